@@ -1,0 +1,64 @@
+//! The cart as the rules see it: lines in minor units of one currency, plus the destination.
+
+use crate::money::Currency;
+
+/// A shopping cart in one currency.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Cart {
+    /// Currency of every amount in the cart.
+    pub currency: Currency,
+    /// Destination country (ISO 3166-1 alpha-2, upper case), when known.
+    pub country: Option<String>,
+    /// The lines.
+    pub lines: Vec<CartLine>,
+    /// Discount on the whole cart (vouchers), minor units, `>= 0`.
+    pub cart_discount: i64,
+}
+
+/// One line of a cart.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CartLine {
+    /// The product's id as the shop knows it.
+    pub product_id: String,
+    /// How many.
+    pub quantity: u32,
+    /// Price of one unit in minor units of the cart's currency.
+    pub unit_price: i64,
+    /// Discount on this line (minor units, `>= 0`).
+    pub line_discount: i64,
+}
+
+impl CartLine {
+    /// A line without discount.
+    pub fn new(product_id: impl Into<String>, quantity: u32, unit_price: i64) -> CartLine {
+        CartLine { product_id: product_id.into(), quantity, unit_price, line_discount: 0 }
+    }
+
+    /// `unit_price × quantity`, saturating, never negative.
+    pub fn gross(&self) -> i64 {
+        self.unit_price.max(0).saturating_mul(self.quantity as i64)
+    }
+
+    /// Gross minus the line discount, never below zero.
+    pub fn net(&self) -> i64 {
+        self.gross().saturating_sub(self.line_discount.max(0)).max(0)
+    }
+}
+
+impl Cart {
+    /// An empty cart.
+    pub fn empty(currency: Currency) -> Cart {
+        Cart { currency, country: None, lines: Vec::new(), cart_discount: 0 }
+    }
+
+    /// Number of items (sum of quantities).
+    pub fn item_count(&self) -> u64 {
+        self.lines.iter().map(|l| l.quantity as u64).sum()
+    }
+
+    /// Sum of the lines' net amounts minus the cart discount, never below zero.
+    pub fn total(&self) -> i64 {
+        let lines = self.lines.iter().fold(0_i64, |acc, l| acc.saturating_add(l.net()));
+        lines.saturating_sub(self.cart_discount.max(0)).max(0)
+    }
+}

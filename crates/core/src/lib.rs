@@ -1,0 +1,21 @@
+//! Pure storefront rules shared by the widgets (compiled to wasm) and the reference backend.
+//!
+//! **Invariant:** this crate knows nothing of the DOM, wasm-bindgen, leptos or HTTP. Everything
+//! here runs and is tested natively with plain `cargo test`.
+//!
+//! - [`money`]: ISO 4217 currencies and amounts in integer minor units.
+//! - [`cart`]: the cart the rules look at.
+//! - [`shipping`]: free-shipping tiers per currency and country, excluded products, progress,
+//!   and suggestions that close the gap.
+//! - [`retry`]: the bounded retry/backoff policy of the backend client.
+//! - [`template`]: `{placeholder}` message templates.
+#![deny(missing_docs)]
+
+pub mod cart;
+pub mod money;
+pub mod retry;
+pub mod shipping;
+pub mod template;
+
+pub use cart::{Cart, CartLine};
+pub use money::{Currency, Money};

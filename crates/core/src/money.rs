@@ -1,0 +1,278 @@
+//! Currencies (ISO 4217) and money as integer minor units.
+//!
+//! **Invariant:** amounts are `i64` minor units (cents, Rappen, yen) with an explicit
+//! [`Currency`]; nothing here converts between currencies, and arithmetic across two currencies
+//! is refused with [`CurrencyMismatch`] instead of producing a number.
+
+use core::fmt;
+
+/// Active ISO 4217 codes with their number of minor-unit digits.
+///
+/// Kept sorted so lookups can binary-search. Funds and precious metals (XAU, XDR…) are left out
+/// on purpose: no shop prices goods in them.
+const ISO_4217: &[(&str, u8)] = &[
+    ("AED", 2), ("AFN", 2), ("ALL", 2), ("AMD", 2), ("ANG", 2), ("AOA", 2), ("ARS", 2), ("AUD", 2),
+    ("AWG", 2), ("AZN", 2), ("BAM", 2), ("BBD", 2), ("BDT", 2), ("BGN", 2), ("BHD", 3), ("BIF", 0),
+    ("BMD", 2), ("BND", 2), ("BOB", 2), ("BRL", 2), ("BSD", 2), ("BTN", 2), ("BWP", 2), ("BYN", 2),
+    ("BZD", 2), ("CAD", 2), ("CDF", 2), ("CHF", 2), ("CLP", 0), ("CNY", 2), ("COP", 2), ("CRC", 2),
+    ("CUP", 2), ("CVE", 2), ("CZK", 2), ("DJF", 0), ("DKK", 2), ("DOP", 2), ("DZD", 2), ("EGP", 2),
+    ("ERN", 2), ("ETB", 2), ("EUR", 2), ("FJD", 2), ("FKP", 2), ("GBP", 2), ("GEL", 2), ("GHS", 2),
+    ("GIP", 2), ("GMD", 2), ("GNF", 0), ("GTQ", 2), ("GYD", 2), ("HKD", 2), ("HNL", 2), ("HTG", 2),
+    ("HUF", 2), ("IDR", 2), ("ILS", 2), ("INR", 2), ("IQD", 3), ("IRR", 2), ("ISK", 0), ("JMD", 2),
+    ("JOD", 3), ("JPY", 0), ("KES", 2), ("KGS", 2), ("KHR", 2), ("KMF", 0), ("KPW", 2), ("KRW", 0),
+    ("KWD", 3), ("KYD", 2), ("KZT", 2), ("LAK", 2), ("LBP", 2), ("LKR", 2), ("LRD", 2), ("LSL", 2),
+    ("LYD", 3), ("MAD", 2), ("MDL", 2), ("MGA", 2), ("MKD", 2), ("MMK", 2), ("MNT", 2), ("MOP", 2),
+    ("MRU", 2), ("MUR", 2), ("MVR", 2), ("MWK", 2), ("MXN", 2), ("MYR", 2), ("MZN", 2), ("NAD", 2),
+    ("NGN", 2), ("NIO", 2), ("NOK", 2), ("NPR", 2), ("NZD", 2), ("OMR", 3), ("PAB", 2), ("PEN", 2),
+    ("PGK", 2), ("PHP", 2), ("PKR", 2), ("PLN", 2), ("PYG", 0), ("QAR", 2), ("RON", 2), ("RSD", 2),
+    ("RUB", 2), ("RWF", 0), ("SAR", 2), ("SBD", 2), ("SCR", 2), ("SDG", 2), ("SEK", 2), ("SGD", 2),
+    ("SHP", 2), ("SLE", 2), ("SOS", 2), ("SRD", 2), ("SSP", 2), ("STN", 2), ("SVC", 2), ("SYP", 2),
+    ("SZL", 2), ("THB", 2), ("TJS", 2), ("TMT", 2), ("TND", 3), ("TOP", 2), ("TRY", 2), ("TTD", 2),
+    ("TWD", 2), ("TZS", 2), ("UAH", 2), ("UGX", 0), ("USD", 2), ("UYU", 2), ("UZS", 2), ("VES", 2),
+    ("VND", 0), ("VUV", 0), ("WST", 2), ("XAF", 0), ("XCD", 2), ("XOF", 0), ("XPF", 0), ("YER", 2),
+    ("ZAR", 2), ("ZMW", 2), ("ZWG", 2),
+];
+
+/// An ISO 4217 currency: its three-letter code and how many minor-unit digits it has.
+///
+/// ```
+/// use schaufenster_core::Currency;
+/// let chf = Currency::parse("CHF").unwrap();
+/// assert_eq!((chf.code(), chf.exponent()), ("CHF", 2));
+/// assert_eq!(Currency::parse("jpy").unwrap().exponent(), 0);
+/// assert!(Currency::parse("EURO").is_none());
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Currency {
+    idx: u8,
+}
+
+impl Currency {
+    /// Looks up a code, ignoring ASCII case. `None` when it is not an active ISO 4217 code.
+    pub fn parse(code: &str) -> Option<Currency> {
+        if code.len() != 3 {
+            return None;
+        }
+        let upper = code.to_ascii_uppercase();
+        ISO_4217
+            .binary_search_by(|(c, _)| (*c).cmp(upper.as_str()))
+            .ok()
+            .map(|idx| Currency { idx: idx as u8 })
+    }
+
+    /// The euro, the demo shop's home currency.
+    pub fn eur() -> Currency {
+        Currency::parse("EUR").expect("EUR is in the table")
+    }
+
+    /// The three-letter upper-case code.
+    pub fn code(self) -> &'static str {
+        ISO_4217[self.idx as usize].0
+    }
+
+    /// Number of minor-unit digits (2 for EUR, 0 for JPY, 3 for KWD).
+    pub fn exponent(self) -> u8 {
+        ISO_4217[self.idx as usize].1
+    }
+
+    /// How many minor units make one major unit (100 for EUR).
+    pub fn minor_per_major(self) -> i64 {
+        10_i64.pow(self.exponent() as u32)
+    }
+
+    /// Every code this crate knows, for hints ("did you mean …").
+    pub fn all_codes() -> impl Iterator<Item = &'static str> {
+        ISO_4217.iter().map(|(c, _)| *c)
+    }
+}
+
+impl fmt::Debug for Currency {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl fmt::Display for Currency {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// An amount of money: integer minor units and an explicit currency.
+///
+/// ```
+/// use schaufenster_core::{Currency, Money};
+/// let a = Money::new(4990, Currency::eur());
+/// let b = Money::new(10, Currency::eur());
+/// assert_eq!(a.checked_add(b).unwrap().minor(), 5000);
+/// assert_eq!(a.to_decimal_string(), "49.90");
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+pub struct Money {
+    minor: i64,
+    currency: Currency,
+}
+
+/// Two amounts in different currencies were combined; they never are.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct CurrencyMismatch {
+    /// Currency of the left-hand amount.
+    pub left: Currency,
+    /// Currency of the right-hand amount.
+    pub right: Currency,
+}
+
+impl fmt::Display for CurrencyMismatch {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "cannot combine {} with {}", self.left, self.right)
+    }
+}
+
+impl Money {
+    /// An amount of `minor` units (cents for EUR) in `currency`.
+    pub const fn new(minor: i64, currency: Currency) -> Money {
+        Money { minor, currency }
+    }
+
+    /// Zero in `currency`.
+    pub const fn zero(currency: Currency) -> Money {
+        Money { minor: 0, currency }
+    }
+
+    /// The amount in minor units.
+    pub const fn minor(self) -> i64 {
+        self.minor
+    }
+
+    /// The currency.
+    pub const fn currency(self) -> Currency {
+        self.currency
+    }
+
+    /// Sum of two amounts of one currency; saturates instead of overflowing.
+    pub fn checked_add(self, other: Money) -> Result<Money, CurrencyMismatch> {
+        self.same(other)?;
+        Ok(Money::new(self.minor.saturating_add(other.minor), self.currency))
+    }
+
+    /// Difference of two amounts of one currency; saturates instead of overflowing.
+    pub fn checked_sub(self, other: Money) -> Result<Money, CurrencyMismatch> {
+        self.same(other)?;
+        Ok(Money::new(self.minor.saturating_sub(other.minor), self.currency))
+    }
+
+    fn same(self, other: Money) -> Result<(), CurrencyMismatch> {
+        if self.currency == other.currency {
+            Ok(())
+        } else {
+            Err(CurrencyMismatch { left: self.currency, right: other.currency })
+        }
+    }
+
+    /// Plain decimal rendering with a dot and exactly `exponent` digits ("49.90", "-0.05",
+    /// "1200" for JPY). For logs and machine output; people see `Intl.NumberFormat` output.
+    pub fn to_decimal_string(self) -> String {
+        let exp = self.currency.exponent() as u32;
+        let neg = self.minor < 0;
+        let abs = self.minor.unsigned_abs();
+        let sign = if neg { "-" } else { "" };
+        if exp == 0 {
+            return format!("{sign}{abs}");
+        }
+        let div = 10_u64.pow(exp);
+        format!("{sign}{}.{:0width$}", abs / div, abs % div, width = exp as usize)
+    }
+
+    /// Parses a decimal string such as `"49.90"` or `"49,9"` into minor units of `currency`.
+    /// Refuses more fraction digits than the currency has, rather than rounding money silently.
+    ///
+    /// ```
+    /// use schaufenster_core::{Currency, Money};
+    /// assert_eq!(Money::parse_decimal("19.9", Currency::eur()).unwrap().minor(), 1990);
+    /// assert!(Money::parse_decimal("19.999", Currency::eur()).is_none());
+    /// ```
+    pub fn parse_decimal(text: &str, currency: Currency) -> Option<Money> {
+        let text = text.trim();
+        let (neg, digits) = match text.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, text),
+        };
+        let (int, frac) = match digits.find(['.', ',']) {
+            Some(i) => (&digits[..i], &digits[i + 1..]),
+            None => (digits, ""),
+        };
+        let exp = currency.exponent() as usize;
+        let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+        if int.is_empty() || !all_digits(int) || !all_digits(frac) || frac.len() > exp {
+            return None;
+        }
+        let mut minor: i64 = int.parse().ok()?;
+        minor = minor.checked_mul(currency.minor_per_major())?;
+        if !frac.is_empty() {
+            let scaled: i64 = frac.parse::<i64>().ok()? * 10_i64.pow((exp - frac.len()) as u32);
+            minor = minor.checked_add(scaled)?;
+        }
+        Some(Money::new(if neg { -minor } else { minor }, currency))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_is_sorted_and_unique() {
+        assert!(ISO_4217.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(ISO_4217.len() < 256);
+    }
+
+    #[test]
+    fn currency_lookup() {
+        for (code, found, exp) in [
+            ("EUR", true, 2), ("eur", true, 2), ("CHF", true, 2), ("JPY", true, 0), ("KWD", true, 3),
+            ("XYZ", false, 0), ("EU", false, 0), ("EURO", false, 0), ("", false, 0), ("€", false, 0),
+        ] {
+            let c = Currency::parse(code);
+            assert_eq!(c.is_some(), found, "{code}");
+            if let Some(c) = c {
+                assert_eq!(c.exponent(), exp, "{code}");
+            }
+        }
+    }
+
+    #[test]
+    fn decimal_strings() {
+        let eur = Currency::eur();
+        let jpy = Currency::parse("JPY").unwrap();
+        let kwd = Currency::parse("KWD").unwrap();
+        for (minor, cur, text) in [
+            (4990, eur, "49.90"), (5, eur, "0.05"), (-5, eur, "-0.05"), (0, eur, "0.00"),
+            (1200, jpy, "1200"), (1500, kwd, "1.500"), (i64::MIN, eur, "-92233720368547758.08"),
+        ] {
+            assert_eq!(Money::new(minor, cur).to_decimal_string(), text);
+        }
+    }
+
+    #[test]
+    fn parse_decimal_cases() {
+        let eur = Currency::eur();
+        let jpy = Currency::parse("JPY").unwrap();
+        for (text, cur, want) in [
+            ("49.90", eur, Some(4990)), ("49,9", eur, Some(4990)), ("49", eur, Some(4900)),
+            (" 0.05 ", eur, Some(5)), ("-1.5", eur, Some(-150)), ("1.999", eur, None),
+            ("1200", jpy, Some(1200)), ("12.5", jpy, None), ("", eur, None), ("abc", eur, None),
+            (".5", eur, None), ("1e3", eur, None), ("99999999999999999999", eur, None),
+        ] {
+            assert_eq!(Money::parse_decimal(text, cur).map(Money::minor), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn arithmetic_refuses_mixed_currencies() {
+        let eur = Money::new(100, Currency::eur());
+        let chf = Money::new(100, Currency::parse("CHF").unwrap());
+        assert!(eur.checked_add(chf).is_err());
+        assert!(eur.checked_sub(chf).is_err());
+        assert_eq!(Money::new(i64::MAX, Currency::eur()).checked_add(eur).unwrap().minor(), i64::MAX);
+    }
+}

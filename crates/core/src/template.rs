@@ -1,0 +1,100 @@
+//! Message templates with `{name}` placeholders, as shop owners write them in the config.
+//!
+//! Rendering is plain text substitution; the result is always inserted as text, never as HTML.
+
+/// Replaces every `{name}` with the value `lookup(name)` returns. Unknown placeholders stay as
+/// written (so a typo is visible rather than silently empty); `{{` and `}}` are literal braces.
+///
+/// ```
+/// use schaufenster_core::template::render;
+/// let s = render("Noch {remaining} bis zum kostenlosen Versand", |k| (k == "remaining").then(|| "10,20 €".to_string()));
+/// assert_eq!(s, "Noch 10,20 € bis zum kostenlosen Versand");
+/// ```
+pub fn render(template: &str, lookup: impl Fn(&str) -> Option<String>) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(i) = rest.find(['{', '}']) {
+        out.push_str(&rest[..i]);
+        let tail = &rest[i..];
+        if tail.starts_with("{{") || tail.starts_with("}}") {
+            out.push_str(&tail[..1]);
+            rest = &tail[2..];
+        } else if let (true, Some(end)) = (tail.starts_with('{'), tail.find('}')) {
+            let name = &tail[1..end];
+            match lookup(name) {
+                Some(v) => out.push_str(&v),
+                None => out.push_str(&tail[..=end]),
+            }
+            rest = &tail[end + 1..];
+        } else {
+            out.push_str(&tail[..1]);
+            rest = &tail[1..];
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The placeholder names a template uses, in order, without duplicates.
+///
+/// ```
+/// use schaufenster_core::template::placeholders;
+/// assert_eq!(placeholders("{a} and {b} and {a}"), ["a", "b"]);
+/// ```
+pub fn placeholders(template: &str) -> Vec<&str> {
+    let mut names = Vec::new();
+    let mut rest = template;
+    while let Some(i) = rest.find(['{', '}']) {
+        let tail = &rest[i..];
+        if tail.starts_with("{{") || tail.starts_with("}}") {
+            rest = &tail[2..];
+        } else if let (true, Some(end)) = (tail.starts_with('{'), tail.find('}')) {
+            let name = &tail[1..end];
+            if !names.contains(&name) {
+                names.push(name);
+            }
+            rest = &tail[end + 1..];
+        } else {
+            rest = &tail[1..];
+        }
+    }
+    names
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vals(k: &str) -> Option<String> {
+        match k {
+            "remaining" => Some("3,00 €".into()),
+            "tier" => Some("Geschenk".into()),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn render_cases() {
+        for (tpl, want) in [
+            ("", ""),
+            ("plain", "plain"),
+            ("Noch {remaining}", "Noch 3,00 €"),
+            ("{remaining}{remaining}", "3,00 €3,00 €"),
+            ("{unknown} stays", "{unknown} stays"),
+            ("{{literal}} {tier}", "{literal} Geschenk"),
+            ("unclosed {remaining", "unclosed {remaining"),
+            ("stray } brace", "stray } brace"),
+            ("ümlaut {tier} ß", "ümlaut Geschenk ß"),
+            ("<b>{tier}</b>", "<b>Geschenk</b>"),
+        ] {
+            assert_eq!(render(tpl, vals), want, "{tpl:?}");
+        }
+    }
+
+    #[test]
+    fn placeholder_cases() {
+        assert_eq!(placeholders("Noch {remaining} bis {tier}"), ["remaining", "tier"]);
+        assert!(placeholders("{{x}}").is_empty());
+        assert_eq!(placeholders("{a}{a}"), ["a"]);
+    }
+}
