@@ -1,0 +1,497 @@
+//! Decoding JSON into typed config while collecting **every** problem with its path.
+//!
+//! Each config type implements [`Decode`]: `decode` turns a [`Json`] value into the type or
+//! records problems in the [`Ctx`] and returns `None`; `schema` describes the same type as
+//! JSON Schema. Struct types are written with [`config_struct!`](crate::config_struct), so
+//! the decoder and the schema come from one field list and cannot drift apart.
+
+use crate::json::{obj, s, Json};
+use core::fmt;
+
+/// One step of a JSON path.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Seg {
+    /// An object key.
+    Key(String),
+    /// An array index.
+    Index(usize),
+}
+
+/// How bad a problem is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Severity {
+    /// The part of the config it is in cannot be used.
+    Error,
+    /// Probably a mistake, but the config still works.
+    Warning,
+}
+
+/// One problem in a config: where, what was found, what is wrong, and how to fix it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Problem {
+    /// JSONPath-style location, e.g. `$.shipping_bar.tiers[0].thresholds[1].amount`.
+    pub path: String,
+    /// The offending value as short JSON text, or `(missing)`.
+    pub found: String,
+    /// What is wrong.
+    pub message: String,
+    /// How to fix it.
+    pub hint: String,
+    /// Error or warning.
+    pub severity: Severity,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let level = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, "{level}: {}: {} (found {})", self.path, self.message, self.found)?;
+        if !self.hint.is_empty() {
+            write!(f, "\n  hint: {}", self.hint)?;
+        }
+        Ok(())
+    }
+}
+
+/// Formats a path as `$.a.b[0]["odd key"]`.
+pub fn path_string(path: &[Seg]) -> String {
+    let mut out = String::from("$");
+    for seg in path {
+        match seg {
+            Seg::Key(k) if !k.is_empty() && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') => {
+                out.push('.');
+                out.push_str(k);
+            }
+            Seg::Key(k) => out.push_str(&format!("[{}]", s(k).to_json_string())),
+            Seg::Index(i) => out.push_str(&format!("[{i}]")),
+        }
+    }
+    out
+}
+
+/// Short JSON rendering of a found value for messages (at most ~60 characters).
+pub fn found(v: &Json) -> String {
+    let text = match v {
+        Json::Object(m) if m.len() > 3 => return format!("an object with {} keys", m.len()),
+        Json::Array(a) if a.len() > 5 => return format!("an array of {} items", a.len()),
+        _ => v.to_json_string(),
+    };
+    if text.chars().count() > 60 {
+        let cut: String = text.chars().take(57).collect();
+        format!("{cut}…")
+    } else {
+        text
+    }
+}
+
+/// The decoding context: the current path and the problems found so far.
+#[derive(Default, Debug)]
+pub struct Ctx {
+    path: Vec<Seg>,
+    /// Every problem found, in document order.
+    pub problems: Vec<Problem>,
+}
+
+impl Ctx {
+    /// A fresh context at the root.
+    pub fn new() -> Ctx {
+        Ctx::default()
+    }
+
+    /// Runs `f` one level deeper.
+    pub fn at<R>(&mut self, seg: Seg, f: impl FnOnce(&mut Ctx) -> R) -> R {
+        self.path.push(seg);
+        let r = f(self);
+        self.path.pop();
+        r
+    }
+
+    /// Runs `f` under key `key`.
+    pub fn key<R>(&mut self, key: &str, f: impl FnOnce(&mut Ctx) -> R) -> R {
+        self.at(Seg::Key(key.to_owned()), f)
+    }
+
+    /// The current path as text.
+    pub fn path(&self) -> String {
+        path_string(&self.path)
+    }
+
+    /// Records an error at the current path.
+    pub fn error(&mut self, found: String, message: impl Into<String>, hint: impl Into<String>) {
+        self.report(Severity::Error, found, message, hint);
+    }
+
+    /// Records a warning at the current path.
+    pub fn warn(&mut self, found: String, message: impl Into<String>, hint: impl Into<String>) {
+        self.report(Severity::Warning, found, message, hint);
+    }
+
+    fn report(&mut self, severity: Severity, found: String, message: impl Into<String>, hint: impl Into<String>) {
+        self.problems.push(Problem { path: self.path(), found, message: message.into(), hint: hint.into(), severity });
+    }
+
+    /// Records "expected X" for a value of the wrong type.
+    pub fn wrong_type(&mut self, v: &Json, expected: &str, hint: &str) {
+        self.error(found(v), format!("expected {expected}, found {}", v.kind()), hint);
+    }
+
+    /// Whether any error (not warning) was recorded.
+    pub fn has_errors(&self) -> bool {
+        self.problems.iter().any(|p| p.severity == Severity::Error)
+    }
+
+    /// Number of errors recorded so far (to tell whether a sub-tree added any).
+    pub fn error_count(&self) -> usize {
+        self.problems.iter().filter(|p| p.severity == Severity::Error).count()
+    }
+
+    /// Decodes the member `key` of `members`: absent → `default`, else `T::absent()`, else a
+    /// "missing" error. `null` counts as absent for optional fields.
+    pub fn field<T: Decode>(&mut self, members: &[(String, Json)], key: &str, default: Option<fn() -> T>) -> Option<T> {
+        match members.iter().find(|(k, _)| k == key) {
+            Some((_, Json::Null)) if default.is_some() || T::absent().is_some() => default.map(|f| f()).or_else(T::absent),
+            Some((_, v)) => self.key(key, |cx| T::decode(v, cx)),
+            None => match default.map(|f| f()).or_else(T::absent) {
+                Some(v) => Some(v),
+                None => {
+                    self.key(key, |cx| cx.error("(missing)".into(), "this key is required", format!("add \"{key}\"")));
+                    None
+                }
+            },
+        }
+    }
+
+    /// Reports every key of `members` that is not in `known`, with a did-you-mean hint.
+    pub fn unknown_keys(&mut self, members: &[(String, Json)], known: &[&str]) {
+        for (k, v) in members {
+            if k == "$schema" || k.starts_with("//") || known.contains(&k.as_str()) {
+                continue;
+            }
+            let hint = match did_you_mean(k, known.iter().copied()) {
+                Some(m) => format!("did you mean \"{m}\"? Known keys: {}", known.join(", ")),
+                None => format!("known keys here: {}", known.join(", ")),
+            };
+            self.key(k, |cx| cx.error(found(v), format!("unknown key \"{k}\""), hint));
+        }
+    }
+}
+
+/// The closest candidate by edit distance, if it is close enough to be a typo.
+pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let lower = word.to_lowercase();
+    candidates
+        .into_iter()
+        .map(|c| (levenshtein(&lower, &c.to_lowercase()), c))
+        .filter(|(d, c)| *d <= (c.chars().count() / 3).max(1))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+/// Edit distance counting an insertion, deletion, substitution or swap of two neighbouring
+/// characters as one edit (optimal string alignment), since "teirs" for "tiers" is one slip.
+pub fn levenshtein(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for j in 0..=b.len() {
+        d[0][j] = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(d[i - 2][j - 2] + 1);
+            }
+            d[i][j] = v;
+        }
+    }
+    d[a.len()][b.len()]
+}
+
+/// A type that can be read from config JSON and described as JSON Schema.
+pub trait Decode: Sized {
+    /// Reads `v`, or records problems in `cx` and returns `None`.
+    fn decode(v: &Json, cx: &mut Ctx) -> Option<Self>;
+    /// The JSON Schema of this type.
+    fn schema() -> Json;
+    /// The value when the key is absent; `None` means the key is required.
+    fn absent() -> Option<Self> {
+        None
+    }
+}
+
+impl Decode for bool {
+    fn decode(v: &Json, cx: &mut Ctx) -> Option<Self> {
+        match v {
+            Json::Bool(b) => Some(*b),
+            _ => {
+                cx.wrong_type(v, "true or false", "write true or false without quotes");
+                None
+            }
+        }
+    }
+    fn schema() -> Json {
+        obj([("type", s("boolean"))])
+    }
+}
+
+impl Decode for String {
+    fn decode(v: &Json, cx: &mut Ctx) -> Option<Self> {
+        match v {
+            Json::String(t) => Some(t.clone()),
+            _ => {
+                cx.wrong_type(v, "a string", "put the value in double quotes");
+                None
+            }
+        }
+    }
+    fn schema() -> Json {
+        obj([("type", s("string"))])
+    }
+}
+
+impl<T: Decode> Decode for Option<T> {
+    fn decode(v: &Json, cx: &mut Ctx) -> Option<Self> {
+        match v {
+            Json::Null => Some(None),
+            _ => T::decode(v, cx).map(Some),
+        }
+    }
+    fn schema() -> Json {
+        T::schema()
+    }
+    fn absent() -> Option<Self> {
+        Some(None)
+    }
+}
+
+impl<T: Decode> Decode for Vec<T> {
+    fn decode(v: &Json, cx: &mut Ctx) -> Option<Self> {
+        let Json::Array(items) = v else {
+            cx.wrong_type(v, "an array", "wrap the values in [ ]");
+            return None;
+        };
+        let mut out = Vec::with_capacity(items.len());
+        let mut ok = true;
+        for (i, item) in items.iter().enumerate() {
+            match cx.at(Seg::Index(i), |cx| T::decode(item, cx)) {
+                Some(x) => out.push(x),
+                None => ok = false,
+            }
+        }
+        ok.then_some(out)
+    }
+    fn schema() -> Json {
+        obj([("type", s("array")), ("items", T::schema())])
+    }
+}
+
+/// An object used as a map from free keys to values (headers, message overrides).
+impl<T: Decode> Decode for Vec<(String, T)> {
+    fn decode(v: &Json, cx: &mut Ctx) -> Option<Self> {
+        let Json::Object(members) = v else {
+            cx.wrong_type(v, "an object", "wrap the entries in { }");
+            return None;
+        };
+        let mut out = Vec::with_capacity(members.len());
+        let mut ok = true;
+        for (k, item) in members {
+            match cx.key(k, |cx| T::decode(item, cx)) {
+                Some(x) => out.push((k.clone(), x)),
+                None => ok = false,
+            }
+        }
+        ok.then_some(out)
+    }
+    fn schema() -> Json {
+        obj([("type", s("object")), ("additionalProperties", T::schema())])
+    }
+}
+
+/// Any JSON value, kept as it is (inline data that a mapping reads later).
+impl Decode for Json {
+    fn decode(v: &Json, _cx: &mut Ctx) -> Option<Self> {
+        Some(v.clone())
+    }
+    fn schema() -> Json {
+        obj([])
+    }
+}
+
+/// A whole number between `MIN` and `MAX` inclusive.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Int<const MIN: i64, const MAX: i64>(pub i64);
+
+impl<const MIN: i64, const MAX: i64> Decode for Int<MIN, MAX> {
+    fn decode(v: &Json, cx: &mut Ctx) -> Option<Self> {
+        let hint = format!("a whole number from {MIN} to {MAX}");
+        match v.as_i64() {
+            Some(n) if (MIN..=MAX).contains(&n) => Some(Int(n)),
+            Some(n) if n < 0 && MIN >= 0 => {
+                cx.error(found(v), "must not be negative", hint);
+                None
+            }
+            Some(_) => {
+                cx.error(found(v), "out of range", hint);
+                None
+            }
+            None => {
+                cx.wrong_type(v, "a whole number", &hint);
+                None
+            }
+        }
+    }
+    fn schema() -> Json {
+        obj([("type", s("integer")), ("minimum", Json::Number(MIN as f64)), ("maximum", Json::Number(MAX as f64))])
+    }
+}
+
+/// Declares a config struct whose decoder and JSON Schema come from one field list.
+///
+/// Each field is `pub name: Type` (required unless `Type::absent()` gives a value, as
+/// `Option` does) or `pub name: Type = default` (optional with that default). Doc comments
+/// become the struct's and the fields' `description` in the schema. Unknown keys are errors
+/// with a did-you-mean hint.
+#[macro_export]
+macro_rules! config_struct {
+    (
+        $(#[doc = $doc:literal])*
+        pub struct $name:ident {
+            $( $(#[doc = $fdoc:literal])* pub $field:ident : $ty:ty $(= $default:expr)? ),* $(,)?
+        }
+    ) => {
+        $(#[doc = $doc])*
+        #[derive(Clone, Debug, PartialEq)]
+        pub struct $name {
+            $( $(#[doc = $fdoc])* pub $field: $ty, )*
+        }
+
+        impl $crate::decode::Decode for $name {
+            fn decode(v: &$crate::json::Json, cx: &mut $crate::decode::Ctx) -> Option<Self> {
+                let $crate::json::Json::Object(members) = v else {
+                    cx.wrong_type(v, "an object", "wrap the settings in { }");
+                    return None;
+                };
+                cx.unknown_keys(members, &[$(stringify!($field)),*]);
+                $( let $field: Option<$ty> = cx.field(members, stringify!($field), $crate::config_struct!(@default $ty; $($default)?)); )*
+                Some($name { $( $field: $field?, )* })
+            }
+
+            fn schema() -> $crate::json::Json {
+                use $crate::json::{Json, s};
+                let mut props: Vec<(String, Json)> = Vec::new();
+                let mut required: Vec<Json> = Vec::new();
+                $(
+                    let mut field_schema = <$ty as $crate::decode::Decode>::schema();
+                    let doc = [$($fdoc),*].iter().map(|l: &&str| l.trim()).collect::<Vec<_>>().join(" ");
+                    if let Json::Object(m) = &mut field_schema {
+                        if !doc.is_empty() { m.push(("description".into(), s(&doc))); }
+                    }
+                    props.push((stringify!($field).into(), field_schema));
+                    let has_default: bool = $crate::config_struct!(@has_default $($default)?);
+                    if !has_default && <$ty as $crate::decode::Decode>::absent().is_none() {
+                        required.push(s(stringify!($field)));
+                    }
+                )*
+                let doc = [$($doc),*].iter().map(|l: &&str| l.trim()).collect::<Vec<_>>().join(" ");
+                let mut out = vec![
+                    ("type".to_string(), s("object")),
+                    ("description".to_string(), s(&doc)),
+                    ("properties".to_string(), Json::Object(props)),
+                    ("additionalProperties".to_string(), Json::Bool(false)),
+                ];
+                if !required.is_empty() {
+                    out.push(("required".to_string(), Json::Array(required)));
+                }
+                Json::Object(out)
+            }
+        }
+    };
+    (@default $ty:ty;) => { None::<fn() -> $ty> };
+    (@default $ty:ty; $default:expr) => { Some((|| $default) as fn() -> $ty) };
+    (@has_default) => { false };
+    (@has_default $default:expr) => { true };
+}
+
+/// Declares a string enum: decoder with did-you-mean, and an `enum` schema.
+#[macro_export]
+macro_rules! config_enum {
+    (
+        $(#[doc = $doc:literal])*
+        pub enum $name:ident { $( $(#[doc = $vdoc:literal])* $variant:ident = $text:literal ),* $(,)? }
+    ) => {
+        $(#[doc = $doc])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum $name { $( $(#[doc = $vdoc])* $variant, )* }
+
+        impl $name {
+            /// The spelling in the config.
+            pub fn as_str(self) -> &'static str {
+                match self { $( $name::$variant => $text, )* }
+            }
+        }
+
+        impl $crate::decode::Decode for $name {
+            fn decode(v: &$crate::json::Json, cx: &mut $crate::decode::Ctx) -> Option<Self> {
+                const ALL: &[&str] = &[$($text),*];
+                match v.as_str() {
+                    $( Some($text) => Some($name::$variant), )*
+                    Some(other) => {
+                        let hint = match $crate::decode::did_you_mean(other, ALL.iter().copied()) {
+                            Some(m) => format!("did you mean \"{m}\"? One of: {}", ALL.join(", ")),
+                            None => format!("one of: {}", ALL.join(", ")),
+                        };
+                        cx.error($crate::decode::found(v), format!("unknown value \"{other}\""), hint);
+                        None
+                    }
+                    None => {
+                        cx.wrong_type(v, "a string", &format!("one of: {}", ALL.join(", ")));
+                        None
+                    }
+                }
+            }
+            fn schema() -> $crate::json::Json {
+                use $crate::json::{Json, s};
+                let doc = [$($doc),*].iter().map(|l: &&str| l.trim()).collect::<Vec<_>>().join(" ");
+                Json::Object(vec![
+                    ("type".into(), s("string")),
+                    ("enum".into(), Json::Array(vec![$(s($text)),*])),
+                    ("description".into(), s(&doc)),
+                ])
+            }
+        }
+    };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths() {
+        let p = [Seg::Key("shipping_bar".into()), Seg::Key("tiers".into()), Seg::Index(0), Seg::Key("odd key".into())];
+        assert_eq!(path_string(&p), r#"$.shipping_bar.tiers[0]["odd key"]"#);
+        assert_eq!(path_string(&[]), "$");
+    }
+
+    #[test]
+    fn suggestions() {
+        for (word, want) in [("tiers", Some("tiers")), ("teirs", Some("tiers")), ("Tiers", Some("tiers")), ("excluded_product", Some("excluded_products")), ("zzz", None), ("t", None)] {
+            assert_eq!(did_you_mean(word, ["tiers", "excluded_products", "subtotal"]), want, "{word}");
+        }
+        assert_eq!(levenshtein("kitten", "sitting"), 3);
+        assert_eq!(levenshtein("", "abc"), 3);
+    }
+
+    #[test]
+    fn found_is_short() {
+        assert_eq!(found(&Json::String("x".repeat(100))).chars().count(), 58);
+        assert_eq!(found(&Json::Array(vec![Json::Null; 9])), "an array of 9 items");
+    }
+}

@@ -1,0 +1,69 @@
+//! The built-in German and English strings, and the placeholders each one may use.
+//!
+//! Shop owners override any of them per locale in `messages`; the config check refuses keys
+//! that do not exist and placeholders a message cannot fill.
+
+/// One message: key, the placeholders it may use, German and English text.
+pub struct Message {
+    /// The key used in `messages` overrides.
+    pub key: &'static str,
+    /// Placeholders the widget fills in.
+    pub placeholders: &'static [&'static str],
+    /// German default.
+    pub de: &'static str,
+    /// English default.
+    pub en: &'static str,
+}
+
+/// Every message the widgets use.
+pub const MESSAGES: &[Message] = &[
+    Message { key: "shipping.label", placeholders: &[], de: "Fortschritt bis zum kostenlosen Versand", en: "Progress to free shipping" },
+    Message { key: "shipping.remaining.free_shipping", placeholders: &["remaining", "threshold"], de: "Noch {remaining} bis zum kostenlosen Versand", en: "{remaining} away from free shipping" },
+    Message { key: "shipping.remaining.gift", placeholders: &["remaining", "threshold"], de: "Noch {remaining} bis zu deinem Gratis-Geschenk", en: "{remaining} away from your free gift" },
+    Message { key: "shipping.remaining.other", placeholders: &["remaining", "threshold", "tier"], de: "Noch {remaining} bis zur nächsten Prämie", en: "{remaining} away from your next reward" },
+    Message { key: "shipping.reached.free_shipping", placeholders: &["threshold"], de: "Kostenloser Versand ist dabei!", en: "You get free shipping!" },
+    Message { key: "shipping.reached.gift", placeholders: &["threshold"], de: "Dein Gratis-Geschenk ist dabei!", en: "Your free gift is included!" },
+    Message { key: "shipping.reached.other", placeholders: &["threshold", "tier"], de: "Prämie erreicht!", en: "Reward unlocked!" },
+    Message { key: "shipping.reached_next", placeholders: &["done", "next"], de: "{done} {next}", en: "{done} {next}" },
+    Message { key: "shipping.empty", placeholders: &["threshold"], de: "Kostenloser Versand ab {threshold}", en: "Free shipping from {threshold}" },
+    Message { key: "shipping.excluded", placeholders: &["amount"], de: "{amount} (z. B. Gutscheine) zählen nicht mit.", en: "{amount} (e.g. gift cards) does not count." },
+    Message { key: "shipping.unavailable", placeholders: &[], de: "Versandkosten werden im Warenkorb berechnet.", en: "Shipping costs are calculated in the cart." },
+    Message { key: "shipping.suggestions", placeholders: &["remaining"], de: "Damit fehlt nichts mehr:", en: "These close the gap:" },
+    Message { key: "shipping.add", placeholders: &["product"], de: "{product} in den Warenkorb", en: "Add {product} to cart" },
+    Message { key: "shipping.value", placeholders: &["subtotal", "threshold"], de: "{subtotal} von {threshold}", en: "{subtotal} of {threshold}" },
+];
+
+/// The message for `key`, if it exists.
+pub fn message(key: &str) -> Option<&'static Message> {
+    MESSAGES.iter().find(|m| m.key == key)
+}
+
+/// The built-in text of `key` for a language ("de" or anything else → English).
+pub fn builtin(key: &str, language: &str) -> &'static str {
+    match message(key) {
+        Some(m) if language == "de" => m.de,
+        Some(m) => m.en,
+        None => "",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use schaufenster_core::template::placeholders;
+
+    #[test]
+    fn builtins_use_only_their_placeholders() {
+        for m in MESSAGES {
+            for text in [m.de, m.en] {
+                for p in placeholders(text) {
+                    assert!(m.placeholders.contains(&p), "{}: {{{p}}} not allowed", m.key);
+                }
+            }
+        }
+        let mut keys: Vec<_> = MESSAGES.iter().map(|m| m.key).collect();
+        keys.sort();
+        keys.dedup();
+        assert_eq!(keys.len(), MESSAGES.len(), "duplicate message keys");
+    }
+}

@@ -1,0 +1,142 @@
+//! The `schaufenster.json` model, its validation and its JSON Schema.
+//!
+//! ```
+//! use schaufenster_config::{load, json::Json};
+//! # #[cfg(feature = "serde_json")] {
+//! let root = schaufenster_config::json::parse(r#"{"currency": "EURO", "shiping_bar": {}}"#).unwrap();
+//! let loaded = load(&root);
+//! assert!(loaded.config.is_none());
+//! let paths: Vec<_> = loaded.problems.iter().map(|p| p.path.as_str()).collect();
+//! assert_eq!(paths, ["$.shiping_bar", "$.currency"]);
+//! # }
+//! ```
+//!
+//! **Invariant:** validation reports every problem at once; a problem inside one widget's
+//! section marks only that section broken, so the other widgets keep working.
+#![deny(missing_docs)]
+
+pub mod decode;
+pub mod i18n;
+pub mod json;
+pub mod mapping;
+pub mod model;
+pub mod types;
+
+pub use decode::{Problem, Severity};
+pub use model::Config;
+
+use decode::{Ctx, Decode};
+use json::{obj, s, Json};
+use schaufenster_core::shipping::{Reward, ShippingRules, SubtotalBasis, Threshold, Tier};
+
+/// The outcome of loading a config: the usable config (if the global settings are valid) and
+/// every problem found.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The config; `None` when a global setting is broken (every widget then stays empty).
+    pub config: Option<Config>,
+    /// Every problem, errors and warnings, in document order.
+    pub problems: Vec<Problem>,
+}
+
+/// Decodes and checks a config.
+pub fn load(root: &Json) -> Loaded {
+    let mut cx = Ctx::new();
+    let mut config = Config::decode(root, &mut cx);
+    model::check_semantics(root, config.as_ref(), &mut cx);
+    let problems = cx.problems;
+    let broken = |prefix: &str| {
+        problems.iter().any(|p| {
+            p.severity == Severity::Error && p.path.strip_prefix(prefix).is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
+        })
+    };
+    if let Some(c) = config.as_mut() {
+        if broken("$.shipping_bar") {
+            c.shipping_bar = model::Section::Broken;
+        }
+    }
+    // Global problems (anything not inside a widget section) make the whole config unusable.
+    let global_error = problems.iter().any(|p| p.severity == Severity::Error && !p.path.starts_with("$.shipping_bar"));
+    if global_error {
+        config = None;
+    }
+    Loaded { config, problems }
+}
+
+/// Parses and loads config text natively (CLI, backend, tests).
+#[cfg(feature = "serde_json")]
+pub fn load_str(text: &str) -> Loaded {
+    match json::parse(text) {
+        Ok(root) => load(&root),
+        Err(e) => Loaded {
+            config: None,
+            problems: vec![Problem { path: "$".into(), found: "(unparsable text)".into(), message: e, hint: "check commas, quotes and brackets near the position named".into(), severity: Severity::Error }],
+        },
+    }
+}
+
+/// The JSON Schema of `schaufenster.json` (draft 2020-12), generated from the config types.
+pub fn schema() -> Json {
+    let Json::Object(mut root) = Config::schema() else { unreachable!("Config schema is an object") };
+    if let Some((_, Json::Object(props))) = root.iter_mut().find(|(k, _)| k == "properties") {
+        props.insert(0, ("$schema".into(), obj([("type", s("string")), ("description", s("Editors use this to find the schema."))])));
+        if let Some((_, Json::Object(msgs))) = props.iter_mut().find(|(k, _)| k == "messages") {
+            let keys: Vec<(String, Json)> = i18n::MESSAGES
+                .iter()
+                .map(|m| (m.key.to_owned(), obj([("type", s("string")), ("description", s(&format!("Default de: \"{}\"; en: \"{}\"", m.de, m.en)))])))
+                .collect();
+            msgs.retain(|(k, _)| k != "additionalProperties");
+            msgs.push(("additionalProperties".into(), obj([("type", s("object")), ("properties", Json::Object(keys)), ("additionalProperties", Json::Bool(false))])));
+        }
+    }
+    let mut out = vec![
+        ("$schema".to_string(), s("https://json-schema.org/draft/2020-12/schema")),
+        ("$id".to_string(), s("https://schaufenster.dev/schema/schaufenster.schema.json")),
+        ("title".to_string(), s("schaufenster.json")),
+    ];
+    out.append(&mut root);
+    out.push(("$defs".into(), obj([("pointer", types::Pointer::schema())])));
+    Json::Object(out)
+}
+
+impl model::ShippingBar {
+    /// The core rule set this section describes.
+    pub fn rules(&self) -> ShippingRules {
+        ShippingRules {
+            tiers: self
+                .tiers
+                .iter()
+                .map(|t| Tier {
+                    id: t.id.0.clone(),
+                    reward: match t.reward {
+                        model::RewardKind::FreeShipping => Reward::FreeShipping,
+                        model::RewardKind::Gift => Reward::Gift,
+                        model::RewardKind::Other => Reward::Other,
+                    },
+                    thresholds: t.thresholds.iter().map(|th| Threshold { currency: th.currency, country: th.country.as_ref().map(|c| c.0.clone()), amount: th.amount.0 }).collect(),
+                })
+                .collect(),
+            excluded_products: self.excluded_products.clone(),
+            basis: match self.subtotal {
+                model::Basis::AfterDiscounts => SubtotalBasis::AfterDiscounts,
+                model::Basis::BeforeDiscounts => SubtotalBasis::BeforeDiscounts,
+            },
+        }
+    }
+}
+
+impl Config {
+    /// The text for `key` in this config's language: the override if the config has one
+    /// (exact locale first, then language), else the built-in text.
+    pub fn message(&self, key: &str) -> String {
+        let lang = self.locale.language();
+        for tag in [self.locale.0.as_str(), lang] {
+            if let Some((_, table)) = self.messages.iter().find(|(l, _)| l == tag) {
+                if let Some((_, text)) = table.iter().find(|(k, _)| k == key) {
+                    return text.clone();
+                }
+            }
+        }
+        i18n::builtin(key, lang).to_owned()
+    }
+}

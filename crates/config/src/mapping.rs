@@ -1,0 +1,155 @@
+//! Reading backend responses through a source's `map` of JSON pointers.
+//!
+//! This is what lets any backend drive the widgets without code: the response may have any
+//! shape as long as the pointers find the fields. Problems name the pointer and, for list rows,
+//! the row index, so a shop owner can fix the map.
+
+use crate::json::Json;
+use crate::model::{MoneyFormat, Source, CART_FIELDS, PRODUCT_FIELDS};
+use schaufenster_core::shipping::Candidate;
+use schaufenster_core::{Cart, CartLine, Currency, Money};
+
+/// Reads an amount as the source's money format says.
+pub fn read_money(v: &Json, format: MoneyFormat, currency: Currency) -> Option<i64> {
+    match (format, v) {
+        (MoneyFormat::Minor, Json::Number(_)) => v.as_i64(),
+        (MoneyFormat::Minor, Json::String(t)) => t.trim().parse::<i64>().ok(),
+        (MoneyFormat::Decimal, Json::String(t)) => Money::parse_decimal(t, currency).map(Money::minor),
+        (MoneyFormat::Decimal, Json::Number(n)) => {
+            // Decimal numbers arrive as doubles (49.9); round to the currency's minor units.
+            let scaled = (n * currency.minor_per_major() as f64).round();
+            (scaled.is_finite() && scaled.abs() < 9.0e15).then_some(scaled as i64)
+        }
+        _ => None,
+    }
+}
+
+fn sub<'a>(source: &'a Source, fields: &'a [(&'a str, &'a str)], row: &'a Json, field: &str) -> (&'a str, Option<&'a Json>) {
+    let p = source.pointer(field, fields);
+    (p, row.pointer(p))
+}
+
+/// Reads a cart. Unknown or missing currency falls back to `default_currency`; a line with a
+/// missing or wrong field is reported (with its index) and left out, so one bad line cannot
+/// hide the rest, but the caller learns that the cart is incomplete.
+pub fn cart_from_json(data: &Json, source: &Source, default_currency: Currency, default_country: Option<&str>) -> (Cart, Vec<String>) {
+    let mut problems = Vec::new();
+    let f = CART_FIELDS;
+    let currency = match sub(source, f, data, "currency") {
+        (_, None | Some(Json::Null)) => default_currency,
+        (p, Some(v)) => match v.as_str().and_then(Currency::parse) {
+            Some(c) => c,
+            None => {
+                problems.push(format!("cart currency at \"{p}\" is {}, not an ISO 4217 code", crate::decode::found(v)));
+                default_currency
+            }
+        },
+    };
+    let country = sub(source, f, data, "country").1.and_then(Json::as_str).map(str::to_ascii_uppercase).or(default_country.map(str::to_owned));
+    let cart_discount = match sub(source, f, data, "discount") {
+        (_, None | Some(Json::Null)) => 0,
+        (p, Some(v)) => read_money(v, source.money, currency).unwrap_or_else(|| {
+            problems.push(format!("cart discount at \"{p}\" is {}, not an amount", crate::decode::found(v)));
+            0
+        }),
+    };
+    let mut lines = Vec::new();
+    match sub(source, f, data, "lines") {
+        (_, Some(Json::Array(rows))) => {
+            for (i, row) in rows.iter().enumerate() {
+                let id = match sub(source, f, row, "lines.product_id").1 {
+                    Some(Json::String(s)) => Some(s.clone()),
+                    Some(n @ Json::Number(_)) => n.as_i64().map(|n| n.to_string()),
+                    _ => None,
+                };
+                let qty = sub(source, f, row, "lines.quantity").1.and_then(Json::as_i64).filter(|q| (0..=u32::MAX as i64).contains(q));
+                let price = sub(source, f, row, "lines.unit_price").1.and_then(|v| read_money(v, source.money, currency)).filter(|p| *p >= 0);
+                let discount = match sub(source, f, row, "lines.line_discount").1 {
+                    None | Some(Json::Null) => Some(0),
+                    Some(v) => read_money(v, source.money, currency).filter(|d| *d >= 0),
+                };
+                match (id, qty, price, discount) {
+                    (Some(id), Some(q), Some(p), Some(d)) => lines.push(CartLine { product_id: id, quantity: q as u32, unit_price: p, line_discount: d }),
+                    (id, q, p, d) => {
+                        let bad: Vec<&str> = [(id.is_none(), "product_id"), (q.is_none(), "quantity"), (p.is_none(), "unit_price"), (d.is_none(), "line_discount")]
+                            .iter()
+                            .filter(|(b, _)| *b)
+                            .map(|(_, n)| *n)
+                            .collect();
+                        problems.push(format!("cart line {i}: missing or invalid {}", bad.join(", ")));
+                    }
+                }
+            }
+        }
+        (p, None | Some(Json::Null)) => problems.push(format!("no cart lines at \"{p}\"")),
+        (p, Some(v)) => problems.push(format!("cart lines at \"{p}\" are {}, not an array", v.kind())),
+    }
+    (Cart { currency, country, lines, cart_discount }, problems)
+}
+
+/// A product as the widgets show it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Product {
+    /// Id as the shop knows it.
+    pub id: String,
+    /// Display name (rendered as text).
+    pub title: String,
+    /// Unit price in minor units of `currency`.
+    pub price: i64,
+    /// Currency of the price.
+    pub currency: Currency,
+    /// Product page, if any.
+    pub url: Option<String>,
+    /// Image URL, if any.
+    pub image: Option<String>,
+    /// Whether it can be bought now (default true).
+    pub available: bool,
+}
+
+impl Product {
+    /// The product as a suggestion candidate.
+    pub fn candidate(&self) -> Candidate {
+        Candidate { id: self.id.clone(), price: self.price, available: self.available }
+    }
+}
+
+/// Reads a product list; rows with problems are reported by index and left out.
+pub fn products_from_json(data: &Json, source: &Source, default_currency: Currency) -> (Vec<Product>, Vec<String>) {
+    let f = PRODUCT_FIELDS;
+    let mut problems = Vec::new();
+    let currency = sub(source, f, data, "currency").1.and_then(Json::as_str).and_then(Currency::parse).unwrap_or(default_currency);
+    let mut out = Vec::new();
+    let rows = match sub(source, f, data, "items") {
+        (_, Some(Json::Array(rows))) => rows,
+        (p, _) => {
+            problems.push(format!("no product list at \"{p}\""));
+            return (out, problems);
+        }
+    };
+    let safe_url = |v: Option<&Json>| v.and_then(Json::as_str).filter(|u| crate::types::url_problem(u).is_none()).map(str::to_owned);
+    for (i, row) in rows.iter().enumerate() {
+        let id = match sub(source, f, row, "items.id").1 {
+            Some(Json::String(s)) => Some(s.clone()),
+            Some(n @ Json::Number(_)) => n.as_i64().map(|n| n.to_string()),
+            _ => None,
+        };
+        let title = sub(source, f, row, "items.title").1.and_then(Json::as_str).map(str::to_owned);
+        let price = sub(source, f, row, "items.price").1.and_then(|v| read_money(v, source.money, currency)).filter(|p| *p >= 0);
+        match (id, title, price) {
+            (Some(id), Some(title), Some(price)) => out.push(Product {
+                id,
+                title,
+                price,
+                currency,
+                url: safe_url(sub(source, f, row, "items.url").1),
+                image: safe_url(sub(source, f, row, "items.image").1),
+                available: !matches!(sub(source, f, row, "items.available").1, Some(Json::Bool(false))),
+            }),
+            (id, title, price) => {
+                let bad: Vec<&str> = [(id.is_none(), "id"), (title.is_none(), "title"), (price.is_none(), "price")].iter().filter(|(b, _)| *b).map(|(_, n)| *n).collect();
+                problems.push(format!("product {i}: missing or invalid {}", bad.join(", ")));
+            }
+        }
+    }
+    (out, problems)
+}

@@ -1,0 +1,460 @@
+//! The `schaufenster.json` model.
+//!
+//! Every struct here is declared with [`config_struct!`](crate::config_struct), which derives
+//! both the decoder and the JSON Schema; doc comments become the schema's descriptions.
+
+use crate::decode::{found, Ctx, Decode, Int, Seg};
+use crate::json::{obj, s, Json};
+use crate::types::{Amount, Country, CssValue, Id, Locale, Pointer, Url};
+use crate::{config_enum, config_struct};
+use schaufenster_core::Currency;
+
+config_struct! {
+    /// Schaufenster configuration: global settings and one section per widget.
+    pub struct Config {
+        /// Locale for texts and number formatting, e.g. "de-DE", "de-CH" or "en-US". Default "de-DE".
+        pub locale: Locale = Locale("de-DE".into()),
+        /// Shop currency used when the cart does not say (ISO 4217). Default "EUR".
+        pub currency: Currency = Currency::eur(),
+        /// Destination country used when the cart does not say (ISO 3166-1 alpha-2).
+        pub country: Option<Country>,
+        /// How the widgets reach the shop's backend.
+        pub backend: Backend = Backend::default(),
+        /// Where the cart comes from. Default: GET {backend.base_url}/cart in the reference backend's shape.
+        pub cart: Option<CartSource>,
+        /// Colours, radius and Shadow DOM.
+        pub theme: Theme = Theme::default(),
+        /// When the widgets may write storage or send analytics.
+        pub consent: Consent = Consent::default(),
+        /// Text overrides per language: {"de": {"shipping.remaining.free_shipping": "Noch {remaining}…"}}.
+        pub messages: Vec<(String, Vec<(String, String)>)> = Vec::new(),
+        /// The free-shipping progress bar <sf-shipping-bar>.
+        pub shipping_bar: Section<ShippingBar> = Section::Absent,
+    }
+}
+
+config_struct! {
+    /// Backend connection shared by every widget.
+    pub struct Backend {
+        /// Base URL of the API; relative paths are resolved against the page. Default "/api".
+        pub base_url: Url = Url("/api".into()),
+        /// Extra request headers, e.g. an API key for a read-only storefront token.
+        pub headers: Vec<(String, String)> = Vec::new(),
+        /// Whether cookies are sent: "omit", "same-origin" (default) or "include".
+        pub credentials: Credentials = Credentials::SameOrigin,
+        /// Time after which a request is abandoned, in ms (100 to 60000, default 8000).
+        pub timeout_ms: Int<100, 60000> = Int(8000),
+        /// Retries after a failed attempt (0 to 5, default 2); only network errors, timeouts, 408, 429 and 5xx are retried.
+        pub retries: Int<0, 5> = Int(2),
+    }
+}
+
+impl Default for Backend {
+    fn default() -> Self {
+        Backend { base_url: Url("/api".into()), headers: Vec::new(), credentials: Credentials::SameOrigin, timeout_ms: Int(8000), retries: Int(2) }
+    }
+}
+
+config_enum! {
+    /// Fetch credentials mode.
+    pub enum Credentials {
+        /// Never send cookies.
+        Omit = "omit",
+        /// Send cookies to the same origin only.
+        SameOrigin = "same-origin",
+        /// Send cookies cross-origin too (the backend must allow it).
+        Include = "include",
+    }
+}
+
+config_struct! {
+    /// Look of the widgets. Every value becomes a CSS custom property on the widget host.
+    pub struct Theme {
+        /// Accent colour (--sf-accent), e.g. "#0a7d5a".
+        pub accent: Option<CssValue>,
+        /// Text colour (--sf-text).
+        pub text: Option<CssValue>,
+        /// Background colour (--sf-bg).
+        pub background: Option<CssValue>,
+        /// Corner radius (--sf-radius), e.g. "8px".
+        pub radius: Option<CssValue>,
+        /// Render inside a Shadow DOM so host CSS cannot break the widgets (default true).
+        pub shadow_dom: bool = true,
+    }
+}
+
+impl Default for Theme {
+    fn default() -> Self {
+        Theme { accent: None, text: None, background: None, radius: None, shadow_dom: true }
+    }
+}
+
+config_struct! {
+    /// Consent gate: before consent no storage writes and no analytics or search-log posts.
+    pub struct Consent {
+        /// Whether consent is needed first (default true).
+        pub required: bool = true,
+        /// Name of the DOM event on window/document that grants consent (default "sf:consent").
+        pub event: String = "sf:consent".into(),
+    }
+}
+
+impl Default for Consent {
+    fn default() -> Self {
+        Consent { required: true, event: "sf:consent".into() }
+    }
+}
+
+config_enum! {
+    /// How money appears in a backend response.
+    pub enum MoneyFormat {
+        /// Integers in minor units (4990 = 49,90 €).
+        Minor = "minor",
+        /// Decimal numbers or strings in major units (49.9 or "49.90").
+        Decimal = "decimal",
+    }
+}
+
+/// A data source: `inline` data or a `url`, with an optional `map` of JSON pointers from the
+/// response to the fields the widget reads. The allowed map keys depend on the source.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Source {
+    /// Fetch from here…
+    pub url: Option<Url>,
+    /// …or use this data directly.
+    pub inline: Option<Json>,
+    /// Field → JSON pointer; fields not named use their default pointer.
+    pub map: Vec<(String, Pointer)>,
+    /// How money is written in the response.
+    pub money: MoneyFormat,
+}
+
+impl Source {
+    /// The pointer for `field`: the mapped one or the default.
+    pub fn pointer<'a>(&'a self, field: &str, fields: &'a [(&'a str, &'a str)]) -> &'a str {
+        self.map
+            .iter()
+            .find(|(k, _)| k == field)
+            .map(|(_, p)| p.0.as_str())
+            .or_else(|| fields.iter().find(|(k, _)| *k == field).map(|(_, p)| *p))
+            .unwrap_or("")
+    }
+
+    fn decode_with(v: &Json, cx: &mut Ctx, fields: &[(&str, &str)], what: &str) -> Option<Self> {
+        let Json::Object(members) = v else {
+            cx.wrong_type(v, "an object", "write {\"url\": \"/api/…\"} or {\"inline\": …}");
+            return None;
+        };
+        cx.unknown_keys(members, &["url", "inline", "map", "money"]);
+        let url: Option<Option<Url>> = cx.field(members, "url", None);
+        let inline: Option<Option<Json>> = cx.field(members, "inline", None);
+        let map: Option<Vec<(String, Pointer)>> = cx.field(members, "map", Some(Vec::new));
+        let money: Option<MoneyFormat> = cx.field(members, "money", Some(|| MoneyFormat::Minor));
+        let (url, inline, map, money) = (url?, inline?, map?, money?);
+        let keys: Vec<&str> = fields.iter().map(|(k, _)| *k).collect();
+        let mut ok = true;
+        for (k, p) in &map {
+            if !keys.contains(&k.as_str()) {
+                ok = false;
+                let hint = match crate::decode::did_you_mean(k, keys.iter().copied()) {
+                    Some(m) => format!("did you mean \"{m}\"? {what} fields: {}", keys.join(", ")),
+                    None => format!("{what} fields: {}", keys.join(", ")),
+                };
+                cx.at(Seg::Key("map".into()), |cx| cx.key(k, |cx| cx.error(found(&s(&p.0)), format!("\"{k}\" is not a {what} field"), hint)));
+            }
+        }
+        match (&url, &inline) {
+            (Some(_), Some(_)) => {
+                cx.error(found(v), "both \"url\" and \"inline\" are set", "keep one: \"url\" to fetch, \"inline\" for data in the config");
+                return None;
+            }
+            (None, None) => {
+                cx.error(found(v), "neither \"url\" nor \"inline\" is set", "add \"url\": \"/api/…\" or \"inline\": …");
+                return None;
+            }
+            _ => {}
+        }
+        ok.then_some(Source { url, inline, map, money })
+    }
+
+    fn schema_with(fields: &[(&str, &str)], what: &str) -> Json {
+        let props: Vec<(String, Json)> = fields
+            .iter()
+            .map(|(k, p)| ((*k).to_owned(), obj([("$ref", s("#/$defs/pointer")), ("description", s(&format!("Pointer to {k}; default \"{p}\".")))])))
+            .collect();
+        obj([
+            ("type", s("object")),
+            ("description", s(&format!("Where the {what} comes from: \"url\" (fetched) or \"inline\" data, with an optional \"map\" of JSON pointers."))),
+            ("properties", obj([
+                ("url", Url::schema()),
+                ("inline", obj([("description", s("The data itself, in the shape the map describes."))])),
+                ("map", obj([("type", s("object")), ("properties", Json::Object(props)), ("additionalProperties", Json::Bool(false))])),
+                ("money", MoneyFormat::schema()),
+            ])),
+            ("additionalProperties", Json::Bool(false)),
+            ("oneOf", Json::Array(vec![obj([("required", Json::Array(vec![s("url")]))]), obj([("required", Json::Array(vec![s("inline")]))])])),
+        ])
+    }
+}
+
+/// Cart fields and their default pointers (the reference backend's shape). Line fields are
+/// relative to each element of `lines`.
+pub const CART_FIELDS: &[(&str, &str)] = &[
+    ("currency", "/currency"),
+    ("country", "/country"),
+    ("discount", "/discount"),
+    ("lines", "/lines"),
+    ("lines.product_id", "/product_id"),
+    ("lines.quantity", "/quantity"),
+    ("lines.unit_price", "/unit_price"),
+    ("lines.line_discount", "/line_discount"),
+];
+
+/// Product fields and their default pointers. Item fields are relative to each element of `items`.
+pub const PRODUCT_FIELDS: &[(&str, &str)] = &[
+    ("currency", "/currency"),
+    ("items", "/products"),
+    ("items.id", "/id"),
+    ("items.title", "/title"),
+    ("items.price", "/price"),
+    ("items.url", "/url"),
+    ("items.image", "/image"),
+    ("items.available", "/available"),
+];
+
+/// Where the cart comes from (see [`CART_FIELDS`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct CartSource(pub Source);
+
+impl Decode for CartSource {
+    fn decode(v: &Json, cx: &mut Ctx) -> Option<Self> {
+        Source::decode_with(v, cx, CART_FIELDS, "cart").map(CartSource)
+    }
+    fn schema() -> Json {
+        Source::schema_with(CART_FIELDS, "cart")
+    }
+}
+
+/// Where products come from (see [`PRODUCT_FIELDS`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ProductSource(pub Source);
+
+impl Decode for ProductSource {
+    fn decode(v: &Json, cx: &mut Ctx) -> Option<Self> {
+        Source::decode_with(v, cx, PRODUCT_FIELDS, "product").map(ProductSource)
+    }
+    fn schema() -> Json {
+        Source::schema_with(PRODUCT_FIELDS, "product")
+    }
+}
+
+/// A widget section: absent, valid, or present but broken (the widget then renders nothing
+/// while the others keep working).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Section<T> {
+    /// Not configured.
+    Absent,
+    /// Configured and valid.
+    Ok(T),
+    /// Configured with errors (reported in the problems).
+    Broken,
+}
+
+impl<T> Section<T> {
+    /// The valid section, if any.
+    pub fn get(&self) -> Option<&T> {
+        match self {
+            Section::Ok(t) => Some(t),
+            _ => None,
+        }
+    }
+}
+
+impl<T: Decode> Decode for Section<T> {
+    fn decode(v: &Json, cx: &mut Ctx) -> Option<Self> {
+        let before = cx.error_count();
+        let t = T::decode(v, cx);
+        Some(match t {
+            Some(t) if cx.error_count() == before => Section::Ok(t),
+            _ => Section::Broken,
+        })
+    }
+    fn schema() -> Json {
+        T::schema()
+    }
+    fn absent() -> Option<Self> {
+        Some(Section::Absent)
+    }
+}
+
+config_struct! {
+    /// The free-shipping progress bar: tiers with thresholds per currency and country.
+    pub struct ShippingBar {
+        /// Tiers such as free shipping, then a free gift. At least one.
+        pub tiers: Vec<TierConfig>,
+        /// Product ids that never count towards a threshold (gift cards, vouchers).
+        pub excluded_products: Vec<String> = Vec::new(),
+        /// Which subtotal counts: "after_discounts" (default) or "before_discounts".
+        pub subtotal: Basis = Basis::AfterDiscounts,
+        /// Products suggested to close the gap.
+        pub suggestions: Option<Suggestions>,
+    }
+}
+
+config_enum! {
+    /// Which subtotal counts towards thresholds.
+    pub enum Basis {
+        /// After line and cart discounts.
+        AfterDiscounts = "after_discounts",
+        /// Before any discount.
+        BeforeDiscounts = "before_discounts",
+    }
+}
+
+config_enum! {
+    /// What reaching a tier gives; selects the default messages.
+    pub enum RewardKind {
+        /// Shipping is free.
+        FreeShipping = "free_shipping",
+        /// A free gift.
+        Gift = "gift",
+        /// Anything else.
+        Other = "other",
+    }
+}
+
+config_struct! {
+    /// One tier: a reward and its thresholds.
+    pub struct TierConfig {
+        /// Stable id, used in events and messages.
+        pub id: Id,
+        /// "free_shipping", "gift" or "other".
+        pub reward: RewardKind,
+        /// Thresholds per currency, optionally per country.
+        pub thresholds: Vec<ThresholdConfig>,
+    }
+}
+
+config_struct! {
+    /// A threshold: amount in minor units of one currency, optionally for one country only.
+    pub struct ThresholdConfig {
+        /// ISO 4217 currency of the amount.
+        pub currency: Currency,
+        /// Only for this destination country (ISO 3166-1 alpha-2); omit for every country.
+        pub country: Option<Country>,
+        /// Threshold in minor units (5000 = 50,00 €), not negative.
+        pub amount: Amount,
+    }
+}
+
+config_struct! {
+    /// Product suggestions that close the gap to the next tier.
+    pub struct Suggestions {
+        /// Where the products come from.
+        pub source: ProductSource,
+        /// How many to show (1 to 6, default 3).
+        pub max: Int<1, 6> = Int(3),
+    }
+}
+
+/// Validates what types alone cannot: duplicates, empty lists, message keys, missing
+/// thresholds for the shop currency. Runs on the raw JSON so it also reports inside sections
+/// that failed to decode elsewhere.
+pub(crate) fn check_semantics(root: &Json, config: Option<&Config>, cx: &mut Ctx) {
+    if let Some(Json::Object(messages)) = root.get("messages") {
+        cx.key("messages", |cx| check_messages(messages, cx));
+    }
+    if let Some(bar) = root.get("shipping_bar") {
+        cx.key("shipping_bar", |cx| check_shipping_bar(bar, config, cx));
+    }
+}
+
+fn check_messages(messages: &[(String, Json)], cx: &mut Ctx) {
+    for (lang, table) in messages {
+        cx.key(lang, |cx| {
+            if !crate::types::is_locale(lang) {
+                cx.error(found(&s(lang)), "not a language tag", "use \"de\" or \"en\" (or a full tag such as \"de-CH\")");
+            }
+            let Json::Object(entries) = table else { return };
+            for (key, text) in entries {
+                cx.key(key, |cx| match crate::i18n::message(key) {
+                    None => {
+                        let keys = crate::i18n::MESSAGES.iter().map(|m| m.key);
+                        let hint = match crate::decode::did_you_mean(key, keys) {
+                            Some(m) => format!("did you mean \"{m}\"?"),
+                            None => "see the list of message keys in docs/config.md".into(),
+                        };
+                        cx.error(found(text), format!("unknown message key \"{key}\""), hint);
+                    }
+                    Some(m) => {
+                        if let Json::String(t) = text {
+                            for p in schaufenster_core::template::placeholders(t) {
+                                if !m.placeholders.contains(&p) {
+                                    let allowed = if m.placeholders.is_empty() { "none".to_string() } else { m.placeholders.iter().map(|p| format!("{{{p}}}")).collect::<Vec<_>>().join(", ") };
+                                    cx.error(found(text), format!("placeholder {{{p}}} is not available in this message"), format!("available: {allowed}"));
+                                }
+                            }
+                        }
+                    }
+                });
+            }
+        });
+    }
+}
+
+fn check_shipping_bar(bar: &Json, config: Option<&Config>, cx: &mut Ctx) {
+    if let Some(Json::Array(tiers)) = bar.get("tiers") {
+        cx.key("tiers", |cx| {
+            if tiers.is_empty() {
+                cx.error("[]".into(), "no tiers", "add at least one tier, e.g. {\"id\": \"free-shipping\", \"reward\": \"free_shipping\", \"thresholds\": [{\"currency\": \"EUR\", \"amount\": 5000}]}");
+            }
+            let mut seen_ids: Vec<&str> = Vec::new();
+            for (i, tier) in tiers.iter().enumerate() {
+                cx.at(Seg::Index(i), |cx| {
+                    if let Some(id) = tier.get("id").and_then(Json::as_str) {
+                        if seen_ids.contains(&id) {
+                            cx.key("id", |cx| cx.error(found(&s(id)), format!("duplicate tier id \"{id}\""), "give every tier its own id"));
+                        }
+                        seen_ids.push(id);
+                    }
+                    if let Some(Json::Array(ths)) = tier.get("thresholds") {
+                        cx.key("thresholds", |cx| {
+                            if ths.is_empty() {
+                                cx.error("[]".into(), "no thresholds", "add one per currency, e.g. {\"currency\": \"EUR\", \"amount\": 5000}");
+                            }
+                            let mut seen: Vec<(String, String)> = Vec::new();
+                            for (j, th) in ths.iter().enumerate() {
+                                let cur = th.get("currency").and_then(Json::as_str).unwrap_or("").to_owned();
+                                let country = th.get("country").and_then(Json::as_str).unwrap_or("").to_owned();
+                                if seen.contains(&(cur.clone(), country.clone())) {
+                                    let place = if country.is_empty() { cur.clone() } else { format!("{cur} in {country}") };
+                                    cx.at(Seg::Index(j), |cx| cx.error(found(th), format!("second threshold for {place}"), "keep one threshold per currency and country"));
+                                }
+                                seen.push((cur, country));
+                            }
+                        });
+                    }
+                });
+            }
+        });
+    }
+    if let Some(Json::Array(ex)) = bar.get("excluded_products") {
+        cx.key("excluded_products", |cx| {
+            for (i, id) in ex.iter().enumerate() {
+                if ex[..i].contains(id) {
+                    cx.at(Seg::Index(i), |cx| cx.warn(found(id), "listed twice", "remove the duplicate"));
+                }
+            }
+        });
+    }
+    // A bar without a threshold in the shop currency shows nothing for most shoppers.
+    if let (Some(config), Some(bar)) = (config, config.and_then(|c| c.shipping_bar.get())) {
+        for (i, tier) in bar.tiers.iter().enumerate() {
+            if !tier.thresholds.iter().any(|t| t.currency == config.currency) {
+                cx.key("tiers", |cx| cx.at(Seg::Index(i), |cx| cx.key("thresholds", |cx| {
+                    cx.warn(format!("no {} threshold", config.currency), format!("tier \"{}\" has no threshold in the shop currency {}", tier.id.0, config.currency), format!("add {{\"currency\": \"{}\", \"amount\": …}}; carts in {} will not see this tier", config.currency, config.currency))
+                })));
+            }
+        }
+    }
+}
