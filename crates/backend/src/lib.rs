@@ -1,1 +1,290 @@
+//! Reference backend of the Schaufenster demo shop "Kofferkontor".
+//!
+//! - Serves the `www` directory (widgets, demo pages, `schaufenster.json`, product images).
+//! - A JSON API under `/api` (products, the visitor's cart, checkout) documented by
+//!   [`openapi::openapi`], committed as `openapi/openapi.json`.
+//! - Shipping is computed with [`schaufenster_core::shipping::evaluate`] on the rules of the very
+//!   `schaufenster.json` the widgets load, so what the free-shipping bar promises is what
+//!   checkout charges.
+//! - Optional per-visitor fault injection (`--faults`) for browser tests of error handling.
+//!
+//! Visitors are identified by the `sf_visitor` cookie (random 128-bit hex), set on the first
+//! request that lacks it. Each visitor has one cart.
 
+pub mod api;
+pub mod db;
+pub mod faults;
+pub mod openapi;
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use axum::extract::Request;
+use axum::http::{header, HeaderValue, Method};
+use axum::middleware::{self, Next};
+use axum::response::Response;
+use axum::routing::{any, delete, get, post, put, MethodRouter};
+use axum::Router;
+use schaufenster_core::shipping::ShippingRules;
+use tower_http::services::ServeDir;
+use tower_http::set_header::SetResponseHeaderLayer;
+
+/// The Content-Security-Policy sent with every response.
+pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:";
+
+/// Name of the visitor cookie.
+pub const VISITOR_COOKIE: &str = "sf_visitor";
+
+/// How the server is started.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// Address to bind; port 0 lets the OS pick.
+    pub addr: SocketAddr,
+    /// Directory served at `/`.
+    pub www: PathBuf,
+    /// The `schaufenster.json` whose shipping rules checkout applies.
+    pub config: PathBuf,
+    /// SQLite file, or `:memory:`.
+    pub db: String,
+    /// Enables `/api/_faults`.
+    pub faults: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            addr: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            www: PathBuf::from("www"),
+            config: PathBuf::from("www/schaufenster.json"),
+            db: ":memory:".into(),
+            faults: false,
+        }
+    }
+}
+
+impl Options {
+    /// Parses command-line flags (without the program name).
+    ///
+    /// `--addr HOST:PORT` `--www DIR` `--config FILE` (default `<www>/schaufenster.json`)
+    /// `--db FILE` `--faults`; both `--flag value` and `--flag=value` work.
+    pub fn from_args<I: IntoIterator<Item = String>>(args: I) -> Result<Options, String> {
+        let mut o = Options::default();
+        let mut config = None;
+        let mut it = args.into_iter();
+        while let Some(arg) = it.next() {
+            let (flag, inline) = match arg.split_once('=') {
+                Some((f, v)) if f.starts_with("--") => (f.to_string(), Some(v.to_string())),
+                _ => (arg.clone(), None),
+            };
+            let mut value = |name: &str| inline.clone().or_else(|| it.next()).ok_or_else(|| format!("{name} needs a value"));
+            match flag.as_str() {
+                "--addr" => {
+                    let v = value("--addr")?;
+                    o.addr = v.parse().map_err(|_| format!("--addr: not a socket address: {v} (example: 127.0.0.1:8080)"))?;
+                }
+                "--www" => o.www = PathBuf::from(value("--www")?),
+                "--config" => config = Some(PathBuf::from(value("--config")?)),
+                "--db" => o.db = value("--db")?,
+                "--faults" => o.faults = true,
+                "-h" | "--help" => return Err(USAGE.into()),
+                other => return Err(format!("unknown argument {other}\n{USAGE}")),
+            }
+        }
+        o.config = config.unwrap_or_else(|| o.www.join("schaufenster.json"));
+        Ok(o)
+    }
+}
+
+/// Usage text.
+pub const USAGE: &str = "usage: schaufenster-backend [--addr 127.0.0.1:8080] [--www DIR] [--config FILE] [--db FILE] [--faults]";
+
+/// Shared state of the handlers.
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Arc<Mutex<rusqlite::Connection>>,
+    pub rules: Arc<ShippingRules>,
+    pub faults_enabled: bool,
+    pub faults: Arc<Mutex<HashMap<String, faults::Fault>>>,
+}
+
+/// The visitor id of the current request (set by the visitor middleware).
+#[derive(Clone, Debug)]
+pub struct Visitor(pub String);
+
+/// Reads the shipping rules from a `schaufenster.json`.
+pub fn load_rules(path: &std::path::Path) -> Result<ShippingRules, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read config {}: {e}", path.display()))?;
+    let loaded = schaufenster_config::load_str(&text);
+    let config = loaded.config.ok_or_else(|| {
+        let problems: Vec<String> = loaded.problems.iter().map(|p| format!("  {}: {}", p.path, p.message)).collect();
+        format!("config {} is unusable:\n{}", path.display(), problems.join("\n"))
+    })?;
+    config
+        .shipping_bar
+        .get()
+        .map(|b| b.rules())
+        .ok_or_else(|| format!("config {}: shipping_bar is missing or broken; checkout needs its rules", path.display()))
+}
+
+/// The API routes: method, path, handler. The router is built from this table only, and the
+/// tests check it against the OpenAPI document in both directions.
+fn routes() -> Vec<(Method, &'static str, MethodRouter<AppState>)> {
+    vec![
+        (Method::GET, "/api/health", get(api::health)),
+        (Method::GET, "/api/products", get(api::list_products)),
+        (Method::GET, "/api/cart", get(api::get_cart)),
+        (Method::POST, "/api/cart/lines", post(api::add_line)),
+        (Method::PUT, "/api/cart/lines/{product_id}", put(api::set_line)),
+        (Method::DELETE, "/api/cart/lines/{product_id}", delete(api::delete_line)),
+        (Method::PUT, "/api/cart/settings", put(api::put_settings)),
+        (Method::POST, "/api/checkout", post(api::checkout)),
+        (Method::GET, "/api/_faults", get(faults::get_fault)),
+        (Method::PUT, "/api/_faults", put(faults::put_fault)),
+    ]
+}
+
+/// `(METHOD, path)` of every registered API route.
+pub fn route_list() -> Vec<(String, String)> {
+    routes().into_iter().map(|(m, p, _)| (m.to_string(), p.to_string())).collect()
+}
+
+/// Builds the application router.
+pub fn app(state: AppState, www: PathBuf) -> Router {
+    let mut api = Router::new();
+    for (_, path, handler) in routes() {
+        api = api.route(path, handler);
+    }
+    let api = api
+        .route("/api", any(api::no_route))
+        .route("/api/", any(api::no_route))
+        .route("/api/{*rest}", any(api::no_route))
+        .layer(middleware::from_fn_with_state(state.clone(), faults::inject))
+        .layer(SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static("no-store")));
+    Router::new()
+        .merge(api)
+        .fallback_service(ServeDir::new(www).append_index_html_on_directories(true))
+        .layer(middleware::from_fn(visitor))
+        .layer(SetResponseHeaderLayer::overriding(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP)))
+        .layer(SetResponseHeaderLayer::overriding(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
+        .with_state(state)
+}
+
+fn visitor_from_cookies(req: &Request) -> Option<String> {
+    req.headers().get_all(header::COOKIE).iter().filter_map(|v| v.to_str().ok()).flat_map(|v| v.split(';')).find_map(|pair| {
+        let (k, v) = pair.trim().split_once('=')?;
+        (k == VISITOR_COOKIE && v.len() == 32 && v.bytes().all(|b| b.is_ascii_hexdigit())).then(|| v.to_ascii_lowercase())
+    })
+}
+
+/// A new random visitor id: 128 bits as 32 lower-case hex digits.
+pub fn new_visitor_id() -> String {
+    let mut bytes = [0u8; 16];
+    getrandom::fill(&mut bytes).expect("OS random source");
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Middleware: finds or creates the visitor id and sets the cookie when it was missing.
+async fn visitor(mut req: Request, next: Next) -> Response {
+    let (id, fresh) = match visitor_from_cookies(&req) {
+        Some(id) => (id, false),
+        None => (new_visitor_id(), true),
+    };
+    req.extensions_mut().insert(Visitor(id.clone()));
+    let mut res = next.run(req).await;
+    if fresh {
+        let cookie = format!("{VISITOR_COOKIE}={id}; HttpOnly; SameSite=Lax; Path=/; Max-Age=31536000");
+        if let Ok(v) = HeaderValue::from_str(&cookie) {
+            res.headers_mut().append(header::SET_COOKIE, v);
+        }
+    }
+    res
+}
+
+/// Opens the database, loads the rules and binds the listener. Returns the bound address and
+/// the task serving it.
+pub async fn serve(opts: Options) -> Result<(SocketAddr, tokio::task::JoinHandle<()>), String> {
+    let rules = load_rules(&opts.config)?;
+    let conn = db::open(&opts.db).map_err(|e| format!("database {}: {e}", opts.db))?;
+    let state = AppState {
+        db: Arc::new(Mutex::new(conn)),
+        rules: Arc::new(rules),
+        faults_enabled: opts.faults,
+        faults: Arc::new(Mutex::new(HashMap::new())),
+    };
+    let listener = tokio::net::TcpListener::bind(opts.addr).await.map_err(|e| format!("cannot bind {}: {e}", opts.addr))?;
+    let addr = listener.local_addr().map_err(|e| e.to_string())?;
+    let router = app(state, opts.www);
+    let handle = tokio::spawn(async move {
+        if let Err(e) = axum::serve(listener, router).await {
+            eprintln!("server error: {e}");
+        }
+    });
+    Ok((addr, handle))
+}
+
+/// Starts a server on its own thread and runtime (for blocking tests and tools). The server
+/// lives until the process ends.
+pub fn start_background(opts: Options) -> Result<SocketAddr, String> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let rt = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
+            Ok(rt) => rt,
+            Err(e) => {
+                let _ = tx.send(Err(e.to_string()));
+                return;
+            }
+        };
+        rt.block_on(async move {
+            match serve(opts).await {
+                Ok((addr, handle)) => {
+                    let _ = tx.send(Ok(addr));
+                    let _ = handle.await;
+                }
+                Err(e) => {
+                    let _ = tx.send(Err(e));
+                }
+            }
+        });
+    });
+    rx.recv().map_err(|e| e.to_string())?
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(list: &[&str]) -> Result<Options, String> {
+        Options::from_args(list.iter().map(|s| s.to_string()))
+    }
+
+    #[test]
+    fn cli_flags() {
+        let o = args(&[]).unwrap();
+        assert_eq!((o.addr.to_string(), o.www.clone(), o.config.clone(), o.db.as_str(), o.faults), ("127.0.0.1:8080".into(), PathBuf::from("www"), PathBuf::from("www/schaufenster.json"), ":memory:", false));
+        let o = args(&["--addr", "127.0.0.1:0", "--www=site", "--db", "shop.db", "--faults"]).unwrap();
+        assert_eq!((o.addr.port(), o.config.clone(), o.db.as_str(), o.faults), (0, PathBuf::from("site/schaufenster.json"), "shop.db", true));
+        let o = args(&["--config", "c.json", "--www", "site"]).unwrap();
+        assert_eq!(o.config, PathBuf::from("c.json"));
+        assert!(args(&["--addr"]).is_err());
+        assert!(args(&["--addr", "localhost"]).is_err());
+        assert!(args(&["--what"]).is_err());
+    }
+
+    #[test]
+    fn visitor_ids_are_random_hex() {
+        let a = new_visitor_id();
+        assert_eq!(a.len(), 32);
+        assert!(a.bytes().all(|b| b.is_ascii_hexdigit()));
+        assert_ne!(a, new_visitor_id());
+    }
+
+    #[test]
+    fn demo_config_yields_rules() {
+        let rules = load_rules(std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../www/schaufenster.json"))).unwrap();
+        assert_eq!(rules.tiers.len(), 2);
+        assert!(rules.is_excluded("gutschein-25") && rules.is_excluded("gutschein-50"));
+        assert!(load_rules(std::path::Path::new("/nonexistent.json")).is_err());
+    }
+}

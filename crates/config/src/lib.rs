@@ -126,11 +126,16 @@ impl model::ShippingBar {
 }
 
 impl Config {
-    /// The text for `key` in this config's language: the override if the config has one
-    /// (exact locale first, then language), else the built-in text.
+    /// The text for `key` in this config's own locale (see [`Config::message_for`]).
     pub fn message(&self, key: &str) -> String {
-        let lang = self.locale.language();
-        for tag in [self.locale.0.as_str(), lang] {
+        self.message_for(key, &self.locale.0)
+    }
+
+    /// The text for `key` in `locale`: the config's override for the exact locale, then for
+    /// its language, else the built-in German or English text.
+    pub fn message_for(&self, key: &str, locale: &str) -> String {
+        let lang = locale.split('-').next().unwrap_or("");
+        for tag in [locale, lang] {
             if let Some((_, table)) = self.messages.iter().find(|(l, _)| l == tag) {
                 if let Some((_, text)) = table.iter().find(|(k, _)| k == key) {
                     return text.clone();

@@ -1,1 +1,184 @@
-pub fn x(){}
+//! The npm package `schaufenster`: custom elements and the JS API over the widgets crate.
+//!
+//! Script tag: `embed.js` calls [`boot`], which reads the config from
+//! `<script type="application/json" id="schaufenster-config">` or from the `data-config` URL of
+//! the loading `<script>`, then defines `<sf-…>` elements. Headless apps call `configure`
+//! with an object instead and use `mount`/`unmount`, `setCart`, `setCustomer` and
+//! `grantConsent`; everything else arrives as bubbling `sf:*` DOM events.
+
+use schaufenster_config::json::Json;
+use schaufenster_config::mapping::cart_from_json;
+use schaufenster_widgets::glue::{sf_define, sf_parse, sf_report_problems};
+use schaufenster_widgets::{events, json_js, runtime};
+use std::any::Any;
+use std::cell::RefCell;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &str = r#"
+/** A cart pushed with `setCart`: amounts in integer minor units (cents). */
+export interface Cart {
+  currency: string;
+  country?: string;
+  discount?: number;
+  lines: { product_id: string; quantity: number; unit_price: number; line_discount?: number }[];
+}
+/** The signed-in customer (a token your server signed); kept in memory only, never stored. */
+export interface Customer { id?: string; token: string }
+/** Widgets `mount` accepts. */
+export type WidgetName = "shipping-bar";
+"#;
+
+thread_local! {
+    static MOUNTED: RefCell<Vec<(web_sys::HtmlElement, Box<dyn Any>)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Reads the page's config (inline JSON script or `data-config` URL), installs it and defines
+/// the custom elements. Resolves to the number of config errors (0 = valid).
+#[wasm_bindgen]
+pub async fn boot() -> u32 {
+    let value = match page_config().await {
+        Ok(v) => v,
+        Err(msg) => {
+            sf_report_problems(&format!("Schaufenster: {msg}"));
+            events::emit(&events::document(), "error", schaufenster_config::json::obj([("widget", schaufenster_config::json::s("config")), ("kind", schaufenster_config::json::s("config")), ("message", schaufenster_config::json::s(&msg))]));
+            define_elements();
+            return 1;
+        }
+    };
+    let errors = runtime::install_from_js(&value);
+    define_elements();
+    errors as u32
+}
+
+async fn page_config() -> Result<JsValue, String> {
+    let doc = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    if let Some(el) = doc.get_element_by_id("schaufenster-config") {
+        let text = el.text_content().unwrap_or_default();
+        let v = sf_parse(&text);
+        return if v.is_undefined() { Err("the inline config #schaufenster-config is not valid JSON".into()) } else { Ok(v) };
+    }
+    let url = doc
+        .query_selector("script[data-config]")
+        .ok()
+        .flatten()
+        .and_then(|s| s.get_attribute("data-config"))
+        .ok_or("no config found: add data-config=\"/schaufenster.json\" to the script tag or a <script type=\"application/json\" id=\"schaufenster-config\">")?;
+    let backend = schaufenster_config::model::Backend::default();
+    let json = schaufenster_widgets::backend::request(&backend, "GET", &url, None).await.map_err(|e| format!("could not load the config: {}", e.message()))?;
+    Ok(json_js::to_js(&json))
+}
+
+/// Installs a config object (headless apps) and defines the custom elements. Returns the
+/// number of errors; every problem is reported in one console error.
+#[wasm_bindgen]
+pub fn configure(config: JsValue) -> u32 {
+    let errors = runtime::install_from_js(&config);
+    // Widgets mounted under the previous config re-render with the new one.
+    let hosts: Vec<(web_sys::HtmlElement, String)> = MOUNTED.with(|m| m.borrow().iter().map(|(h, _)| (h.clone(), h.tag_name().to_lowercase())).collect());
+    for (host, name) in hosts {
+        unmount(&host);
+        connect(host, name);
+    }
+    define_elements();
+    errors as u32
+}
+
+fn define_elements() {
+    thread_local! {
+        static DONE: RefCell<bool> = const { RefCell::new(false) };
+    }
+    if DONE.with(|d| d.replace(true)) {
+        return;
+    }
+    let names: js_sys::Array = schaufenster_widgets::ELEMENTS.iter().map(|n| JsValue::from_str(n)).collect();
+    let on_connect = Closure::<dyn FnMut(web_sys::HtmlElement, String)>::new(connect);
+    let on_disconnect = Closure::<dyn FnMut(web_sys::HtmlElement)>::new(|host: web_sys::HtmlElement| unmount(&host));
+    sf_define(names.into(), &on_connect, &on_disconnect);
+    // The element classes live as long as the page.
+    on_connect.forget();
+    on_disconnect.forget();
+}
+
+fn connect(host: web_sys::HtmlElement, name: String) {
+    let _ = mount(&host, &name);
+}
+
+/// Mounts `widget` ("shipping-bar") into `element`. Returns false when the widget is not
+/// configured (it then renders nothing). Mounting twice replaces the first mount.
+#[wasm_bindgen]
+pub fn mount(element: &web_sys::HtmlElement, #[wasm_bindgen(unchecked_param_type = "WidgetName")] widget: &str) -> bool {
+    unmount(element);
+    match schaufenster_widgets::mount_widget(widget, element.clone()) {
+        Some(handle) => {
+            MOUNTED.with(|m| m.borrow_mut().push((element.clone(), handle)));
+            true
+        }
+        None => {
+            let _ = element.set_attribute("data-sf-state", "off");
+            false
+        }
+    }
+}
+
+/// Unmounts whatever is mounted in `element`, removing its listeners and timers.
+#[wasm_bindgen]
+pub fn unmount(element: &web_sys::HtmlElement) {
+    let removed = MOUNTED.with(|m| {
+        let mut m = m.borrow_mut();
+        m.iter().position(|(h, _)| js_sys::Object::is(h, element)).map(|i| m.remove(i))
+    });
+    drop(removed);
+}
+
+/// Pushes the cart (minor units) so widgets stop asking the backend; `null` goes back to the
+/// configured source. Throws with every problem when the cart cannot be read.
+#[wasm_bindgen(js_name = setCart)]
+pub fn set_cart(#[wasm_bindgen(unchecked_param_type = "Cart | null")] cart: JsValue) -> Result<(), JsError> {
+    let rt = runtime::current().ok_or_else(|| JsError::new("Schaufenster is not configured yet: call configure() or boot() first"))?;
+    if cart.is_null() || cart.is_undefined() {
+        rt.push_cart(None);
+        return Ok(());
+    }
+    let json = json_js::from_js(&cart);
+    let source = schaufenster_config::model::Source { url: None, inline: None, map: Vec::new(), money: schaufenster_config::model::MoneyFormat::Minor };
+    if !matches!(json, Json::Object(_)) {
+        return Err(JsError::new("setCart expects an object {currency, lines: [{product_id, quantity, unit_price}]}"));
+    }
+    let (parsed, problems) = cart_from_json(&json, &source, rt.config.currency, rt.config.country.as_ref().map(|c| c.0.as_str()));
+    if !problems.is_empty() {
+        return Err(JsError::new(&format!("setCart: {}", problems.join("; "))));
+    }
+    rt.push_cart(Some(parsed));
+    Ok(())
+}
+
+/// Sets the signed-in customer (held in memory only, never written to storage) and fires
+/// `sf:customer-changed`; `null` signs out.
+#[wasm_bindgen(js_name = setCustomer)]
+pub fn set_customer(#[wasm_bindgen(unchecked_param_type = "Customer | null")] customer: JsValue) -> Result<(), JsError> {
+    let rt = runtime::current().ok_or_else(|| JsError::new("Schaufenster is not configured yet: call configure() or boot() first"))?;
+    let json = json_js::from_js(&customer);
+    let value = match &json {
+        Json::Null => None,
+        Json::Object(_) if json.get("token").and_then(Json::as_str).is_some_and(|t| !t.is_empty()) => Some(json.clone()),
+        _ => return Err(JsError::new("setCustomer expects {token: string, id?: string} or null")),
+    };
+    rt.set_customer(value);
+    Ok(())
+}
+
+/// Grants consent for storage writes and analytics (same as the configured consent event).
+#[wasm_bindgen(js_name = grantConsent)]
+pub fn grant_consent() {
+    if let Some(rt) = runtime::current() {
+        rt.grant_consent();
+    }
+}
+
+/// Whether an element is a mounted widget (for tests and debugging).
+#[wasm_bindgen(js_name = isMounted)]
+pub fn is_mounted(element: &JsValue) -> bool {
+    element.dyn_ref::<web_sys::HtmlElement>().is_some_and(|el| MOUNTED.with(|m| m.borrow().iter().any(|(h, _)| js_sys::Object::is(h, el))))
+}

@@ -1,0 +1,324 @@
+//! JSON handlers of `/api`.
+
+use std::collections::HashMap;
+
+use axum::extract::rejection::{JsonRejection, QueryRejection};
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::{Extension, Json};
+use schaufenster_core::shipping::{evaluate, Reward};
+use schaufenster_core::{Cart, CartLine, Currency};
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+use crate::{db, AppState, Visitor};
+
+/// Flat shipping cost in EUR cents when free shipping is not reached (4,95 €).
+pub const SHIPPING_EUR: i64 = 495;
+/// Flat shipping cost in CHF rappen when free shipping is not reached (8.90 CHF).
+pub const SHIPPING_CHF: i64 = 890;
+/// Largest quantity of one line.
+pub const MAX_QUANTITY: u32 = 99;
+/// Currencies the shop has prices in.
+pub const CURRENCIES: &[&str] = &["EUR", "CHF"];
+
+/// Flat shipping cost for a currency.
+pub fn flat_shipping(currency: &str) -> i64 {
+    if currency == "CHF" {
+        SHIPPING_CHF
+    } else {
+        SHIPPING_EUR
+    }
+}
+
+/// An API error: `{"error": {"code", "message"}}` with a 4xx/5xx status.
+#[derive(Debug)]
+pub struct ApiError {
+    pub status: StatusCode,
+    pub code: &'static str,
+    pub message: String,
+}
+
+impl ApiError {
+    pub fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> ApiError {
+        ApiError { status, code, message: message.into() }
+    }
+    fn bad(code: &'static str, message: impl Into<String>) -> ApiError {
+        ApiError::new(StatusCode::BAD_REQUEST, code, message)
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        (self.status, Json(json!({"error": {"code": self.code, "message": self.message}}))).into_response()
+    }
+}
+
+impl From<rusqlite::Error> for ApiError {
+    fn from(e: rusqlite::Error) -> ApiError {
+        ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "database", e.to_string())
+    }
+}
+
+type ApiResult = Result<Response, ApiError>;
+
+/// Unwraps a JSON body, turning a rejection into our error format.
+pub fn body<T>(payload: Result<Json<T>, JsonRejection>) -> Result<T, ApiError> {
+    payload.map(|Json(t)| t).map_err(|e| ApiError::new(e.status(), "invalid_body", e.body_text()))
+}
+
+type Params = Result<Query<HashMap<String, String>>, QueryRejection>;
+
+fn params(q: Params) -> Result<HashMap<String, String>, ApiError> {
+    q.map(|Query(m)| m).map_err(|e| ApiError::bad("invalid_query", e.body_text()))
+}
+
+/// `de` (default) or `en`; `de-DE`, `en-GB` and the like count by their language.
+fn language(p: &HashMap<String, String>) -> Result<&'static str, ApiError> {
+    match p.get("locale").map(|l| l.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase()) {
+        None => Ok("de"),
+        Some(l) if l == "de" => Ok("de"),
+        Some(l) if l == "en" => Ok("en"),
+        Some(_) => Err(ApiError::bad("unsupported_locale", "locale must be de or en")),
+    }
+}
+
+fn currency(code: &str) -> Result<&'static str, ApiError> {
+    let upper = code.to_ascii_uppercase();
+    CURRENCIES
+        .iter()
+        .find(|c| **c == upper)
+        .copied()
+        .ok_or_else(|| ApiError::bad("unsupported_currency", format!("currency {code:?} is not sold here; use one of {}", CURRENCIES.join(", "))))
+}
+
+fn ok(v: Value) -> ApiResult {
+    Ok(Json(v).into_response())
+}
+
+/// `GET /api/health`
+pub async fn health() -> Json<Value> {
+    Json(json!({"ok": true}))
+}
+
+/// Any unknown path under `/api`.
+pub async fn no_route() -> ApiError {
+    ApiError::new(StatusCode::NOT_FOUND, "no_route", "no such API endpoint; the API is described in openapi/openapi.json")
+}
+
+/// `GET /api/products?currency=EUR|CHF&locale=de|en`
+pub async fn list_products(State(st): State<AppState>, q: Params) -> ApiResult {
+    let p = params(q)?;
+    let cur = currency(p.get("currency").map(String::as_str).unwrap_or("EUR"))?;
+    let lang = language(&p)?;
+    let products = db::products(&st.db.lock().expect("db lock"), cur, lang)?;
+    let list: Vec<Value> = products
+        .iter()
+        .map(|p| json!({"id": p.id, "title": p.title, "price": p.price, "url": format!("/#product-{}", p.id), "image": p.image, "available": p.available}))
+        .collect();
+    ok(json!({"currency": cur, "products": list}))
+}
+
+/// Builds the cart document (and the numbers checkout charges) for a visitor.
+pub struct CartView {
+    pub currency: String,
+    pub country: String,
+    pub lines: Vec<db::Line>,
+    pub subtotal: i64,
+    pub shipping_cost: i64,
+    pub total: i64,
+    pub json: Value,
+}
+
+/// Computes the visitor's cart with the shop's shipping rules.
+pub fn cart_view(st: &AppState, conn: &rusqlite::Connection, visitor: &str, lang: &str) -> Result<CartView, ApiError> {
+    let (cur, country) = db::cart_settings(conn, visitor)?;
+    let lines = db::cart_lines(conn, visitor, &cur, lang)?;
+    let core_currency = Currency::parse(&cur).unwrap_or_else(Currency::eur);
+    let cart = Cart {
+        currency: core_currency,
+        country: Some(country.clone()),
+        lines: lines.iter().map(|l| CartLine::new(l.product.id.clone(), l.quantity, l.product.price)).collect(),
+        cart_discount: 0,
+    };
+    let progress = evaluate(&st.rules, &cart);
+    let subtotal: i64 = cart.lines.iter().map(|l| l.net()).sum();
+    let discount = 0;
+    // Nothing to ship for an empty cart; otherwise flat shipping unless free shipping is reached.
+    let shipping_cost = if lines.is_empty() || progress.free_shipping() { 0 } else { flat_shipping(&cur) };
+    let total = subtotal - discount + shipping_cost;
+    let json_lines: Vec<Value> = lines
+        .iter()
+        .map(|l| {
+            json!({
+                "product_id": l.product.id, "title": l.product.title, "quantity": l.quantity,
+                "unit_price": l.product.price, "line_total": l.product.price * l.quantity as i64, "image": l.product.image,
+            })
+        })
+        .collect();
+    let tiers: Vec<Value> = progress
+        .tiers
+        .iter()
+        .map(|t| {
+            let reward = match t.reward {
+                Reward::FreeShipping => "free_shipping",
+                Reward::Gift => "gift",
+                Reward::Other => "other",
+            };
+            json!({"id": t.id, "reward": reward, "threshold": t.threshold, "reached": t.reached, "remaining": t.remaining})
+        })
+        .collect();
+    let json = json!({
+        "currency": cur,
+        "country": country,
+        "lines": json_lines,
+        "item_count": cart.item_count(),
+        "subtotal": subtotal,
+        "discount": discount,
+        "shipping": {
+            "eligible_subtotal": progress.eligible_subtotal,
+            "free_shipping": progress.free_shipping(),
+            "cost": shipping_cost,
+            "tiers": tiers,
+        },
+        "total": total,
+    });
+    Ok(CartView { currency: cur, country, lines, subtotal, shipping_cost, total, json })
+}
+
+fn cart_response(st: &AppState, conn: &rusqlite::Connection, visitor: &str, lang: &str) -> ApiResult {
+    ok(cart_view(st, conn, visitor, lang)?.json)
+}
+
+/// `GET /api/cart?locale=de|en`
+pub async fn get_cart(State(st): State<AppState>, Extension(v): Extension<Visitor>, q: Params) -> ApiResult {
+    let lang = language(&params(q)?)?;
+    let conn = st.db.lock().expect("db lock");
+    cart_response(&st, &conn, &v.0, lang)
+}
+
+#[derive(Deserialize)]
+pub struct AddLine {
+    product_id: String,
+    quantity: i64,
+}
+
+#[derive(Deserialize)]
+pub struct SetLine {
+    quantity: i64,
+}
+
+fn check_quantity(q: i64, min: i64) -> Result<u32, ApiError> {
+    if q < min || q > MAX_QUANTITY as i64 {
+        return Err(ApiError::bad("invalid_quantity", format!("quantity must be between {min} and {MAX_QUANTITY}")));
+    }
+    Ok(q as u32)
+}
+
+/// The product must exist (404) and be available (409).
+fn buyable(conn: &rusqlite::Connection, id: &str) -> Result<(), ApiError> {
+    match db::product(conn, id, "EUR", "de")? {
+        None => Err(ApiError::new(StatusCode::NOT_FOUND, "unknown_product", format!("no product {id:?}"))),
+        Some(p) if !p.available => Err(ApiError::new(StatusCode::CONFLICT, "unavailable", format!("{} is not available", p.title))),
+        Some(_) => Ok(()),
+    }
+}
+
+/// `POST /api/cart/lines` `{"product_id","quantity"}`: adds to the line.
+pub async fn add_line(State(st): State<AppState>, Extension(v): Extension<Visitor>, q: Params, payload: Result<Json<AddLine>, JsonRejection>) -> ApiResult {
+    let lang = language(&params(q)?)?;
+    let b = body(payload)?;
+    let add = check_quantity(b.quantity, 1)?;
+    let conn = st.db.lock().expect("db lock");
+    buyable(&conn, &b.product_id)?;
+    let now = db::line_quantity(&conn, &v.0, &b.product_id)?;
+    if now + add > MAX_QUANTITY {
+        return Err(ApiError::new(
+            StatusCode::CONFLICT,
+            "quantity_limit",
+            format!("at most {MAX_QUANTITY} of one product per cart (already {now})"),
+        ));
+    }
+    db::set_line(&conn, &v.0, &b.product_id, now + add)?;
+    cart_response(&st, &conn, &v.0, lang)
+}
+
+/// `PUT /api/cart/lines/{product_id}` `{"quantity"}`: sets the line (0 removes).
+pub async fn set_line(
+    State(st): State<AppState>,
+    Extension(v): Extension<Visitor>,
+    Path(product_id): Path<String>,
+    q: Params,
+    payload: Result<Json<SetLine>, JsonRejection>,
+) -> ApiResult {
+    let lang = language(&params(q)?)?;
+    let b = body(payload)?;
+    let qty = check_quantity(b.quantity, 0)?;
+    let conn = st.db.lock().expect("db lock");
+    if qty > 0 {
+        buyable(&conn, &product_id)?;
+    } else if db::product(&conn, &product_id, "EUR", "de")?.is_none() {
+        return Err(ApiError::new(StatusCode::NOT_FOUND, "unknown_product", format!("no product {product_id:?}")));
+    }
+    db::set_line(&conn, &v.0, &product_id, qty)?;
+    cart_response(&st, &conn, &v.0, lang)
+}
+
+/// `DELETE /api/cart/lines/{product_id}`: removes the line (idempotent for known products).
+pub async fn delete_line(State(st): State<AppState>, Extension(v): Extension<Visitor>, Path(product_id): Path<String>, q: Params) -> ApiResult {
+    let lang = language(&params(q)?)?;
+    let conn = st.db.lock().expect("db lock");
+    if db::product(&conn, &product_id, "EUR", "de")?.is_none() {
+        return Err(ApiError::new(StatusCode::NOT_FOUND, "unknown_product", format!("no product {product_id:?}")));
+    }
+    db::set_line(&conn, &v.0, &product_id, 0)?;
+    cart_response(&st, &conn, &v.0, lang)
+}
+
+#[derive(Deserialize)]
+pub struct Settings {
+    currency: Option<String>,
+    country: Option<String>,
+}
+
+/// `PUT /api/cart/settings` `{"currency","country"}`: both optional; the cart is re-priced.
+pub async fn put_settings(State(st): State<AppState>, Extension(v): Extension<Visitor>, q: Params, payload: Result<Json<Settings>, JsonRejection>) -> ApiResult {
+    let lang = language(&params(q)?)?;
+    let b = body(payload)?;
+    let new_currency = b.currency.as_deref().map(currency).transpose()?;
+    let new_country = match b.country.as_deref() {
+        None => None,
+        Some(c) if c.len() == 2 && c.bytes().all(|b| b.is_ascii_alphabetic()) => Some(c.to_ascii_uppercase()),
+        Some(c) => return Err(ApiError::bad("invalid_country", format!("country {c:?} must be an ISO 3166-1 alpha-2 code such as DE, AT or CH"))),
+    };
+    let conn = st.db.lock().expect("db lock");
+    let (cur, country) = db::cart_settings(&conn, &v.0)?;
+    db::set_cart_settings(&conn, &v.0, new_currency.unwrap_or(&cur), new_country.as_deref().unwrap_or(&country))?;
+    cart_response(&st, &conn, &v.0, lang)
+}
+
+/// `POST /api/checkout`: turns the cart into an order.
+pub async fn checkout(State(st): State<AppState>, Extension(v): Extension<Visitor>, q: Params) -> ApiResult {
+    let lang = language(&params(q)?)?;
+    let conn = st.db.lock().expect("db lock");
+    let view = cart_view(&st, &conn, &v.0, lang)?;
+    if view.lines.is_empty() {
+        return Err(ApiError::new(StatusCode::CONFLICT, "empty_cart", "the cart is empty"));
+    }
+    if let Some(l) = view.lines.iter().find(|l| !l.product.available) {
+        return Err(ApiError::new(StatusCode::CONFLICT, "unavailable", format!("{} is no longer available", l.product.title)));
+    }
+    let order_id = db::place_order(&conn, &v.0, &view.currency, &view.country, &view.lines, view.subtotal, view.shipping_cost, view.total)?;
+    Ok((
+        StatusCode::CREATED,
+        Json(json!({
+            "order_id": order_id,
+            "subtotal": view.subtotal,
+            "shipping_cost": view.shipping_cost,
+            "total": view.total,
+            "currency": view.currency,
+        })),
+    )
+        .into_response())
+}

@@ -1,0 +1,103 @@
+// Browser glue for the Schaufenster runtime. Everything here is a thin wrapper over a web API
+// that is shorter to call from JS than through web-sys; logic stays in Rust.
+
+// fetch with a timeout. Resolves {status, text}; rejects with "timeout" or "network".
+export async function sfFetch(url, method, headers, body, credentials, timeoutMs) {
+  const ctl = new AbortController();
+  const timer = setTimeout(() => ctl.abort(), timeoutMs);
+  try {
+    const init = { method, headers: new Headers(headers), credentials, signal: ctl.signal };
+    if (body !== undefined) init.body = body;
+    const res = await fetch(url, init);
+    const text = await res.text();
+    return { status: res.status, text };
+  } catch (e) {
+    throw ctl.signal.aborted ? "timeout" : "network";
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+// JSON.parse that returns undefined instead of throwing.
+export function sfParse(text) {
+  try { return JSON.parse(text); } catch (e) { return undefined; }
+}
+
+export function sfStringify(value) {
+  return JSON.stringify(value);
+}
+
+const formats = new Map();
+// Money through Intl.NumberFormat; minor units → major by the currency's exponent.
+export function sfMoney(locale, currency, minor, exponent) {
+  const key = locale + "|" + currency;
+  let f = formats.get(key);
+  if (!f) {
+    try { f = new Intl.NumberFormat(locale, { style: "currency", currency }); }
+    catch (e) { f = new Intl.NumberFormat("en", { style: "currency", currency }); }
+    formats.set(key, f);
+  }
+  return f.format(minor / Math.pow(10, exponent));
+}
+
+export function sfSleep(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+// Defines one custom element per name; connect(el, name) / disconnect(el) go to Rust.
+export function sfDefine(names, connect, disconnect) {
+  for (const name of names) {
+    if (customElements.get(name)) continue;
+    customElements.define(name, class extends HTMLElement {
+      connectedCallback() { connect(this, name); }
+      disconnectedCallback() { disconnect(this); }
+    });
+  }
+}
+
+const sheets = new Map();
+function sheet(css) {
+  let s = sheets.get(css);
+  if (!s) { s = new CSSStyleSheet(); s.replaceSync(css); sheets.set(css, s); }
+  return s;
+}
+
+// Prepares the element for rendering and returns the container to mount into.
+// Styles are adopted stylesheets, which a strict CSP (style-src 'self') allows.
+export function sfAttach(host, css, shadow) {
+  let root;
+  if (shadow) {
+    root = host.shadowRoot || host.attachShadow({ mode: "open" });
+    root.adoptedStyleSheets = [sheet(css)];
+  } else {
+    root = host;
+    const s = sheet(css);
+    if (!document.adoptedStyleSheets.includes(s)) document.adoptedStyleSheets = [...document.adoptedStyleSheets, s];
+  }
+  const old = root.querySelector(":scope > [data-sf-root]");
+  if (old) old.remove();
+  const div = document.createElement("div");
+  div.setAttribute("data-sf-root", "");
+  root.appendChild(div);
+  return div;
+}
+
+// Dispatches a bubbling, composed CustomEvent; returns false when a listener cancelled it.
+export function sfEmit(target, name, detail) {
+  return target.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: true }));
+}
+
+// addEventListener that returns the matching remove function.
+export function sfListen(target, name, cb) {
+  const f = (e) => cb(e);
+  target.addEventListener(name, f);
+  return () => target.removeEventListener(name, f);
+}
+
+export function sfVisible() {
+  return document.visibilityState === "visible";
+}
+
+export function sfReportProblems(text) {
+  console.error(text);
+}

@@ -1,0 +1,51 @@
+//! Bindings to `js/glue.js`, the few lines of JS the runtime needs.
+#![allow(missing_docs)]
+
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(module = "/js/glue.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = sfFetch, catch)]
+    pub async fn sf_fetch(url: &str, method: &str, headers: JsValue, body: JsValue, credentials: &str, timeout_ms: u32) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_name = sfParse)]
+    pub fn sf_parse(text: &str) -> JsValue;
+    #[wasm_bindgen(js_name = sfStringify)]
+    pub fn sf_stringify(value: &JsValue) -> String;
+    #[wasm_bindgen(js_name = sfMoney)]
+    pub fn sf_money(locale: &str, currency: &str, minor: f64, exponent: u8) -> String;
+    #[wasm_bindgen(js_name = sfSleep)]
+    pub async fn sf_sleep(ms: u32);
+    #[wasm_bindgen(js_name = sfDefine)]
+    pub fn sf_define(names: JsValue, connect: &Closure<dyn FnMut(web_sys::HtmlElement, String)>, disconnect: &Closure<dyn FnMut(web_sys::HtmlElement)>);
+    #[wasm_bindgen(js_name = sfAttach)]
+    pub fn sf_attach(host: &web_sys::HtmlElement, css: &str, shadow: bool) -> web_sys::HtmlElement;
+    #[wasm_bindgen(js_name = sfEmit)]
+    pub fn sf_emit(target: &JsValue, name: &str, detail: JsValue) -> bool;
+    #[wasm_bindgen(js_name = sfListen)]
+    pub fn sf_listen(target: &JsValue, name: &str, cb: &Closure<dyn FnMut(JsValue)>) -> js_sys::Function;
+    #[wasm_bindgen(js_name = sfVisible)]
+    pub fn sf_visible() -> bool;
+    #[wasm_bindgen(js_name = sfReportProblems)]
+    pub fn sf_report_problems(text: &str);
+}
+
+/// Listens to `name` on `target` until the returned guard is dropped.
+pub struct Listener {
+    remove: js_sys::Function,
+    _cb: Closure<dyn FnMut(JsValue)>,
+}
+
+impl Listener {
+    /// Starts listening.
+    pub fn new(target: &JsValue, name: &str, cb: impl FnMut(JsValue) + 'static) -> Listener {
+        let cb = Closure::<dyn FnMut(JsValue)>::new(cb);
+        let remove = sf_listen(target, name, &cb);
+        Listener { remove, _cb: cb }
+    }
+}
+
+impl Drop for Listener {
+    fn drop(&mut self) {
+        let _ = self.remove.call0(&JsValue::NULL);
+    }
+}

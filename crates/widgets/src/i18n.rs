@@ -1,0 +1,45 @@
+//! Texts and money for one widget instance: messages from the config in the widget's locale,
+//! amounts through the browser's `Intl.NumberFormat`.
+
+use crate::glue::sf_money;
+use schaufenster_config::types::is_locale;
+use schaufenster_config::Config;
+use schaufenster_core::template::render;
+use schaufenster_core::Money;
+
+/// The locale a widget uses: its own `locale` attribute, else the page's `<html lang>` when
+/// it names another language than the config, else the config's locale.
+pub fn resolve_locale(config: &Config, attr: Option<String>, page_lang: Option<String>) -> String {
+    if let Some(l) = attr.filter(|l| is_locale(l)) {
+        return l;
+    }
+    let cfg = config.locale.0.clone();
+    match page_lang.filter(|l| is_locale(l)) {
+        Some(page) if page.split('-').next() != Some(config.locale.language()) => page,
+        _ => cfg,
+    }
+}
+
+/// Message lookup and formatting in one locale.
+#[derive(Clone)]
+pub struct Texts {
+    /// BCP 47 locale, e.g. "de-DE".
+    pub locale: String,
+}
+
+impl Texts {
+    /// The language part of the locale ("de").
+    pub fn language(&self) -> &str {
+        self.locale.split('-').next().unwrap_or("")
+    }
+
+    /// The message `key` with placeholders filled from `vars`.
+    pub fn t(&self, config: &Config, key: &str, vars: &[(&str, String)]) -> String {
+        render(&config.message_for(key, &self.locale), |k| vars.iter().find(|(n, _)| *n == k).map(|(_, v)| v.clone()))
+    }
+
+    /// Money formatted by `Intl.NumberFormat` in this locale ("49,90 €", "CHF 75.00").
+    pub fn money(&self, m: Money) -> String {
+        sf_money(&self.locale, m.currency().code(), m.minor() as f64, m.currency().exponent())
+    }
+}

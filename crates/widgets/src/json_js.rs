@@ -1,0 +1,58 @@
+//! Converting between browser values (from `JSON.parse`) and the config crate's [`Json`].
+
+use js_sys::{Array, Object, Reflect};
+use schaufenster_config::json::Json;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// Converts a value from `JSON.parse` (or a plain object from the JS API) into [`Json`].
+/// Functions, symbols and `undefined` become `null`; depth is limited to 64 so a cyclic
+/// object cannot hang the page.
+pub fn from_js(v: &JsValue) -> Json {
+    convert(v, 0)
+}
+
+fn convert(v: &JsValue, depth: u32) -> Json {
+    if depth > 64 {
+        return Json::Null;
+    }
+    if let Some(b) = v.as_bool() {
+        Json::Bool(b)
+    } else if let Some(n) = v.as_f64() {
+        Json::Number(n)
+    } else if let Some(s) = v.as_string() {
+        Json::String(s)
+    } else if Array::is_array(v) {
+        Json::Array(v.unchecked_ref::<Array>().iter().map(|x| convert(&x, depth + 1)).collect())
+    } else if v.is_object() && !v.is_function() {
+        let entries = Object::entries(v.unchecked_ref());
+        Json::Object(
+            entries
+                .iter()
+                .filter_map(|e| {
+                    let pair = e.unchecked_into::<Array>();
+                    Some((pair.get(0).as_string()?, convert(&pair.get(1), depth + 1)))
+                })
+                .collect(),
+        )
+    } else {
+        Json::Null
+    }
+}
+
+/// Converts [`Json`] into a plain JS value (for event details).
+pub fn to_js(v: &Json) -> JsValue {
+    match v {
+        Json::Null => JsValue::NULL,
+        Json::Bool(b) => JsValue::from_bool(*b),
+        Json::Number(n) => JsValue::from_f64(*n),
+        Json::String(s) => JsValue::from_str(s),
+        Json::Array(items) => items.iter().map(to_js).collect::<Array>().into(),
+        Json::Object(members) => {
+            let o = Object::new();
+            for (k, v) in members {
+                let _ = Reflect::set(&o, &JsValue::from_str(k), &to_js(v));
+            }
+            o.into()
+        }
+    }
+}
