@@ -111,15 +111,7 @@ impl Json {
         match self {
             Json::Null => out.push_str("null"),
             Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-            Json::Number(n) => {
-                if n.fract() == 0.0 && n.abs() < 1e15 {
-                    out.push_str(&(*n as i64).to_string());
-                } else if n.is_finite() {
-                    out.push_str(&n.to_string());
-                } else {
-                    out.push_str("null");
-                }
-            }
+            Json::Number(n) => write_number(out, *n),
             Json::String(s) => write_string(out, s),
             Json::Array(items) => {
                 out.push('[');
@@ -154,6 +146,32 @@ impl Json {
                 }
                 out.push('}');
             }
+        }
+    }
+}
+
+/// Writes a number without Rust's float formatting machinery, which would add ~15 KB to the
+/// wasm: integers exactly, fractions to six decimals (enough for prices and messages).
+fn write_number(out: &mut String, n: f64) {
+    if !n.is_finite() {
+        out.push_str("null");
+    } else if n.abs() >= 1e15 {
+        // Only error messages print numbers this large; say so rather than print digits wrongly.
+        out.push_str(if n < 0.0 { "-1e15" } else { "1e15" });
+        out.push_str("+");
+    } else if n.fract() == 0.0 {
+        out.push_str(&(n as i64).to_string());
+    } else {
+        if n < 0.0 {
+            out.push('-');
+        }
+        let scaled = (n.abs() * 1e6).round() as u64;
+        out.push_str(&(scaled / 1_000_000).to_string());
+        let frac = format!("{:06}", scaled % 1_000_000);
+        let frac = frac.trim_end_matches('0');
+        if !frac.is_empty() {
+            out.push('.');
+            out.push_str(frac);
         }
     }
 }
@@ -234,6 +252,9 @@ mod tests {
         let v = obj([("a", Json::Array(vec![Json::Number(1.0), Json::Number(1.5), Json::Null])), ("s", s("q\"\n\u{1}ü"))]);
         assert_eq!(v.to_json_string(), r#"{"a":[1,1.5,null],"s":"q\"\n\u0001ü"}"#);
         assert_eq!(obj([("a", Json::Array(vec![]))]).to_pretty_string(), "{\n  \"a\": []\n}\n");
+        for (n, text) in [(49.9, "49.9"), (-0.05, "-0.05"), (0.1 + 0.2, "0.3"), (1e20, "1e15+"), (f64::NAN, "null"), (-3.0, "-3"), (1.0 / 3.0, "0.333333")] {
+            assert_eq!(Json::Number(n).to_json_string(), text, "{n}");
+        }
     }
 
     #[test]

@@ -197,7 +197,7 @@ impl Decode for Amount {
                 None
             }
             Json::Number(n) if n.fract() != 0.0 => {
-                cx.error(found(v), "amount must be a whole number of minor units", format!("{HINT}; did you mean {}?", (n * 100.0).round()));
+                cx.error(found(v), "amount must be a whole number of minor units", format!("{HINT}; did you mean {}?", (n * 100.0).round() as i64));
                 None
             }
             Json::Number(_) => match v.as_i64() {
@@ -208,7 +208,7 @@ impl Decode for Amount {
                 }
             },
             Json::String(t) => {
-                let guess = t.trim().replace(',', ".").parse::<f64>().ok().map(|f| format!("; did you mean {}?", (f * 100.0).round()));
+                let guess = schaufenster_core::Money::parse_decimal(t, Currency::eur()).map(|m| format!("; did you mean {}?", m.minor()));
                 cx.error(found(v), "expected a number, found a string", format!("{HINT}{}", guess.unwrap_or_default()));
                 None
             }

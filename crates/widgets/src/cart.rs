@@ -9,6 +9,11 @@ use schaufenster_config::types::Url;
 use schaufenster_core::retry::Outcome;
 use schaufenster_core::Cart;
 
+/// A source in the default (reference backend) shape, for carts pushed with `setCart`.
+pub fn source_default() -> Source {
+    Source { url: None, inline: None, map: Vec::new(), money: MoneyFormat::Minor }
+}
+
 /// The configured cart source, or the reference backend's `GET {base_url}/cart`.
 pub fn source(rt: &Runtime) -> Source {
     match &rt.config.cart {

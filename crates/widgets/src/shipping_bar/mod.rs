@@ -138,8 +138,8 @@ fn view_bar(host: web_sys::HtmlElement, rt: Rc<Runtime>, bar: ShippingBar, texts
                 aria-valuetext=move || view_state.get().value_text
                 hidden=move || !view_state.get().show_track
             >
-                <div part="fill" class="fill" style:width=move || format!("{}%", view_state.get().width)></div>
-                {move || view_state.get().markers.into_iter().map(|m| view! { <span class="marker" aria-hidden="true" style:left=format!("{m}%")></span> }).collect_view()}
+                <div part="fill" class="fill" style:width=move || pct(view_state.get().width)></div>
+                {move || view_state.get().markers.into_iter().map(|m| view! { <span class="marker" aria-hidden="true" style:left=pct(m)></span> }).collect_view()}
             </div>
             <p part="note" class="note">{move || view_state.get().note}</p>
             <div part="suggestions" class="suggestions">{suggestions}</div>
@@ -159,10 +159,17 @@ struct ViewState {
     message: String,
     value_text: String,
     percent: u32,
-    width: f64,
+    /// Fill width in per-mille (integers keep float formatting out of the wasm).
+    width: u32,
     show_track: bool,
-    markers: Vec<f64>,
+    /// Tier marker positions in per-mille.
+    markers: Vec<u32>,
     note: String,
+}
+
+/// "62.4%" from 624 per-mille.
+fn pct(permille: u32) -> String {
+    format!("{}.{}%", permille / 10, permille % 10)
 }
 
 fn money(texts: &Texts, minor: i64, currency: Currency) -> String {
@@ -204,9 +211,9 @@ fn describe(rt: &Runtime, texts: &Texts, data: &Data) -> ViewState {
                 value_text: format!("{value}. {message}"),
                 message,
                 percent: permille / 10,
-                width: permille as f64 / 10.0,
+                width: permille,
                 show_track: true,
-                markers: p.tiers[..p.tiers.len() - 1].iter().filter(|_| top.threshold > 0).map(|t| (t.threshold as f64 * 100.0 / top.threshold as f64 * 10.0).round() / 10.0).collect(),
+                markers: p.tiers[..p.tiers.len() - 1].iter().map(|t| schaufenster_core::shipping::permille(t.threshold, top.threshold)).collect(),
                 note,
             }
         }

@@ -1,0 +1,443 @@
+// Kofferkontor demo storefront: product grid, cart page, currency/country/language switches.
+// Plain ES module, no framework; talks to the reference backend under /api. The page language
+// comes only from the URL (?lang=en, set on <html lang> by lang.js); nothing is stored.
+//
+// The <sf-shipping-bar> widget never changes the cart itself: it dispatches `sf:add-to-cart`,
+// the page performs the request and then announces `sf:cart-changed` on document, which makes
+// every widget reload the cart.
+
+const LANG = document.documentElement.lang === "en" ? "en" : "de";
+const LOCALE = LANG === "en" ? "en" : "de-DE";
+
+const TEXTS = {
+  de: {
+    skip: "Zum Inhalt springen",
+    nav: "Hauptnavigation",
+    "nav.shop": "Sortiment",
+    "nav.cart": "Warenkorb",
+    settings: "Shop-Einstellungen",
+    currency: "Währung",
+    country: "Lieferland",
+    "country.DE": "Deutschland",
+    "country.AT": "Österreich",
+    "country.CH": "Schweiz",
+    "shop.title": "Reisegepäck & Zubehör",
+    "shop.lead": "Koffer, Rucksäcke und alles für unterwegs. Versandkostenfrei ab 50 € (Österreich 70 €, in CHF ab 75 CHF), ab 100 € (120 CHF) mit Gratis-Geschenk.",
+    "shop.products": "Produkte",
+    "shop.add": "In den Warenkorb",
+    "shop.addLabel": "{title} in den Warenkorb legen",
+    "shop.soldOut": "Ausverkauft",
+    "shop.added": "{title} liegt im Warenkorb.",
+    "cart.title": "Warenkorb",
+    "cart.lines": "Artikel",
+    "cart.empty": "Dein Warenkorb ist leer.",
+    "cart.browse": "Weiter stöbern",
+    "cart.subtotal": "Zwischensumme",
+    "cart.shipping": "Versand",
+    "cart.free": "kostenlos",
+    "cart.total": "Gesamt",
+    "cart.checkout": "Zahlungspflichtig bestellen",
+    "cart.qty": "Menge",
+    "cart.less": "Ein Stück weniger: {title}",
+    "cart.more": "Ein Stück mehr: {title}",
+    "cart.remove": "Entfernen",
+    "cart.removeLabel": "{title} entfernen",
+    "cart.removed": "{title} wurde entfernt.",
+    "cart.changed": "{title}: Menge {qty}.",
+    "cart.count": "{n} Artikel im Warenkorb",
+    "thanks.title": "Vielen Dank für deine Bestellung!",
+    "thanks.text": "Bestellnummer {id}. Gesamtbetrag {total}, davon Versand {shipping}.",
+    "settings.saved": "Einstellungen gespeichert: {currency}, {country}.",
+    error: "Das hat leider nicht geklappt. Bitte versuche es noch einmal.",
+    "error.load": "Die Produkte konnten nicht geladen werden. Bitte lade die Seite neu.",
+    footer: "Kofferkontor ist ein Demo-Shop von Schaufenster. Es wird nichts verkauft.",
+    "title.shop": "Kofferkontor – Reisegepäck und Zubehör",
+    "title.cart": "Warenkorb – Kofferkontor",
+    "title.test": "Testseite – Kofferkontor",
+    "test.title": "Testseite: fehlerhafte Konfiguration",
+    "test.lead": "Der Versandbalken ist absichtlich falsch konfiguriert. Der Rest der Seite muss weiter funktionieren.",
+  },
+  en: {
+    skip: "Skip to content",
+    nav: "Main navigation",
+    "nav.shop": "Shop",
+    "nav.cart": "Cart",
+    settings: "Shop settings",
+    currency: "Currency",
+    country: "Ship to",
+    "country.DE": "Germany",
+    "country.AT": "Austria",
+    "country.CH": "Switzerland",
+    "shop.title": "Luggage & travel gear",
+    "shop.lead": "Suitcases, backpacks and everything for the road. Free shipping from €50 (Austria €70, in CHF from CHF 75), a free gift from €100 (CHF 120).",
+    "shop.products": "Products",
+    "shop.add": "Add to cart",
+    "shop.addLabel": "Add {title} to cart",
+    "shop.soldOut": "Sold out",
+    "shop.added": "{title} is in your cart.",
+    "cart.title": "Cart",
+    "cart.lines": "Items",
+    "cart.empty": "Your cart is empty.",
+    "cart.browse": "Continue shopping",
+    "cart.subtotal": "Subtotal",
+    "cart.shipping": "Shipping",
+    "cart.free": "free",
+    "cart.total": "Total",
+    "cart.checkout": "Place order",
+    "cart.qty": "Quantity",
+    "cart.less": "One less: {title}",
+    "cart.more": "One more: {title}",
+    "cart.remove": "Remove",
+    "cart.removeLabel": "Remove {title}",
+    "cart.removed": "{title} was removed.",
+    "cart.changed": "{title}: quantity {qty}.",
+    "cart.count": "{n} items in cart",
+    "thanks.title": "Thank you for your order!",
+    "thanks.text": "Order number {id}. Total {total}, including {shipping} shipping.",
+    "settings.saved": "Settings saved: {currency}, {country}.",
+    error: "Sorry, that did not work. Please try again.",
+    "error.load": "The products could not be loaded. Please reload the page.",
+    footer: "Kofferkontor is a Schaufenster demo shop. Nothing is sold.",
+    "title.shop": "Kofferkontor – luggage and travel gear",
+    "title.cart": "Cart – Kofferkontor",
+    "title.test": "Test page – Kofferkontor",
+    "test.title": "Test page: broken configuration",
+    "test.lead": "The shipping bar is configured wrongly on purpose. The rest of the page must keep working.",
+  },
+};
+
+/** The text of `key` in the page language with `{name}` placeholders filled. */
+function t(key, vars = {}) {
+  const text = TEXTS[LANG][key] ?? TEXTS.de[key] ?? key;
+  return text.replace(/\{(\w+)\}/g, (m, name) => (name in vars ? String(vars[name]) : m));
+}
+
+const moneyFormats = new Map();
+/** Minor units → "49,90 €" / "€49.90" / "CHF 49.90" through Intl. */
+function money(minor, currency) {
+  let f = moneyFormats.get(currency);
+  if (!f) {
+    f = new Intl.NumberFormat(LOCALE, { style: "currency", currency });
+    moneyFormats.set(currency, f);
+  }
+  return f.format(minor / 100);
+}
+
+const $ = (sel, root = document) => root.querySelector(sel);
+const $$ = (sel, root = document) => Array.from(root.querySelectorAll(sel));
+
+function el(tag, props = {}, children = []) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(props)) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k === "text") e.textContent = v;
+    else if (k === "class") e.className = v;
+    else if (k.startsWith("on")) e.addEventListener(k.slice(2), v);
+    else e.setAttribute(k, v === true ? "" : v);
+  }
+  for (const c of children) if (c) e.append(c);
+  return e;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Language: translate static texts, keep ?lang=en on internal links, offer the other language.
+
+function withLang(href) {
+  const url = new URL(href, window.location.href);
+  if (url.origin !== window.location.origin) return href;
+  if (LANG === "en") url.searchParams.set("lang", "en");
+  else url.searchParams.delete("lang");
+  return url.pathname + url.search + url.hash;
+}
+
+function applyLanguage() {
+  const page = document.body.dataset.page;
+  if (page && TEXTS[LANG][`title.${page}`]) document.title = t(`title.${page}`);
+  if (LANG === "de") {
+    // The HTML is written in German; only links need the language kept (none for German).
+  } else {
+    for (const e of $$("[data-i18n]")) e.textContent = t(e.dataset.i18n);
+  }
+  for (const e of $$("[data-i18n-attr]")) {
+    const [attr, key] = e.dataset.i18nAttr.split(":");
+    e.setAttribute(attr, t(key));
+  }
+  for (const a of $$("a[data-keep-lang]")) a.setAttribute("href", withLang(a.getAttribute("href")));
+  const sw = $("[data-lang-switch]");
+  if (sw) {
+    const url = new URL(window.location.href);
+    if (LANG === "en") {
+      url.searchParams.delete("lang");
+      sw.textContent = "Deutsch";
+      sw.lang = "de";
+      sw.hreflang = "de";
+    } else {
+      url.searchParams.set("lang", "en");
+      sw.textContent = "English";
+      sw.lang = "en";
+      sw.hreflang = "en";
+    }
+    sw.href = url.pathname + url.search + url.hash;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Backend.
+
+class ApiError extends Error {}
+
+async function api(method, path, body) {
+  const sep = path.includes("?") ? "&" : "?";
+  const init = { method, headers: { Accept: "application/json" }, credentials: "same-origin" };
+  if (body !== undefined) {
+    init.headers["Content-Type"] = "application/json";
+    init.body = JSON.stringify(body);
+  }
+  let res;
+  try {
+    res = await fetch(`/api${path}${sep}locale=${LANG}`, init);
+  } catch (e) {
+    throw new ApiError("network");
+  }
+  let data;
+  try {
+    data = await res.json();
+  } catch (e) {
+    throw new ApiError("malformed");
+  }
+  if (!res.ok) throw new ApiError(data?.error?.message || `HTTP ${res.status}`);
+  return data;
+}
+
+/** Tells every widget on the page that the cart changed. */
+function cartChanged() {
+  document.dispatchEvent(new CustomEvent("sf:cart-changed", { detail: { source: "demo" } }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Status and errors.
+
+function announce(text) {
+  const s = $("[data-status]");
+  if (!s) return;
+  // Re-set so repeated identical messages are announced again.
+  s.textContent = "";
+  window.requestAnimationFrame(() => {
+    s.textContent = text;
+  });
+}
+
+function showError(text) {
+  const box = $("[data-error]");
+  if (!box) return;
+  box.textContent = text || "";
+  box.hidden = !text;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cart state shared by header, product grid and cart page.
+
+let cart = null;
+
+function renderCount() {
+  const n = cart ? cart.item_count : 0;
+  for (const e of $$("[data-cart-count]")) e.textContent = String(n);
+  for (const e of $$("[data-cart-count-text]")) e.textContent = `, ${t("cart.count", { n })}`;
+}
+
+function setCart(next) {
+  cart = next;
+  renderCount();
+  syncSettings();
+  if (document.body.dataset.page === "cart") renderCart();
+}
+
+function syncSettings() {
+  if (!cart) return;
+  const cur = $("[data-currency]");
+  const country = $("[data-country]");
+  if (cur && cur.value !== cart.currency) cur.value = cart.currency;
+  if (country && country.value !== cart.country) country.value = cart.country;
+}
+
+async function loadCart() {
+  try {
+    setCart(await api("GET", "/cart"));
+  } catch (e) {
+    // The header count stays as it is; the widget shows its own fallback.
+    if (document.body.dataset.page === "cart") showError(t("error"));
+  }
+}
+
+async function addToCart(productId, quantity = 1, title) {
+  try {
+    setCart(await api("POST", "/cart/lines", { product_id: productId, quantity }));
+    showError("");
+    cartChanged();
+    const line = cart.lines.find((l) => l.product_id === productId);
+    announce(t("shop.added", { title: line ? line.title : title || productId }));
+    return true;
+  } catch (e) {
+    showError(t("error"));
+    return false;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Settings: currency and country.
+
+function initSettings() {
+  const form = $("[data-settings]");
+  if (!form) return;
+  form.addEventListener("submit", (e) => e.preventDefault());
+  form.addEventListener("change", async (e) => {
+    if (!(e.target instanceof HTMLSelectElement)) return;
+    const body = { currency: $("[data-currency]").value, country: $("[data-country]").value };
+    try {
+      setCart(await api("PUT", "/cart/settings", body));
+      showError("");
+      cartChanged();
+      const countryName = t(`country.${cart.country}`);
+      announce(t("settings.saved", { currency: cart.currency, country: countryName }));
+      if ($("[data-products]")) await loadProducts();
+    } catch (err) {
+      showError(t("error"));
+      syncSettings();
+    }
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Product grid (index.html).
+
+let productsCurrency = null;
+
+async function loadProducts() {
+  const list = $("[data-products]");
+  if (!list) return;
+  const currency = cart ? cart.currency : ($("[data-currency]")?.value || "EUR");
+  let data;
+  try {
+    data = await api("GET", `/products?currency=${encodeURIComponent(currency)}`);
+  } catch (e) {
+    list.setAttribute("aria-busy", "false");
+    showError(t("error.load"));
+    return;
+  }
+  productsCurrency = data.currency;
+  const items = data.products.map((p) => {
+    const titleId = `product-${p.id}-title`;
+    const button = el("button", {
+      type: "button",
+      class: "btn btn-primary add",
+      "data-add": p.id,
+      "aria-describedby": titleId,
+      disabled: !p.available,
+      text: p.available ? t("shop.add") : t("shop.soldOut"),
+    });
+    button.addEventListener("click", async () => {
+      button.disabled = true;
+      await addToCart(p.id, 1, p.title);
+      button.disabled = false;
+    });
+    return el("li", { class: "product", id: `product-${p.id}`, "data-product": p.id }, [
+      el("img", { src: p.image, alt: "", width: "160", height: "120", loading: "lazy", decoding: "async" }),
+      el("h3", { id: titleId, text: p.title }),
+      el("p", { class: "price", text: money(p.price, data.currency) }),
+      button,
+    ]);
+  });
+  list.replaceChildren(...items);
+  list.setAttribute("aria-busy", "false");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cart page (cart.html).
+
+async function changeLine(line, quantity) {
+  try {
+    const path = `/cart/lines/${encodeURIComponent(line.product_id)}`;
+    setCart(quantity > 0 ? await api("PUT", path, { quantity }) : await api("DELETE", path));
+    showError("");
+    cartChanged();
+    announce(quantity > 0 ? t("cart.changed", { title: line.title, qty: quantity }) : t("cart.removed", { title: line.title }));
+    if (quantity === 0) $("#main")?.focus();
+  } catch (e) {
+    showError(t("error"));
+  }
+}
+
+function renderCart() {
+  const section = $("[data-cart]");
+  if (!section || !cart) return;
+  const cur = cart.currency;
+  const rows = cart.lines.map((line) => {
+    const qtyId = `qty-${line.product_id}`;
+    return el("li", { class: "line", "data-line": line.product_id }, [
+      el("img", { src: line.image, alt: "", width: "80", height: "60" }),
+      el("div", { class: "line-info" }, [
+        el("h3", { class: "line-title", text: line.title }),
+        el("p", { class: "line-unit", text: money(line.unit_price, cur) }),
+      ]),
+      el("div", { class: "qty", role: "group", "aria-label": `${t("cart.qty")}: ${line.title}` }, [
+        el("button", { type: "button", class: "btn btn-icon", "data-less": "", "aria-label": t("cart.less", { title: line.title }), text: "−", onclick: () => changeLine(line, line.quantity - 1) }),
+        el("output", { id: qtyId, class: "qty-value", "data-qty": "", text: String(line.quantity) }),
+        el("button", { type: "button", class: "btn btn-icon", "data-more": "", "aria-label": t("cart.more", { title: line.title }), disabled: line.quantity >= 99, text: "+", onclick: () => changeLine(line, line.quantity + 1) }),
+      ]),
+      el("p", { class: "line-total", "data-line-total": "", text: money(line.line_total, cur) }),
+      el("button", { type: "button", class: "btn btn-link", "data-remove": "", "aria-label": t("cart.removeLabel", { title: line.title }), text: t("cart.remove"), onclick: () => changeLine(line, 0) }),
+    ]);
+  });
+  $("[data-lines]").replaceChildren(...rows);
+  const empty = cart.lines.length === 0;
+  $("[data-cart-empty]").hidden = !empty;
+  $("[data-totals]").hidden = empty;
+  $("[data-checkout]").hidden = empty;
+  $("[data-subtotal]").textContent = money(cart.subtotal, cur);
+  $("[data-shipping-cost]").textContent = cart.shipping.cost === 0 ? t("cart.free") : money(cart.shipping.cost, cur);
+  $("[data-total]").textContent = money(cart.total, cur);
+  section.setAttribute("aria-busy", "false");
+}
+
+function initCheckout() {
+  const button = $("[data-checkout]");
+  if (!button) return;
+  button.addEventListener("click", async () => {
+    button.disabled = true;
+    try {
+      const order = await api("POST", "/checkout");
+      showError("");
+      $("[data-cart]").hidden = true;
+      const thanks = $("[data-thanks]");
+      $("[data-thanks-text]").textContent = t("thanks.text", {
+        id: order.order_id,
+        total: money(order.total, order.currency),
+        shipping: order.shipping_cost === 0 ? t("cart.free") : money(order.shipping_cost, order.currency),
+      });
+      thanks.hidden = false;
+      $("#thanks-heading").focus();
+      cart = { ...cart, lines: [], item_count: 0 };
+      renderCount();
+      cartChanged();
+    } catch (e) {
+      showError(t("error"));
+    } finally {
+      button.disabled = false;
+    }
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+
+// Suggestions of the shipping bar (and any other widget) ask the page to add a product.
+document.addEventListener("sf:add-to-cart", (e) => {
+  const d = e.detail || {};
+  if (typeof d.product_id !== "string") return;
+  addToCart(d.product_id, Number.isInteger(d.quantity) && d.quantity > 0 ? d.quantity : 1);
+});
+
+applyLanguage();
+initSettings();
+initCheckout();
+const cartLoaded = loadCart();
+if ($("[data-products]")) cartLoaded.then(() => (productsCurrency === null ? loadProducts() : undefined));
