@@ -391,7 +391,10 @@ macro_rules! config_struct {
                     let mut field_schema = <$ty as $crate::decode::Decode>::schema();
                     let doc = [$($fdoc),*].iter().map(|l: &&str| l.trim()).collect::<Vec<_>>().join(" ");
                     if let Json::Object(m) = &mut field_schema {
-                        if !doc.is_empty() { m.push(("description".into(), s(&doc))); }
+                        if !doc.is_empty() {
+                            m.retain(|(k, _)| k != "description");
+                            m.push(("description".into(), s(&doc)));
+                        }
                     }
                     props.push((stringify!($field).into(), field_schema));
                     let has_default: bool = $crate::config_struct!(@has_default $($default)?);

@@ -16,6 +16,8 @@
 #![deny(missing_docs)]
 
 pub mod decode;
+#[cfg(feature = "serde_json")]
+pub mod docs;
 pub mod i18n;
 pub mod json;
 pub mod mapping;

@@ -1,0 +1,69 @@
+//! `docs/config.md`, generated from the JSON Schema and the message table so the reference
+//! cannot fall behind the code (a test compares it with the committed file).
+
+use crate::json::Json;
+
+/// The Markdown reference of every config key and message.
+pub fn markdown() -> String {
+    let schema = crate::schema();
+    let mut out = String::from(
+        "# schaufenster.json reference\n\n\
+         Generated from the config types (`cargo test -p schaufenster-config --test docs_drift` with\n\
+         `UPDATE_SNAPSHOTS=1` refreshes it). Amounts are integer minor units (5000 = 50,00 €).\n\
+         Keys starting with `//` are comments and ignored.\n\n\
+         | key | type | required | description |\n|---|---|---|---|\n",
+    );
+    walk(&schema, "", &mut out);
+    out.push_str("\n## Messages\n\nOverride any of them per language under `messages`, e.g. `{\"messages\": {\"de\": {\"shipping.empty\": \"…\"}}}`.\n\n| key | placeholders | German | English |\n|---|---|---|---|\n");
+    for m in crate::i18n::MESSAGES {
+        let ph = m.placeholders.iter().map(|p| format!("`{{{p}}}`")).collect::<Vec<_>>().join(" ");
+        out.push_str(&format!("| `{}` | {} | {} | {} |\n", m.key, ph, m.de, m.en));
+    }
+    out
+}
+
+fn walk(schema: &Json, prefix: &str, out: &mut String) {
+    let Some(Json::Object(props)) = schema.get("properties") else { return };
+    let required: Vec<&str> = match schema.get("required") {
+        Some(Json::Array(r)) => r.iter().filter_map(Json::as_str).collect(),
+        _ => Vec::new(),
+    };
+    for (key, sub) in props {
+        if key == "$schema" {
+            continue;
+        }
+        let path = if prefix.is_empty() { key.clone() } else { format!("{prefix}.{key}") };
+        let kind = type_name(sub);
+        let desc = sub.get("description").and_then(Json::as_str).unwrap_or("").replace('|', "\\|");
+        out.push_str(&format!("| `{path}` | {kind} | {} | {desc} |\n", if required.contains(&key.as_str()) { "yes" } else { "" }));
+        match sub.get("type").and_then(Json::as_str) {
+            Some("object") => walk(sub, &path, out),
+            Some("array") => {
+                if let Some(items) = sub.get("items") {
+                    walk(items, &format!("{path}[]"), out);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn type_name(s: &Json) -> String {
+    if let Some(Json::Array(values)) = s.get("enum") {
+        if values.len() <= 6 {
+            return values.iter().filter_map(Json::as_str).map(|v| format!("`\"{v}\"`")).collect::<Vec<_>>().join(" \\| ");
+        }
+        return "ISO 4217 code".into();
+    }
+    if s.get("$ref").is_some() {
+        return "JSON pointer".into();
+    }
+    match (s.get("type").and_then(Json::as_str), s.get("minimum"), s.get("maximum")) {
+        (Some("integer"), Some(Json::Number(lo)), Some(Json::Number(hi))) => format!("integer {lo}–{hi}"),
+        (Some("integer"), Some(Json::Number(lo)), None) => format!("integer ≥ {lo}"),
+        (Some("array"), _, _) => format!("array of {}", s.get("items").map(type_name).unwrap_or_default()),
+        (Some(t), _, _) => t.to_string(),
+        (None, _, _) if s.get("oneOf").is_some() => "object".into(),
+        _ => "any".into(),
+    }
+}
