@@ -21,7 +21,7 @@ impl Decode for Currency {
         if let Some(c) = Currency::parse(text).filter(|_| text.len() == 3 && text.chars().all(|c| c.is_ascii_uppercase())) {
             return Some(c);
         }
-        let hint = match (Currency::parse(text), did_you_mean(&text.to_uppercase(), Currency::all_codes())) {
+        let hint = match (Currency::parse(text), did_you_mean(&text.to_ascii_uppercase(), Currency::all_codes())) {
             (Some(c), _) => format!("write it in capitals: \"{}\"", c.code()),
             (None, Some(m)) => format!("did you mean \"{m}\"? Use an ISO 4217 code such as \"EUR\" or \"CHF\""),
             (None, None) => "use an ISO 4217 code such as \"EUR\" or \"CHF\"".into(),

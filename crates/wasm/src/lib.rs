@@ -76,7 +76,7 @@ async fn page_config() -> Result<JsValue, String> {
 pub fn configure(config: JsValue) -> u32 {
     let errors = runtime::install_from_js(&config);
     // Widgets mounted under the previous config re-render with the new one.
-    let hosts: Vec<(web_sys::HtmlElement, String)> = MOUNTED.with(|m| m.borrow().iter().map(|(h, _)| (h.clone(), h.tag_name().to_lowercase())).collect());
+    let hosts: Vec<(web_sys::HtmlElement, String)> = MOUNTED.with(|m| m.borrow().iter().map(|(h, _)| (h.clone(), h.tag_name().to_ascii_lowercase())).collect());
     for (host, name) in hosts {
         unmount(&host);
         connect(host, name);
