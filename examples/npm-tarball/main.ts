@@ -1,0 +1,30 @@
+// A headless app using the npm package, type-checked against the shipped .d.ts.
+// Run with: ./x test (it packs the package, installs the tarball here with
+// `npm install ../../target/schaufenster-<version>.tgz` and runs `npm run check`).
+import init, { configure, mount, unmount, setCart, setCustomer, grantConsent, type Cart } from "schaufenster";
+
+const config = {
+  locale: "en-US",
+  currency: "EUR",
+  shipping_bar: {
+    tiers: [{ id: "free-shipping", reward: "free_shipping", thresholds: [{ currency: "EUR", amount: 5000 }] }],
+  },
+};
+
+export async function start(host: HTMLElement): Promise<() => void> {
+  await init();
+  const errors: number = configure(config);
+  if (errors > 0) throw new Error(`config has ${errors} errors`);
+  const mounted: boolean = mount(host, "shipping-bar");
+  const cart: Cart = { currency: "EUR", lines: [{ product_id: "tee", quantity: 2, unit_price: 1990 }] };
+  setCart(cart);
+  setCustomer({ token: "signed-by-your-server" });
+  grantConsent();
+  const onReached = (e: Event) => console.log("reached", (e as CustomEvent).detail);
+  document.addEventListener("sf:threshold-reached", onReached);
+  if (!mounted) console.warn("shipping bar not configured");
+  return () => {
+    document.removeEventListener("sf:threshold-reached", onReached);
+    unmount(host);
+  };
+}
