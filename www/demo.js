@@ -179,6 +179,7 @@ function applyLanguage() {
     }
     sw.href = url.pathname + url.search + url.hash;
   }
+  document.documentElement.classList.remove("i18n-pending");
 }
 
 // ---------------------------------------------------------------------------------------------

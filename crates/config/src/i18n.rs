@@ -26,10 +26,10 @@ pub const MESSAGES: &[Message] = &[
     Message { key: "shipping.reached.other", placeholders: &["threshold", "tier"], de: "Prämie erreicht!", en: "Reward unlocked!" },
     Message { key: "shipping.reached_next", placeholders: &["done", "next"], de: "{done} {next}", en: "{done} {next}" },
     Message { key: "shipping.empty", placeholders: &["threshold"], de: "Kostenloser Versand ab {threshold}", en: "Free shipping from {threshold}" },
-    Message { key: "shipping.excluded", placeholders: &["amount"], de: "{amount} (z. B. Gutscheine) zählen nicht mit.", en: "{amount} (e.g. gift cards) does not count." },
+    Message { key: "shipping.excluded", placeholders: &["amount"], de: "Gutscheine ({amount}) zählen nicht mit.", en: "Gift cards ({amount}) don't count." },
     Message { key: "shipping.unavailable", placeholders: &[], de: "Versandkosten werden im Warenkorb berechnet.", en: "Shipping costs are calculated in the cart." },
     Message { key: "shipping.suggestions", placeholders: &["remaining"], de: "Damit fehlt nichts mehr:", en: "These close the gap:" },
-    Message { key: "shipping.add", placeholders: &["product"], de: "{product} in den Warenkorb", en: "Add {product} to cart" },
+    Message { key: "shipping.add", placeholders: &[], de: "in den Warenkorb", en: "add to cart" },
     Message { key: "shipping.value", placeholders: &["subtotal", "threshold"], de: "{subtotal} von {threshold}", en: "{subtotal} of {threshold}" },
 ];
 

@@ -277,14 +277,17 @@ fn suggestion_buttons(rt: &Runtime, texts: &Texts, rules: &ShippingRules, host: 
         .into_iter()
         .map(|p| {
             let price = money(texts, p.price, p.currency);
-            let label = texts.t(&rt.config, "shipping.add", &[("product", p.title.clone())]);
+            // The accessible name starts with the visible text (WCAG 2.5.3): "Packwürfel 24,90 € –
+            // in den Warenkorb"; the action is read out but not shown.
+            let action = format!(" – {}", texts.t(&rt.config, "shipping.add", &[]));
             let host = host.clone();
             let detail = obj([("widget", s("shipping-bar")), ("product_id", s(&p.id)), ("quantity", Json::Number(1.0)), ("price", Json::Number(p.price as f64)), ("currency", s(p.currency.code()))]);
             view! {
                 <li>
-                    <button type="button" part="suggestion" class="suggestion" aria-label=format!("{label} ({price})") on:click=move |_| { events::emit(&host, "add-to-cart", detail.clone()); }>
-                        <span class="name">{p.title.clone()}</span>
+                    <button type="button" part="suggestion" class="suggestion" on:click=move |_| { events::emit(&host, "add-to-cart", detail.clone()); }>
+                        <span class="name">{p.title.clone()}</span>" "
                         <span class="price">{price.clone()}</span>
+                        <span class="sr-only">{action}</span>
                     </button>
                 </li>
             }
