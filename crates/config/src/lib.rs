@@ -93,7 +93,6 @@ pub fn schema() -> Json {
     }
     let mut out = vec![
         ("$schema".to_string(), s("https://json-schema.org/draft/2020-12/schema")),
-        ("$id".to_string(), s("https://schaufenster.dev/schema/schaufenster.schema.json")),
         ("title".to_string(), s("schaufenster.json")),
     ];
     out.append(&mut root);
