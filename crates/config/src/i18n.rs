@@ -31,6 +31,24 @@ pub const MESSAGES: &[Message] = &[
     Message { key: "shipping.suggestions", placeholders: &["remaining"], de: "Damit fehlt nichts mehr:", en: "These close the gap:" },
     Message { key: "shipping.add", placeholders: &[], de: "in den Warenkorb", en: "add to cart" },
     Message { key: "shipping.value", placeholders: &["subtotal", "threshold"], de: "{subtotal} von {threshold}", en: "{subtotal} of {threshold}" },
+    Message { key: "social.purchases.one", placeholders: &["count", "window"], de: "{count} Person hat das in den letzten {window} gekauft", en: "{count} person bought this in the last {window}" },
+    Message { key: "social.purchases.other", placeholders: &["count", "window"], de: "{count} Personen haben das in den letzten {window} gekauft", en: "{count} people bought this in the last {window}" },
+    Message { key: "social.carts.one", placeholders: &["count", "window"], de: "{count} Person hat das in den letzten {window} in den Warenkorb gelegt", en: "{count} person added this to their cart in the last {window}" },
+    Message { key: "social.carts.other", placeholders: &["count", "window"], de: "{count} Personen haben das in den letzten {window} in den Warenkorb gelegt", en: "{count} people added this to their cart in the last {window}" },
+    Message { key: "social.viewers.one", placeholders: &["count"], de: "{count} Person sieht sich das gerade an", en: "{count} person is looking at this right now" },
+    Message { key: "social.viewers.other", placeholders: &["count"], de: "{count} Personen sehen sich das gerade an", en: "{count} people are looking at this right now" },
+    Message { key: "social.low_stock.one", placeholders: &["count"], de: "Nur noch {count} Stück auf Lager", en: "Only {count} left in stock" },
+    Message { key: "social.low_stock.other", placeholders: &["count"], de: "Nur noch {count} Stück auf Lager", en: "Only {count} left in stock" },
+    Message { key: "social.rating.one", placeholders: &["average", "count"], de: "{average} von 5 Sternen, {count} Bewertung", en: "{average} of 5 stars, {count} review" },
+    Message { key: "social.rating.other", placeholders: &["average", "count"], de: "{average} von 5 Sternen, {count} Bewertungen", en: "{average} of 5 stars, {count} reviews" },
+    Message { key: "social.bestseller", placeholders: &["category"], de: "Bestseller in {category}", en: "Bestseller in {category}" },
+    Message { key: "social.how", placeholders: &[], de: "So zählen wir", en: "How we count" },
+    Message {
+        key: "social.disclosure",
+        placeholders: &[],
+        de: "Wir zählen nur echte Käufe, Warenkorb-Aktionen und Seitenaufrufe in diesem Shop – ohne Namen oder Orte. „Gerade angesehen“ heißt: in den letzten 5 Minuten. Ab 20 runden wir ab („20+“).",
+        en: "We count only real purchases, add-to-cart actions and page views in this shop – no names or places. “Looking right now” means in the last 5 minutes. From 20 on we round down (“20+”).",
+    },
 ];
 
 /// The message for `key`, if it exists.

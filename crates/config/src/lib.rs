@@ -56,9 +56,13 @@ pub fn load(root: &Json) -> Loaded {
         if broken("$.shipping_bar") {
             c.shipping_bar = model::Section::Broken;
         }
+        if broken("$.social_proof") {
+            c.social_proof = model::Section::Broken;
+        }
     }
     // Global problems (anything not inside a widget section) make the whole config unusable.
-    let global_error = problems.iter().any(|p| p.severity == Severity::Error && !p.path.starts_with("$.shipping_bar"));
+    let in_widget = |path: &str| model::WIDGET_SECTIONS.iter().any(|s| path.strip_prefix("$.").and_then(|p| p.strip_prefix(s)).is_some_and(|r| r.is_empty() || r.starts_with(['.', '['])));
+    let global_error = problems.iter().any(|p| p.severity == Severity::Error && !in_widget(&p.path));
     if global_error {
         config = None;
     }

@@ -5,7 +5,7 @@
 //! the row index, so a shop owner can fix the map.
 
 use crate::json::Json;
-use crate::model::{MoneyFormat, Source, CART_FIELDS, PRODUCT_FIELDS};
+use crate::model::{MoneyFormat, Source, CART_FIELDS, PRODUCT_FIELDS, STATS_FIELDS};
 use schaufenster_core::shipping::Candidate;
 use schaufenster_core::{Cart, CartLine, Currency, Money};
 
@@ -152,4 +152,63 @@ pub fn products_from_json(data: &Json, source: &Source, default_currency: Curren
         }
     }
     (out, problems)
+}
+
+/// Reads one product's social-proof numbers from a stats response. Values that are not whole
+/// numbers (strings, fractions, numbers beyond 2^53) are left out and reported; the rules then
+/// reject negative ones. Nothing here invents a number.
+pub fn stats_from_json(data: &Json, source: &Source, product_id: &str) -> (schaufenster_core::social_proof::Stats, Vec<String>) {
+    use schaufenster_core::social_proof::Stats;
+    let f = STATS_FIELDS;
+    let mut problems = Vec::new();
+    let int = |name: &str, v: Option<&Json>, problems: &mut Vec<String>| -> Option<i64> {
+        match v {
+            None | Some(Json::Null) => None,
+            Some(v) => match v.as_i64() {
+                Some(n) => Some(n),
+                None => {
+                    problems.push(format!("{name} of \"{product_id}\" is {}, not a whole number", crate::decode::found(v)));
+                    None
+                }
+            },
+        }
+    };
+    let generated_at_ms = int("generated_at", sub(source, f, data, "generated_at").1, &mut problems);
+    let window_minutes = int("window_minutes", sub(source, f, data, "window_minutes").1, &mut problems);
+    let entry = match sub(source, f, data, "products").1 {
+        Some(Json::Object(members)) => members.iter().find(|(k, _)| k == product_id).map(|(_, v)| v),
+        Some(Json::Array(rows)) => rows.iter().find(|row| match sub(source, f, row, "products.id").1 {
+            Some(Json::String(id)) => id == product_id,
+            Some(n @ Json::Number(_)) => n.as_i64().map(|n| n.to_string()).as_deref() == Some(product_id),
+            _ => false,
+        }),
+        _ => {
+            problems.push(format!("no products at \"{}\"", source.pointer("products", f)));
+            None
+        }
+    };
+    let Some(e) = entry else {
+        return (Stats { generated_at_ms, window_minutes, ..Default::default() }, problems);
+    };
+    let purchases = int("purchases", sub(source, f, e, "products.purchases").1, &mut problems);
+    let carts = int("carts", sub(source, f, e, "products.carts").1, &mut problems);
+    let viewers = int("viewers", sub(source, f, e, "products.viewers").1, &mut problems);
+    let stock = int("stock", sub(source, f, e, "products.stock").1, &mut problems);
+    let rating = match (sub(source, f, e, "products.rating_average").1, int("rating count", sub(source, f, e, "products.rating_count").1, &mut problems)) {
+        (Some(Json::Number(avg)), Some(n)) if avg.is_finite() => Some((*avg, n)),
+        (None | Some(Json::Null), None) => None,
+        (avg, _) => {
+            problems.push(format!("rating of \"{product_id}\" is {}, not an average with a count", avg.map(crate::decode::found).unwrap_or_else(|| "missing".into())));
+            None
+        }
+    };
+    let bestseller = match (sub(source, f, e, "products.bestseller_category").1, int("bestseller rank", sub(source, f, e, "products.bestseller_rank").1, &mut problems)) {
+        (Some(Json::String(c)), Some(r)) => Some((c.clone(), r)),
+        (None | Some(Json::Null), None) => None,
+        (c, _) => {
+            problems.push(format!("bestseller of \"{product_id}\" is {}, not a category with a rank", c.map(crate::decode::found).unwrap_or_else(|| "missing".into())));
+            None
+        }
+    };
+    (Stats { generated_at_ms, window_minutes, purchases, carts, viewers, stock, rating, bestseller }, problems)
 }

@@ -30,8 +30,14 @@ config_struct! {
         pub messages: Vec<(String, Vec<(String, String)>)> = Vec::new(),
         /// The free-shipping progress bar <sf-shipping-bar>.
         pub shipping_bar: Section<ShippingBar> = Section::Absent,
+        /// Social-proof badges <sf-social-proof product="…">.
+        pub social_proof: Section<SocialProof> = Section::Absent,
     }
 }
+
+/// The config sections that belong to one widget each; a problem inside one disables only
+/// that widget.
+pub const WIDGET_SECTIONS: &[&str] = &["shipping_bar", "social_proof"];
 
 config_struct! {
     /// Backend connection shared by every widget.
@@ -222,6 +228,50 @@ pub const PRODUCT_FIELDS: &[(&str, &str)] = &[
     ("items.available", "/available"),
 ];
 
+/// Social-proof stats fields and their default pointers (the reference backend's shape).
+/// `products` is an object keyed by product id, or an array whose rows carry `products.id`;
+/// the other `products.*` fields are relative to one product's entry.
+pub const STATS_FIELDS: &[(&str, &str)] = &[
+    ("generated_at", "/generated_at"),
+    ("window_minutes", "/window_minutes"),
+    ("products", "/products"),
+    ("products.id", "/id"),
+    ("products.purchases", "/purchases"),
+    ("products.carts", "/carts"),
+    ("products.viewers", "/viewers"),
+    ("products.stock", "/stock"),
+    ("products.rating_average", "/rating/average"),
+    ("products.rating_count", "/rating/count"),
+    ("products.bestseller_category", "/bestseller/category"),
+    ("products.bestseller_rank", "/bestseller/rank"),
+];
+
+/// Where social-proof numbers come from (see [`STATS_FIELDS`]): always a URL of the shop's
+/// backend with `{products}`; inline numbers are refused, since a config must not be able to
+/// supply the figures it shows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StatsSource(pub Source);
+
+impl Decode for StatsSource {
+    fn decode(v: &Json, cx: &mut Ctx) -> Option<Self> {
+        let src = Source::decode_with(v, cx, STATS_FIELDS, "stats")?;
+        if src.inline.is_some() {
+            cx.key("inline", |cx| cx.error("(inline numbers)".into(), "social-proof numbers cannot come from the config", "point \"url\" at your backend; badges only show numbers the shop really recorded"));
+            return None;
+        }
+        match &src.url {
+            Some(u) if !u.0.contains("{products}") => {
+                cx.key("url", |cx| cx.error(found(&s(&u.0)), "the URL has no {products} placeholder", "add it where the comma-separated product ids go, e.g. \"/api/social-proof?products={products}&window={window}\""));
+                None
+            }
+            _ => Some(StatsSource(src)),
+        }
+    }
+    fn schema() -> Json {
+        Source::schema_with(STATS_FIELDS, "stats")
+    }
+}
+
 /// Where the cart comes from (see [`CART_FIELDS`]).
 #[derive(Clone, Debug, PartialEq)]
 pub struct CartSource(pub Source);
@@ -354,6 +404,99 @@ config_struct! {
         pub source: ProductSource,
         /// How many to show (1 to 6, default 3).
         pub max: Int<1, 6> = Int(3),
+    }
+}
+
+config_struct! {
+    /// Social-proof badges <sf-social-proof product="…">: only numbers the backend returned, shown above thresholds, rounded down ("20+"), with a "how we count" disclosure.
+    pub struct SocialProof {
+        /// Where the numbers come from: a URL with {products} (comma-separated ids) and optionally {window}, {language}, {locale}; inline numbers are not allowed.
+        pub source: StatsSource,
+        /// Window of the purchase and add-to-cart counts in minutes, sent as {window} (5 to 10080, default 1440 = 24 hours). The badge always names the window the backend answered with.
+        pub window_minutes: Int<5, 10080> = Int(1440),
+        /// Stats older than this are not shown at all (1 to 1440 minutes, default 10).
+        pub max_age_minutes: Int<1, 1440> = Int(10),
+        /// Refresh interval in seconds while the tab is visible (0 = never; up to 3600; default 60).
+        pub refresh_seconds: Int<0, 3600> = Int(60),
+        /// At most this many badges per product (1 to 4, default 2).
+        pub max_badges: Int<1, 4> = Int(2),
+        /// Per-kind settings; omitted kinds use their defaults.
+        pub badges: BadgeSettings = BadgeSettings::default(),
+    }
+}
+
+config_struct! {
+    /// Settings per badge kind.
+    pub struct BadgeSettings {
+        /// Purchases in the window (default threshold 3, priority 1).
+        pub purchases: BadgeRule = BadgeRule::default(),
+        /// Distinct visitors viewing now (default threshold 2, priority 3).
+        pub viewers: BadgeRule = BadgeRule::default(),
+        /// Add-to-cart actions in the window (default threshold 5, priority 4).
+        pub carts: BadgeRule = BadgeRule::default(),
+        /// Shown while 0 < stock <= threshold (default 5, priority 0).
+        pub low_stock: BadgeRule = BadgeRule::default(),
+        /// Rating with at least threshold reviews (default 5, priority 2).
+        pub rating: BadgeRule = BadgeRule::default(),
+        /// "Bestseller in …" for ranks up to threshold (default 1, priority 1).
+        pub bestseller: BadgeRule = BadgeRule::default(),
+    }
+}
+
+impl Default for BadgeSettings {
+    fn default() -> Self {
+        BadgeSettings {
+            purchases: BadgeRule::default(),
+            viewers: BadgeRule::default(),
+            carts: BadgeRule::default(),
+            low_stock: BadgeRule::default(),
+            rating: BadgeRule::default(),
+            bestseller: BadgeRule::default(),
+        }
+    }
+}
+
+config_struct! {
+    /// One badge kind's rule. Thresholds and priorities only decide whether and where a badge shows; they never change a number.
+    pub struct BadgeRule {
+        /// Whether this kind may show (default true).
+        pub enabled: bool = true,
+        /// The kind's threshold (see the kind); omitted = the kind's default.
+        pub threshold: Option<Int<0, 1000000>>,
+        /// Lower shows first (0 to 100); omitted = the kind's default.
+        pub priority: Option<Int<0, 100>>,
+    }
+}
+
+impl Default for BadgeRule {
+    fn default() -> Self {
+        BadgeRule { enabled: true, threshold: None, priority: None }
+    }
+}
+
+impl SocialProof {
+    /// The core rule set this section describes.
+    pub fn rules(&self) -> schaufenster_core::social_proof::Rules {
+        use schaufenster_core::social_proof::{Kind, Rule, Rules};
+        let b = &self.badges;
+        let rule = |kind, r: &BadgeRule, threshold: u64, priority: u32| Rule {
+            kind,
+            enabled: r.enabled,
+            threshold: r.threshold.map(|t| t.0 as u64).unwrap_or(threshold),
+            priority: r.priority.map(|p| p.0 as u32).unwrap_or(priority),
+        };
+        Rules {
+            rules: vec![
+                rule(Kind::Purchases, &b.purchases, 3, 1),
+                rule(Kind::Viewers, &b.viewers, 2, 3),
+                rule(Kind::Carts, &b.carts, 5, 4),
+                rule(Kind::LowStock, &b.low_stock, 5, 0),
+                rule(Kind::Rating, &b.rating, 5, 2),
+                rule(Kind::Bestseller, &b.bestseller, 1, 1),
+            ],
+            max_per_product: self.max_badges.0 as usize,
+            max_age_ms: self.max_age_minutes.0 as u64 * 60_000,
+        }
     }
 }
 

@@ -1,6 +1,6 @@
 //! Reading carts and product lists of any shape through JSON-pointer maps.
 use schaufenster_config::json::{parse, Json};
-use schaufenster_config::mapping::{cart_from_json, products_from_json, read_money};
+use schaufenster_config::mapping::{cart_from_json, products_from_json, read_money, stats_from_json};
 use schaufenster_config::model::{MoneyFormat, Source};
 use schaufenster_config::types::Pointer;
 use schaufenster_core::Currency;
@@ -118,4 +118,54 @@ fn product_lists_keep_good_rows_and_drop_unsafe_urls() {
     let (none, problems) = products_from_json(&parse("[]").unwrap(), &source(&[], MoneyFormat::Minor), eur());
     assert!(none.is_empty());
     assert_eq!(problems, ["no product list at \"/products\""]);
+}
+
+#[test]
+fn stats_of_the_reference_backend_shape() {
+    let data = parse(r#"{"generated_at": 1763800000000, "window_minutes": 1440, "products": {
+        "bag": {"purchases": 23, "carts": 7, "viewers": 2, "stock": 3, "rating": {"average": 4.66, "count": 128}, "bestseller": {"category": "Rucksäcke", "rank": 1}},
+        "tee": {"purchases": 0}
+    }}"#)
+    .unwrap();
+    let (s, problems) = stats_from_json(&data, &source(&[], MoneyFormat::Minor), "bag");
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!((s.generated_at_ms, s.window_minutes, s.purchases, s.carts, s.viewers, s.stock), (Some(1763800000000), Some(1440), Some(23), Some(7), Some(2), Some(3)));
+    assert_eq!(s.rating, Some((4.66, 128)));
+    assert_eq!(s.bestseller, Some(("Rucksäcke".to_string(), 1)));
+    let (absent, problems) = stats_from_json(&data, &source(&[], MoneyFormat::Minor), "unknown");
+    assert!(problems.is_empty());
+    assert_eq!((absent.purchases, absent.generated_at_ms), (None, Some(1763800000000)));
+}
+
+#[test]
+fn stats_as_an_array_with_mapped_fields() {
+    let data = parse(r#"{"meta": {"ts": 5}, "items": [{"sku": 42, "sold_24h": 9}, {"sku": "b", "sold_24h": 1}]}"#).unwrap();
+    let map = [("generated_at", "/meta/ts"), ("products", "/items"), ("products.id", "/sku"), ("products.purchases", "/sold_24h")];
+    let (s, problems) = stats_from_json(&data, &source(&map, MoneyFormat::Minor), "42");
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!((s.generated_at_ms, s.purchases), (Some(5), Some(9)));
+}
+
+#[test]
+fn hostile_stats_are_left_out_and_reported() {
+    let data = parse(r#"{"generated_at": "yesterday", "window_minutes": 1440.5, "products": {"bag": {
+        "purchases": "999", "carts": null, "viewers": 1e300, "stock": -3,
+        "rating": {"average": "5", "count": 3}, "bestseller": {"category": "<img src=x onerror=alert(1)>", "rank": 1}
+    }}}"#)
+    .unwrap();
+    let (s, problems) = stats_from_json(&data, &source(&[], MoneyFormat::Minor), "bag");
+    assert_eq!((s.generated_at_ms, s.window_minutes, s.purchases, s.carts, s.viewers), (None, None, None, None, None));
+    assert_eq!(s.stock, Some(-3), "negative numbers reach the rules, which reject and report them");
+    assert_eq!(s.rating, None);
+    assert_eq!(s.bestseller, Some(("<img src=x onerror=alert(1)>".to_string(), 1)), "kept as text; the widget renders text only");
+    assert_eq!(
+        problems,
+        [
+            "generated_at of \"bag\" is \"yesterday\", not a whole number",
+            "window_minutes of \"bag\" is 1440.5, not a whole number",
+            "purchases of \"bag\" is \"999\", not a whole number",
+            "viewers of \"bag\" is 1e15+, not a whole number",
+            "rating of \"bag\" is \"5\", not an average with a count",
+        ]
+    );
 }

@@ -58,6 +58,11 @@ fn each_mistake_names_its_path_and_hint() {
     check(&bar(r#"{"id": "free", "reward": "gift", "thresholds": []}"#), "$.shipping_bar.tiers[0].thresholds", "no thresholds", "one per currency");
     check(r#"{"shipping_bar": {"tiers": [], "suggestions": {"source": {"url": "/p"}, "max": 9}}}"#.replace("[]", &format!("[{TIER}]")).as_str(), "$.shipping_bar.suggestions.max", "out of range", "1 to 6");
     check("{\"currency\": \"EUR\",}", "$", "not valid JSON", "commas");
+    check(r#"{"social_proof": {"source": {"inline": {"products": {"a": {"purchases": 999}}}}}}"#, "$.social_proof.source.inline", "cannot come from the config", "really recorded");
+    check(r#"{"social_proof": {"source": {"url": "/api/social-proof"}}}"#, "$.social_proof.source.url", "no {products} placeholder", "{products}");
+    check(r#"{"social_proof": {"source": {"url": "/s?p={products}"}, "max_badges": 9}}"#, "$.social_proof.max_badges", "out of range", "1 to 4");
+    check(r#"{"social_proof": {"source": {"url": "/s?p={products}"}, "badges": {"purchase": {}}}}"#, "$.social_proof.badges.purchase", "unknown key", "did you mean \"purchases\"");
+    check(r#"{"social_proof": {"source": {"url": "/s?p={products}"}, "badges": {"rating": {"threshold": -1}}}}"#, "$.social_proof.badges.rating.threshold", "negative", "0 to 1000000");
 }
 
 #[test]
@@ -89,6 +94,27 @@ fn a_broken_widget_section_leaves_the_global_config_usable() {
     // A semantic error (duplicate id) also breaks only the section.
     let loaded = load_str(&bar(&format!("{TIER}, {TIER}")));
     assert!(matches!(loaded.config.unwrap().shipping_bar, schaufenster_config::model::Section::Broken));
+}
+
+#[test]
+fn a_broken_social_proof_section_leaves_the_bar_working() {
+    let loaded = load_str(&format!(r#"{{"shipping_bar": {{"tiers": [{TIER}]}}, "social_proof": {{"source": {{"inline": {{}}}}}}}}"#));
+    let config = loaded.config.expect("globals are fine");
+    assert!(config.shipping_bar.get().is_some());
+    assert!(matches!(config.social_proof, schaufenster_config::model::Section::Broken));
+}
+
+#[test]
+fn social_proof_defaults_become_core_rules() {
+    use schaufenster_core::social_proof::Kind;
+    let loaded = load_str(r#"{"social_proof": {"source": {"url": "/s?p={products}"}, "badges": {"viewers": {"enabled": false}, "purchases": {"threshold": 10, "priority": 0}}}}"#);
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    let rules = loaded.config.unwrap().social_proof.get().unwrap().rules();
+    let get = |k: Kind| rules.rules.iter().find(|r| r.kind == k).unwrap().clone();
+    assert_eq!((get(Kind::Purchases).threshold, get(Kind::Purchases).priority), (10, 0));
+    assert!(!get(Kind::Viewers).enabled);
+    assert_eq!((get(Kind::LowStock).threshold, get(Kind::Rating).threshold), (5, 5));
+    assert_eq!((rules.max_per_product, rules.max_age_ms), (2, 600_000));
 }
 
 #[test]

@@ -7,6 +7,7 @@
 //! - [`cart`]: the cart the rules look at.
 //! - [`shipping`]: free-shipping tiers per currency and country, excluded products, progress,
 //!   and suggestions that close the gap.
+//! - [`social_proof`]: which badges a product shows, from the backend's numbers only.
 //! - [`retry`]: the bounded retry/backoff policy of the backend client.
 //! - [`template`]: `{placeholder}` message templates.
 #![deny(missing_docs)]
@@ -15,6 +16,7 @@ pub mod cart;
 pub mod money;
 pub mod retry;
 pub mod shipping;
+pub mod social_proof;
 pub mod template;
 
 pub use cart::{Cart, CartLine};

@@ -44,8 +44,14 @@ pub fn install(json: &Json) -> usize {
     if !loaded.problems.is_empty() {
         let effect = match &loaded.config {
             None => "no widget will render until it is fixed".to_string(),
-            Some(c) if matches!(c.shipping_bar, schaufenster_config::model::Section::Broken) => "<sf-shipping-bar> is disabled; the other widgets work".to_string(),
-            Some(_) => "the widgets still work".to_string(),
+            Some(c) => {
+                use schaufenster_config::model::Section::Broken;
+                let off: Vec<&str> = [(matches!(c.shipping_bar, Broken), "<sf-shipping-bar>"), (matches!(c.social_proof, Broken), "<sf-social-proof>")]
+                    .into_iter()
+                    .filter_map(|(b, n)| b.then_some(n))
+                    .collect();
+                if off.is_empty() { "the widgets still work".to_string() } else { format!("{} disabled; the other widgets work", off.join(" and ")) }
+            }
         };
         let mut text = format!("Schaufenster: schaufenster.json has {} problem{} ({effect}):", loaded.problems.len(), if loaded.problems.len() == 1 { "" } else { "s" });
         for p in &loaded.problems {
