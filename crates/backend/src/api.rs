@@ -44,7 +44,7 @@ impl ApiError {
     pub fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> ApiError {
         ApiError { status, code, message: message.into() }
     }
-    fn bad(code: &'static str, message: impl Into<String>) -> ApiError {
+    pub(crate) fn bad(code: &'static str, message: impl Into<String>) -> ApiError {
         ApiError::new(StatusCode::BAD_REQUEST, code, message)
     }
 }
@@ -68,14 +68,14 @@ pub fn body<T>(payload: Result<Json<T>, JsonRejection>) -> Result<T, ApiError> {
     payload.map(|Json(t)| t).map_err(|e| ApiError::new(e.status(), "invalid_body", e.body_text()))
 }
 
-type Params = Result<Query<HashMap<String, String>>, QueryRejection>;
+pub(crate) type Params = Result<Query<HashMap<String, String>>, QueryRejection>;
 
-fn params(q: Params) -> Result<HashMap<String, String>, ApiError> {
+pub(crate) fn params(q: Params) -> Result<HashMap<String, String>, ApiError> {
     q.map(|Query(m)| m).map_err(|e| ApiError::bad("invalid_query", e.body_text()))
 }
 
 /// `de` (default) or `en`; `de-DE`, `en-GB` and the like count by their language.
-fn language(p: &HashMap<String, String>) -> Result<&'static str, ApiError> {
+pub(crate) fn language(p: &HashMap<String, String>) -> Result<&'static str, ApiError> {
     match p.get("locale").map(|l| l.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase()) {
         None => Ok("de"),
         Some(l) if l == "de" => Ok("de"),
@@ -115,7 +115,7 @@ pub async fn list_products(State(st): State<AppState>, q: Params) -> ApiResult {
     let products = db::products(&st.db.lock().expect("db lock"), cur, lang)?;
     let list: Vec<Value> = products
         .iter()
-        .map(|p| json!({"id": p.id, "title": p.title, "price": p.price, "url": format!("/#product-{}", p.id), "image": p.image, "available": p.available}))
+        .map(|p| json!({"id": p.id, "title": p.title, "price": p.price, "url": format!("/#product-{}", p.id), "image": p.image, "available": p.available, "stock": p.stock}))
         .collect();
     ok(json!({"currency": cur, "products": list}))
 }
@@ -225,7 +225,8 @@ fn buyable(conn: &rusqlite::Connection, id: &str) -> Result<(), ApiError> {
     }
 }
 
-/// `POST /api/cart/lines` `{"product_id","quantity"}`: adds to the line.
+/// `POST /api/cart/lines` `{"product_id","quantity"}`: adds to the line and records one `cart`
+/// event for the product (per call, whatever the quantity).
 pub async fn add_line(State(st): State<AppState>, Extension(v): Extension<Visitor>, q: Params, payload: Result<Json<AddLine>, JsonRejection>) -> ApiResult {
     let lang = language(&params(q)?)?;
     let b = body(payload)?;
@@ -241,6 +242,7 @@ pub async fn add_line(State(st): State<AppState>, Extension(v): Extension<Visito
         ));
     }
     db::set_line(&conn, &v.0, &b.product_id, now + add)?;
+    db::record_event(&conn, &b.product_id, "cart", &v.0, db::now_ms())?;
     cart_response(&st, &conn, &v.0, lang)
 }
 
@@ -298,7 +300,9 @@ pub async fn put_settings(State(st): State<AppState>, Extension(v): Extension<Vi
     cart_response(&st, &conn, &v.0, lang)
 }
 
-/// `POST /api/checkout`: turns the cart into an order.
+/// `POST /api/checkout`: turns the cart into an order, takes the units out of stock and records
+/// one `purchase` event per order line. 409 `out_of_stock` (nothing changed) when a line exceeds
+/// the stock.
 pub async fn checkout(State(st): State<AppState>, Extension(v): Extension<Visitor>, q: Params) -> ApiResult {
     let lang = language(&params(q)?)?;
     let conn = st.db.lock().expect("db lock");
@@ -309,7 +313,17 @@ pub async fn checkout(State(st): State<AppState>, Extension(v): Extension<Visito
     if let Some(l) = view.lines.iter().find(|l| !l.product.available) {
         return Err(ApiError::new(StatusCode::CONFLICT, "unavailable", format!("{} is no longer available", l.product.title)));
     }
-    let order_id = db::place_order(&conn, &v.0, &view.currency, &view.country, &view.lines, view.subtotal, view.shipping_cost, view.total)?;
+    let order_id = match db::place_order(&conn, &v.0, &view.currency, &view.country, &view.lines, view.subtotal, view.shipping_cost, view.total) {
+        Ok(id) => id,
+        Err(db::OrderError::Db(e)) => return Err(e.into()),
+        Err(db::OrderError::OutOfStock { product_id, title, stock, wanted }) => {
+            return Err(ApiError::new(
+                StatusCode::CONFLICT,
+                "out_of_stock",
+                format!("only {stock} of {title} ({product_id}) in stock, the cart asks for {wanted}"),
+            ))
+        }
+    };
     Ok((
         StatusCode::CREATED,
         Json(json!({

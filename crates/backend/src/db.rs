@@ -2,8 +2,15 @@
 //!
 //! All amounts are integer minor units. Line prices always come from `products` in the cart's
 //! current currency, so switching the currency re-prices the whole cart.
+//!
+//! Social proof: `events` is an append-only log of `view`, `cart` and `purchase` events (the
+//! visitor id is stored only to de-duplicate views and to count distinct viewers; it never leaves
+//! the server), `reviews` holds seeded star ratings, `products.stock` is decremented by checkout.
 
-use rusqlite::{params, Connection, OptionalExtension};
+use std::collections::{BTreeMap, HashMap};
+
+use rusqlite::types::Value as SqlValue;
+use rusqlite::{params, params_from_iter, Connection, OptionalExtension};
 
 /// The schema, created at startup (idempotent).
 pub const SCHEMA: &str = "
@@ -15,7 +22,14 @@ CREATE TABLE IF NOT EXISTS products (
     price_chf   INTEGER NOT NULL CHECK (price_chf >= 0),
     image       TEXT NOT NULL,
     available   INTEGER NOT NULL DEFAULT 1,
-    sort        INTEGER NOT NULL DEFAULT 0
+    sort        INTEGER NOT NULL DEFAULT 0,
+    stock       INTEGER NOT NULL DEFAULT 0 CHECK (stock >= 0),
+    category    TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE IF NOT EXISTS categories (
+    id          TEXT PRIMARY KEY,
+    name_de     TEXT NOT NULL,
+    name_en     TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS carts (
     visitor     TEXT PRIMARY KEY,
@@ -46,7 +60,66 @@ CREATE TABLE IF NOT EXISTS order_lines (
     unit_price  INTEGER NOT NULL,
     line_total  INTEGER NOT NULL
 );
+CREATE TABLE IF NOT EXISTS events (
+    id          INTEGER PRIMARY KEY,
+    product_id  TEXT NOT NULL,
+    kind        TEXT NOT NULL CHECK (kind IN ('view', 'cart', 'purchase')),
+    visitor     TEXT NOT NULL,
+    at_ms       INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS events_product_kind_at ON events (product_id, kind, at_ms);
+CREATE TABLE IF NOT EXISTS reviews (
+    id          INTEGER PRIMARY KEY,
+    product_id  TEXT NOT NULL REFERENCES products(id),
+    stars       INTEGER NOT NULL CHECK (stars BETWEEN 1 AND 5),
+    at_ms       INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS reviews_product ON reviews (product_id);
 ";
+
+/// Product categories: id, German name, English name.
+pub const CATEGORIES: &[(&str, &str, &str)] = &[
+    ("koffer", "Koffer", "Suitcases"),
+    ("rucksaecke", "Rucksäcke", "Backpacks"),
+    ("zubehoer", "Zubehör", "Accessories"),
+    ("gutscheine", "Gutscheine", "Gift cards"),
+];
+
+/// Seeded stock, category and number of seeded reviews per product.
+const SEED_EXTRA: &[(&str, i64, &str, u32)] = &[
+    ("handgepaeck-trolley", 3, "koffer", 48),
+    ("koffer-m", 24, "koffer", 31),
+    ("koffer-l", 12, "koffer", 17),
+    ("reiserucksack-40", 38, "rucksaecke", 60),
+    ("daypack", 57, "rucksaecke", 22),
+    ("weekender", 0, "rucksaecke", 9),
+    ("kulturbeutel", 120, "zubehoer", 14),
+    ("packwuerfel-set", 85, "zubehoer", 41),
+    ("nackenkissen", 64, "zubehoer", 3),
+    ("steckdosenadapter", 150, "zubehoer", 26),
+    ("kofferwaage", 4, "zubehoer", 4),
+    ("reisesocken", 200, "zubehoer", 11),
+    ("gepaeckanhaenger", 180, "zubehoer", 7),
+    ("gutschein-25", 200, "gutscheine", 0),
+    ("gutschein-50", 200, "gutscheine", 2),
+];
+
+/// Event kinds of the `events` table.
+pub const EVENT_KINDS: &[&str] = &["view", "cart", "purchase"];
+/// A visitor's views of one product within this many milliseconds count once.
+pub const VIEW_DEDUPE_MS: i64 = 60_000;
+/// "Viewing now" means a view within this many minutes.
+pub const VIEWERS_WINDOW_MINUTES: i64 = 5;
+/// The bestseller of a category is decided over this many days.
+pub const BESTSELLER_DAYS: i64 = 30;
+/// A bestseller needs at least this many purchases in [`BESTSELLER_DAYS`].
+pub const BESTSELLER_MIN_PURCHASES: i64 = 3;
+
+/// Milliseconds since the Unix epoch.
+pub fn now_ms() -> i64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_millis() as i64).unwrap_or(0)
+}
+
 
 /// Seed rows: id, German title, English title, EUR price (cents), CHF price override, available.
 /// `None` for CHF means "EUR × 1.05, rounded to the nearest x.90" (see [`chf_from_eur`]).
@@ -80,10 +153,23 @@ pub fn chf_from_eur(eur: i64) -> i64 {
 pub fn open(path: &str) -> rusqlite::Result<Connection> {
     let conn = Connection::open(path)?;
     conn.execute_batch("PRAGMA foreign_keys = ON;")?;
+    // Databases created before stock and categories existed get the columns first.
+    let has_stock: i64 = conn.query_row("SELECT COUNT(*) FROM pragma_table_info('products') WHERE name = 'stock'", [], |r| r.get(0))?;
+    let has_products: i64 = conn.query_row("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'products'", [], |r| r.get(0))?;
+    let migrate = has_products == 1 && has_stock == 0;
+    if migrate {
+        conn.execute_batch(
+            "ALTER TABLE products ADD COLUMN stock INTEGER NOT NULL DEFAULT 0 CHECK (stock >= 0);
+             ALTER TABLE products ADD COLUMN category TEXT NOT NULL DEFAULT '';",
+        )?;
+    }
     conn.execute_batch(SCHEMA)?;
-    let count: i64 = conn.query_row("SELECT COUNT(*) FROM products", [], |r| r.get(0))?;
+    let tx = conn.unchecked_transaction()?;
+    for (id, de, en) in CATEGORIES {
+        tx.execute("INSERT OR IGNORE INTO categories (id, name_de, name_en) VALUES (?1, ?2, ?3)", params![id, de, en])?;
+    }
+    let count: i64 = tx.query_row("SELECT COUNT(*) FROM products", [], |r| r.get(0))?;
     if count == 0 {
-        let tx = conn.unchecked_transaction()?;
         for (sort, (id, de, en, eur, chf, available)) in SEED.iter().enumerate() {
             tx.execute(
                 "INSERT INTO products (id, title_de, title_en, price_eur, price_chf, image, available, sort)
@@ -91,9 +177,48 @@ pub fn open(path: &str) -> rusqlite::Result<Connection> {
                 params![id, de, en, eur, chf.unwrap_or_else(|| chf_from_eur(*eur)), format!("/img/{id}.svg"), available, sort as i64],
             )?;
         }
-        tx.commit()?;
     }
+    if count == 0 || migrate {
+        for (id, stock, category, _) in SEED_EXTRA {
+            tx.execute("UPDATE products SET stock = ?2, category = ?3 WHERE id = ?1", params![id, stock, category])?;
+        }
+    }
+    let reviews: i64 = tx.query_row("SELECT COUNT(*) FROM reviews", [], |r| r.get(0))?;
+    if reviews == 0 {
+        for (product_id, stars, at_ms) in seed_reviews() {
+            tx.execute("INSERT OR IGNORE INTO reviews (product_id, stars, at_ms) SELECT ?1, ?2, ?3 WHERE EXISTS (SELECT 1 FROM products WHERE id = ?1)", params![product_id, stars, at_ms])?;
+        }
+    }
+    tx.commit()?;
     Ok(conn)
+}
+
+/// The seeded reviews: `(product_id, stars, at_ms)`, the same on every start (a fixed xorshift
+/// sequence; stars skewed towards 4 and 5 like real shops; dates spread over 2025).
+pub fn seed_reviews() -> Vec<(&'static str, i64, i64)> {
+    let mut x: u32 = 0x5eed_c0de;
+    let mut next = move || {
+        x ^= x << 13;
+        x ^= x >> 17;
+        x ^= x << 5;
+        x
+    };
+    const JAN_2025_MS: i64 = 1_735_689_600_000;
+    let mut out = Vec::new();
+    for (id, _, _, n) in SEED_EXTRA {
+        for _ in 0..*n {
+            let stars = match next() % 100 {
+                0..=3 => 1,
+                4..=8 => 2,
+                9..=19 => 3,
+                20..=49 => 4,
+                _ => 5,
+            };
+            let at_ms = JAN_2025_MS + (next() % (330 * 24 * 60)) as i64 * 60_000;
+            out.push((*id, stars, at_ms));
+        }
+    }
+    out
 }
 
 /// A product in one currency and language.
@@ -104,6 +229,8 @@ pub struct Product {
     pub price: i64,
     pub image: String,
     pub available: bool,
+    /// Units in stock (checkout never takes more).
+    pub stock: i64,
 }
 
 fn price_col(currency: &str) -> &'static str {
@@ -124,16 +251,16 @@ fn title_col(lang: &str) -> &'static str {
 
 /// Every product, in shop order.
 pub fn products(conn: &Connection, currency: &str, lang: &str) -> rusqlite::Result<Vec<Product>> {
-    let sql = format!("SELECT id, {}, {}, image, available FROM products ORDER BY sort, id", title_col(lang), price_col(currency));
+    let sql = format!("SELECT id, {}, {}, image, available, stock FROM products ORDER BY sort, id", title_col(lang), price_col(currency));
     let mut stmt = conn.prepare(&sql)?;
-    let rows = stmt.query_map([], |r| Ok(Product { id: r.get(0)?, title: r.get(1)?, price: r.get(2)?, image: r.get(3)?, available: r.get(4)? }))?;
+    let rows = stmt.query_map([], |r| Ok(Product { id: r.get(0)?, title: r.get(1)?, price: r.get(2)?, image: r.get(3)?, available: r.get(4)?, stock: r.get(5)? }))?;
     rows.collect()
 }
 
 /// One product, if it exists.
 pub fn product(conn: &Connection, id: &str, currency: &str, lang: &str) -> rusqlite::Result<Option<Product>> {
-    let sql = format!("SELECT id, {}, {}, image, available FROM products WHERE id = ?1", title_col(lang), price_col(currency));
-    conn.query_row(&sql, [id], |r| Ok(Product { id: r.get(0)?, title: r.get(1)?, price: r.get(2)?, image: r.get(3)?, available: r.get(4)? }))
+    let sql = format!("SELECT id, {}, {}, image, available, stock FROM products WHERE id = ?1", title_col(lang), price_col(currency));
+    conn.query_row(&sql, [id], |r| Ok(Product { id: r.get(0)?, title: r.get(1)?, price: r.get(2)?, image: r.get(3)?, available: r.get(4)?, stock: r.get(5)? }))
         .optional()
 }
 
@@ -160,7 +287,7 @@ pub struct Line {
 /// The cart's lines in shop order.
 pub fn cart_lines(conn: &Connection, visitor: &str, currency: &str, lang: &str) -> rusqlite::Result<Vec<Line>> {
     let sql = format!(
-        "SELECT p.id, p.{}, p.{}, p.image, p.available, l.quantity
+        "SELECT p.id, p.{}, p.{}, p.image, p.available, p.stock, l.quantity
          FROM cart_lines l JOIN products p ON p.id = l.product_id
          WHERE l.visitor = ?1 ORDER BY p.sort, p.id",
         title_col(lang),
@@ -169,8 +296,8 @@ pub fn cart_lines(conn: &Connection, visitor: &str, currency: &str, lang: &str) 
     let mut stmt = conn.prepare(&sql)?;
     let rows = stmt.query_map([visitor], |r| {
         Ok(Line {
-            product: Product { id: r.get(0)?, title: r.get(1)?, price: r.get(2)?, image: r.get(3)?, available: r.get(4)? },
-            quantity: r.get(5)?,
+            product: Product { id: r.get(0)?, title: r.get(1)?, price: r.get(2)?, image: r.get(3)?, available: r.get(4)?, stock: r.get(5)? },
+            quantity: r.get(6)?,
         })
     })?;
     rows.collect()
@@ -199,7 +326,24 @@ pub fn set_line(conn: &Connection, visitor: &str, product_id: &str, quantity: u3
     Ok(())
 }
 
-/// Writes an order with its lines and empties the cart, in one transaction. Returns the order id.
+/// Why an order was not placed.
+#[derive(Debug)]
+pub enum OrderError {
+    /// A line asks for more units than are in stock; nothing was changed.
+    OutOfStock { product_id: String, title: String, stock: i64, wanted: u32 },
+    Db(rusqlite::Error),
+}
+
+impl From<rusqlite::Error> for OrderError {
+    fn from(e: rusqlite::Error) -> OrderError {
+        OrderError::Db(e)
+    }
+}
+
+/// Writes an order with its lines, takes the units out of stock, records one `purchase` event
+/// per order line (a purchase is an order containing the product, whatever the quantity) at the
+/// order's time and empties the cart, all in one transaction. Returns the order id; when a line
+/// exceeds the stock nothing is changed.
 #[allow(clippy::too_many_arguments)]
 pub fn place_order(
     conn: &Connection,
@@ -210,12 +354,20 @@ pub fn place_order(
     subtotal: i64,
     shipping_cost: i64,
     total: i64,
-) -> rusqlite::Result<i64> {
+) -> Result<i64, OrderError> {
     let tx = conn.unchecked_transaction()?;
-    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0);
+    let now = now_ms();
+    for l in lines {
+        let taken = tx.execute("UPDATE products SET stock = stock - ?2 WHERE id = ?1 AND stock >= ?2", params![l.product.id, l.quantity])?;
+        if taken == 0 {
+            let stock: i64 = tx.query_row("SELECT stock FROM products WHERE id = ?1", [&l.product.id], |r| r.get(0))?;
+            // Dropping the transaction rolls back the lines taken so far.
+            return Err(OrderError::OutOfStock { product_id: l.product.id.clone(), title: l.product.title.clone(), stock, wanted: l.quantity });
+        }
+    }
     tx.execute(
         "INSERT INTO orders (visitor, currency, country, subtotal, shipping_cost, total, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![visitor, currency, country, subtotal, shipping_cost, total, now],
+        params![visitor, currency, country, subtotal, shipping_cost, total, now / 1000],
     )?;
     let order_id = tx.last_insert_rowid();
     for l in lines {
@@ -223,10 +375,172 @@ pub fn place_order(
             "INSERT INTO order_lines (order_id, product_id, title, quantity, unit_price, line_total) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             params![order_id, l.product.id, l.product.title, l.quantity, l.product.price, l.product.price * l.quantity as i64],
         )?;
+        record_event(&tx, &l.product.id, "purchase", visitor, now)?;
     }
     tx.execute("DELETE FROM cart_lines WHERE visitor = ?1", [visitor])?;
     tx.commit()?;
     Ok(order_id)
+}
+
+/// Appends one event.
+pub fn record_event(conn: &Connection, product_id: &str, kind: &str, visitor: &str, at_ms: i64) -> rusqlite::Result<()> {
+    conn.execute("INSERT INTO events (product_id, kind, visitor, at_ms) VALUES (?1, ?2, ?3, ?4)", params![product_id, kind, visitor, at_ms])?;
+    Ok(())
+}
+
+/// Records a `view` unless the visitor viewed the product within [`VIEW_DEDUPE_MS`]. Returns
+/// whether a row was written.
+pub fn record_view(conn: &Connection, product_id: &str, visitor: &str, now: i64) -> rusqlite::Result<bool> {
+    let n = conn.execute(
+        "INSERT INTO events (product_id, kind, visitor, at_ms)
+         SELECT ?1, 'view', ?2, ?3
+         WHERE NOT EXISTS (SELECT 1 FROM events WHERE product_id = ?1 AND kind = 'view' AND visitor = ?2 AND at_ms > ?3 - ?4)",
+        params![product_id, visitor, now, VIEW_DEDUPE_MS],
+    )?;
+    Ok(n == 1)
+}
+
+/// Inserts `count` events of one kind at `at_ms`, each with its own visitor id
+/// `visitor_prefix` + an 8-digit hex counter (test time control).
+pub fn insert_events(conn: &Connection, product_id: &str, kind: &str, count: u32, at_ms: i64, visitor_prefix: &str) -> rusqlite::Result<()> {
+    let tx = conn.unchecked_transaction()?;
+    {
+        let mut stmt = tx.prepare("INSERT INTO events (product_id, kind, visitor, at_ms) VALUES (?1, ?2, ?3, ?4)")?;
+        for i in 0..count {
+            stmt.execute(params![product_id, kind, format!("{visitor_prefix}{i:08x}"), at_ms])?;
+        }
+    }
+    tx.commit()
+}
+
+/// Social-proof numbers of one product (counts only; nothing about who).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ProductStats {
+    pub stock: i64,
+    pub purchases: i64,
+    pub carts: i64,
+    pub viewers: i64,
+    /// `(count, sum of stars)` when there are reviews.
+    pub rating: Option<(i64, i64)>,
+    /// The category's display name when the product is its category's bestseller.
+    pub bestseller: Option<String>,
+}
+
+/// `?2, ?3, …` for `n` ids after `first - 1` other parameters.
+fn placeholders(first: usize, n: usize) -> String {
+    (first..first + n).map(|i| format!("?{i}")).collect::<Vec<_>>().join(", ")
+}
+
+fn bind(head: &[i64], ids: &[String]) -> Vec<SqlValue> {
+    head.iter().map(|v| SqlValue::Integer(*v)).chain(ids.iter().map(|s| SqlValue::Text(s.clone()))).collect()
+}
+
+/// Stats of the given products (unknown ids are absent), in a fixed number of queries for the
+/// whole batch: products, purchase/cart counts in the window, distinct viewers in the last
+/// [`VIEWERS_WINDOW_MINUTES`], ratings, and the category leaders of the last [`BESTSELLER_DAYS`].
+pub fn social_stats(conn: &Connection, ids: &[String], lang: &str, now: i64, window_minutes: i64) -> rusqlite::Result<BTreeMap<String, ProductStats>> {
+    let mut out: BTreeMap<String, ProductStats> = BTreeMap::new();
+    if ids.is_empty() {
+        return Ok(out);
+    }
+    let name_col = if lang == "en" { "name_en" } else { "name_de" };
+    let n = ids.len();
+
+    // 1. Known products and their stock.
+    let sql = format!("SELECT id, stock FROM products WHERE id IN ({})", placeholders(1, n));
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt.query_map(params_from_iter(bind(&[], ids)), |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?;
+    for row in rows {
+        let (id, stock) = row?;
+        out.insert(id, ProductStats { stock, ..Default::default() });
+    }
+    if out.is_empty() {
+        return Ok(out);
+    }
+
+    // 2. Purchases and carts in the window (one pass, grouped by product and kind).
+    let sql = format!(
+        "SELECT product_id, kind, COUNT(*) FROM events WHERE kind IN ('purchase', 'cart') AND at_ms > ?1 AND product_id IN ({}) GROUP BY product_id, kind",
+        placeholders(2, n)
+    );
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt.query_map(params_from_iter(bind(&[now - window_minutes * 60_000], ids)), |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, i64>(2)?))
+    })?;
+    for row in rows {
+        let (id, kind, count) = row?;
+        if let Some(s) = out.get_mut(&id) {
+            if kind == "purchase" {
+                s.purchases = count;
+            } else {
+                s.carts = count;
+            }
+        }
+    }
+
+    // 3. Distinct viewers now.
+    let sql = format!(
+        "SELECT product_id, COUNT(DISTINCT visitor) FROM events WHERE kind = 'view' AND at_ms > ?1 AND product_id IN ({}) GROUP BY product_id",
+        placeholders(2, n)
+    );
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt.query_map(params_from_iter(bind(&[now - VIEWERS_WINDOW_MINUTES * 60_000], ids)), |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)))?;
+    for row in rows {
+        let (id, viewers) = row?;
+        if let Some(s) = out.get_mut(&id) {
+            s.viewers = viewers;
+        }
+    }
+
+    // 4. Ratings.
+    let sql = format!("SELECT product_id, COUNT(*), SUM(stars) FROM reviews WHERE product_id IN ({}) GROUP BY product_id", placeholders(1, n));
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt.query_map(params_from_iter(bind(&[], ids)), |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?, r.get::<_, i64>(2)?)))?;
+    for row in rows {
+        let (id, count, sum) = row?;
+        if let Some(s) = out.get_mut(&id) {
+            s.rating = (count > 0).then_some((count, sum));
+        }
+    }
+
+    // 5. Bestsellers: purchases of the last 30 days of every product in the requested products'
+    //    categories; the leader of a category (ties: lower id) with at least 3 purchases wins.
+    let sql = format!(
+        "SELECT p.category, c.{name_col}, e.product_id, COUNT(*)
+         FROM events e JOIN products p ON p.id = e.product_id JOIN categories c ON c.id = p.category
+         WHERE e.kind = 'purchase' AND e.at_ms > ?1
+           AND p.category IN (SELECT category FROM products WHERE id IN ({}))
+         GROUP BY e.product_id",
+        placeholders(2, n)
+    );
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt.query_map(params_from_iter(bind(&[now - BESTSELLER_DAYS * 24 * 60 * 60_000], ids)), |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, i64>(3)?))
+    })?;
+    let mut leaders: HashMap<String, (String, String, i64)> = HashMap::new();
+    for row in rows {
+        let (category, name, id, count) = row?;
+        let better = match leaders.get(&category) {
+            None => true,
+            Some((_, lead, lead_count)) => count > *lead_count || (count == *lead_count && id < *lead),
+        };
+        if better {
+            leaders.insert(category, (name, id, count));
+        }
+    }
+    for (name, id, count) in leaders.into_values() {
+        if count >= BESTSELLER_MIN_PURCHASES {
+            if let Some(s) = out.get_mut(&id) {
+                s.bestseller = Some(name);
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Average stars in hundredths, rounded half up, in integer math (`457` = 4.57).
+pub fn average_centi(count: i64, sum: i64) -> i64 {
+    (sum * 200 + count) / (2 * count)
 }
 
 #[cfg(test)]
@@ -247,5 +561,85 @@ mod tests {
         conn.execute_batch(SCHEMA).unwrap();
         assert_eq!(products(&conn, "CHF", "en").unwrap().len(), SEED.len());
         assert_eq!(products(&conn, "EUR", "de").unwrap().iter().filter(|p| !p.available).count(), 1);
+        let reviews: i64 = conn.query_row("SELECT COUNT(*) FROM reviews", [], |r| r.get(0)).unwrap();
+        assert_eq!(reviews, seed_reviews().len() as i64);
+        drop(conn);
+        // Reopening a file database seeds nothing twice.
+        let path = std::env::temp_dir().join(format!("sf-seed-{}.sqlite", std::process::id()));
+        let _ = std::fs::remove_file(&path);
+        let p = path.to_str().unwrap();
+        drop(open(p).unwrap());
+        let conn = open(p).unwrap();
+        let reviews: i64 = conn.query_row("SELECT COUNT(*) FROM reviews", [], |r| r.get(0)).unwrap();
+        assert_eq!((products(&conn, "EUR", "de").unwrap().len(), reviews), (SEED.len(), seed_reviews().len() as i64));
+        drop(conn);
+        let _ = std::fs::remove_file(&path);
+    }
+
+    #[test]
+    fn seed_extra_covers_every_product() {
+        let ids: Vec<&str> = SEED.iter().map(|r| r.0).collect();
+        let extra: Vec<&str> = SEED_EXTRA.iter().map(|r| r.0).collect();
+        assert_eq!(ids, extra);
+        for (_, stock, category, _) in SEED_EXTRA {
+            assert!(*stock >= 0 && CATEGORIES.iter().any(|c| c.0 == *category));
+        }
+        // The unavailable product has no stock; the reviews are the same on every start.
+        let conn = open(":memory:").unwrap();
+        let weekender = product(&conn, "weekender", "EUR", "de").unwrap().unwrap();
+        assert_eq!((weekender.available, weekender.stock), (false, 0));
+        assert_eq!(seed_reviews(), seed_reviews());
+        assert!(seed_reviews().iter().all(|r| (1..=5).contains(&r.1)));
+    }
+
+    /// A database created before stock, categories and reviews existed is migrated on open.
+    #[test]
+    fn old_database_is_migrated() {
+        let path = std::env::temp_dir().join(format!("sf-migrate-{}.sqlite", std::process::id()));
+        let _ = std::fs::remove_file(&path);
+        let old = Connection::open(&path).unwrap();
+        old.execute_batch(
+            "CREATE TABLE products (id TEXT PRIMARY KEY, title_de TEXT NOT NULL, title_en TEXT NOT NULL, price_eur INTEGER NOT NULL,
+               price_chf INTEGER NOT NULL, image TEXT NOT NULL, available INTEGER NOT NULL DEFAULT 1, sort INTEGER NOT NULL DEFAULT 0);
+             INSERT INTO products VALUES ('handgepaeck-trolley', 'T', 'T', 12900, 13590, '/img/handgepaeck-trolley.svg', 1, 0);",
+        )
+        .unwrap();
+        drop(old);
+        let conn = open(path.to_str().unwrap()).unwrap();
+        let p = product(&conn, "handgepaeck-trolley", "EUR", "de").unwrap().unwrap();
+        assert_eq!(p.stock, 3);
+        let stats = social_stats(&conn, &["handgepaeck-trolley".into()], "de", now_ms(), 1440).unwrap();
+        assert_eq!(stats["handgepaeck-trolley"].rating.map(|r| r.0), Some(48));
+        drop(conn);
+        let _ = std::fs::remove_file(&path);
+    }
+
+    #[test]
+    fn views_are_deduplicated_per_visitor_product_and_minute() {
+        let conn = open(":memory:").unwrap();
+        let t = 1_800_000_000_000;
+        // (product, visitor, at, written)
+        let rows = [
+            ("daypack", "a", t, true),
+            ("daypack", "a", t + 1_000, false),
+            ("daypack", "a", t + 59_999, false),
+            ("daypack", "b", t + 2_000, true),
+            ("koffer-m", "a", t + 3_000, true),
+            ("daypack", "a", t + 60_000, true),
+            ("daypack", "a", t + 61_000, false),
+        ];
+        for (product, visitor, at, written) in rows {
+            assert_eq!(record_view(&conn, product, visitor, at).unwrap(), written, "{product} {visitor} {at}");
+        }
+        let n: i64 = conn.query_row("SELECT COUNT(*) FROM events WHERE kind = 'view'", [], |r| r.get(0)).unwrap();
+        assert_eq!(n, 4);
+    }
+
+    #[test]
+    fn average_rounds_half_up_to_hundredths() {
+        // (count, sum, hundredths)
+        for (count, sum, want) in [(1, 5, 500), (3, 14, 467), (3, 13, 433), (8, 37, 463), (200, 913, 457), (400, 1826, 457), (400, 1827, 457), (400, 1830, 458), (6, 29, 483)] {
+            assert_eq!(average_centi(count, sum), want, "{sum}/{count}");
+        }
     }
 }

@@ -26,6 +26,10 @@ pub const DEFAULT_TIMEOUT_MS: u64 = 30_000;
 pub const DEFAULT_SLOW_MS: u64 = 1_500;
 /// Upper bound of `delay_ms`.
 pub const MAX_DELAY_MS: u64 = 60_000;
+/// How far `stale` shifts `generated_at` into the past when no `delay_ms` is given (1 hour).
+pub const DEFAULT_STALE_MS: u64 = 3_600_000;
+/// Upper bound of `delay_ms` for `stale` (30 days).
+pub const MAX_STALE_MS: u64 = 30 * 24 * 3_600_000;
 /// The body `malformed` answers with.
 pub const MALFORMED_BODY: &str = "{\"lines\": [";
 
@@ -38,6 +42,8 @@ pub enum Mode {
     Timeout,
     Malformed,
     Slow,
+    /// Answers normally but with `generated_at` shifted `delay_ms` into the past.
+    Stale,
 }
 
 /// The active fault of one visitor.
@@ -93,10 +99,12 @@ pub async fn put_fault(
     let delay_ms = r.delay_ms.unwrap_or(match r.mode {
         Mode::Timeout => DEFAULT_TIMEOUT_MS,
         Mode::Slow => DEFAULT_SLOW_MS,
+        Mode::Stale => DEFAULT_STALE_MS,
         _ => 0,
     });
-    if delay_ms > MAX_DELAY_MS {
-        return Err(ApiError::new(StatusCode::BAD_REQUEST, "invalid_delay", format!("delay_ms must be at most {MAX_DELAY_MS}")));
+    let max = if r.mode == Mode::Stale { MAX_STALE_MS } else { MAX_DELAY_MS };
+    if delay_ms > max {
+        return Err(ApiError::new(StatusCode::BAD_REQUEST, "invalid_delay", format!("delay_ms must be at most {max}")));
     }
     let path_prefix = r.path_prefix.unwrap_or_else(|| "/api".into());
     if !path_prefix.starts_with('/') {
@@ -143,5 +151,27 @@ pub async fn inject(State(st): State<AppState>, req: Request, next: Next) -> Res
             tokio::time::sleep(Duration::from_millis(f.delay_ms)).await;
             next.run(req).await
         }
+        Mode::Stale => backdate(next.run(req).await, f.delay_ms).await,
+    }
+}
+
+/// Shifts a JSON response's top-level `generated_at` (epoch ms) `delay_ms` into the past; other
+/// responses pass unchanged.
+async fn backdate(res: Response, delay_ms: u64) -> Response {
+    let (mut parts, body) = res.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, 64 * 1024 * 1024).await else {
+        return ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "injected_fault", "stale: could not read the response").into_response();
+    };
+    let shifted = serde_json::from_slice::<serde_json::Value>(&bytes).ok().and_then(|mut v| {
+        let at = v.get("generated_at")?.as_i64()?;
+        v["generated_at"] = json!(at - delay_ms as i64);
+        serde_json::to_vec(&v).ok()
+    });
+    match shifted {
+        Some(new) => {
+            parts.headers.remove(header::CONTENT_LENGTH);
+            Response::from_parts(parts, axum::body::Body::from(new))
+        }
+        None => Response::from_parts(parts, axum::body::Body::from(bytes)),
     }
 }

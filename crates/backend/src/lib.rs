@@ -6,7 +6,10 @@
 //! - Shipping is computed with [`schaufenster_core::shipping::evaluate`] on the rules of the very
 //!   `schaufenster.json` the widgets load, so what the free-shipping bar promises is what
 //!   checkout charges.
-//! - Optional per-visitor fault injection (`--faults`) for browser tests of error handling.
+//! - Social-proof numbers (`/api/social-proof`) computed from recorded events (views posted by
+//!   the widget, cart and purchase events written by the server itself) and seeded reviews.
+//! - Optional per-visitor fault injection (`--faults`) for browser tests of error handling, and
+//!   with it `POST /api/_test/events` to back-date events.
 //!
 //! Visitors are identified by the `sf_visitor` cookie (random 128-bit hex), set on the first
 //! request that lacks it. Each visitor has one cart.
@@ -15,6 +18,7 @@ pub mod api;
 pub mod db;
 pub mod faults;
 pub mod openapi;
+pub mod social;
 
 use std::collections::HashMap;
 use std::net::SocketAddr;
@@ -140,6 +144,9 @@ fn routes() -> Vec<(Method, &'static str, MethodRouter<AppState>)> {
         (Method::DELETE, "/api/cart/lines/{product_id}", delete(api::delete_line)),
         (Method::PUT, "/api/cart/settings", put(api::put_settings)),
         (Method::POST, "/api/checkout", post(api::checkout)),
+        (Method::POST, "/api/events", post(social::post_event)),
+        (Method::GET, "/api/social-proof", get(social::get_social_proof)),
+        (Method::POST, "/api/_test/events", post(social::post_test_events)),
         (Method::GET, "/api/_faults", get(faults::get_fault)),
         (Method::PUT, "/api/_faults", put(faults::put_fault)),
     ]

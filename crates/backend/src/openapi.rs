@@ -50,7 +50,7 @@ pub fn openapi() -> Value {
         "info": {
             "title": "Schaufenster reference backend (Kofferkontor demo shop)",
             "version": env!("CARGO_PKG_VERSION"),
-            "description": "Products, the visitor's cart with free-shipping progress, checkout and test-only fault injection. \
+            "description": "Products, the visitor's cart with free-shipping progress, checkout, social-proof numbers from recorded events and test-only fault injection. \
 Every amount is an integer in minor units (cents, rappen). Visitors are identified by the `sf_visitor` cookie (HttpOnly, SameSite=Lax), \
 set on the first request without it. Shipping is evaluated with the same rules (`shipping_bar` of `schaufenster.json`) the widgets use; \
 when free shipping is not reached a flat 495 (EUR) / 890 (CHF) is charged, nothing for an empty cart. \
@@ -95,7 +95,47 @@ Errors are `{\"error\": {\"code\", \"message\"}}` with a 4xx/5xx status. API res
             "/api/checkout": {"post": {
                 "operationId": "checkout",
                 "summary": "Turns the cart into an order and empties it.",
-                "responses": {"201": ok("The order.", "Order"), "409": err("Empty cart or an unavailable product.")}
+                "description": "Takes each line's quantity out of the product's stock and records one `purchase` event per order line \
+(a purchase is one order containing the product, whatever the quantity), at the order's time. When a line asks for more than the stock, \
+answers 409 `out_of_stock` and changes nothing (no order, stock and cart untouched).",
+                "responses": {"201": ok("The order.", "Order"), "409": err("Empty cart (`empty_cart`), an unavailable product (`unavailable`) or a line exceeding the stock (`out_of_stock`).")}
+            }},
+            "/api/events": {"post": {
+                "operationId": "recordEvent",
+                "summary": "Records that the visitor viewed a product.",
+                "description": "Only `view` is accepted: `cart` and `purchase` events are recorded by the server's own cart and checkout, \
+so a client cannot inflate them. One view per visitor, product and minute is kept; repeats answer 204 too. \
+The visitor id is stored only to de-duplicate and to count distinct viewers; it is never returned.",
+                "requestBody": body("ViewEvent"),
+                "responses": {"204": {"description": "Recorded (or de-duplicated)."}, "400": err("kind is not `view` (`invalid_kind`)."),
+                              "404": err("Unknown product."), "422": err("Body misses a field or has a wrong type.")}
+            }},
+            "/api/social-proof": {"get": {
+                "operationId": "getSocialProof",
+                "summary": "Social-proof numbers of a batch of products, counted from recorded events.",
+                "description": "`purchases` and `carts` count events in the last `window_minutes`; `viewers` counts distinct visitors with a view \
+in the last `viewers_window_minutes` (5). `rating` is omitted when the product has no reviews. `bestseller` is present only when the product \
+has the most purchases in its category over the last 30 days and at least 3 there (ties: the lower id). Unknown ids are absent from `products`. \
+Counts only: no visitor ids, names or places.",
+                "parameters": [
+                    {"name": "products", "in": "query", "required": true, "description": "Comma-separated product ids, 1 to 200.",
+                     "schema": {"type": "string", "examples": ["reiserucksack-40,daypack"]}},
+                    {"name": "window", "in": "query", "required": false, "description": "Window of `purchases` and `carts` in minutes, clamped to 5..=10080.",
+                     "schema": {"type": "integer", "default": 1440, "minimum": 5, "maximum": 10080}},
+                    {"name": "locale", "in": "query", "required": false, "description": "Language of `bestseller.category`: `de` (default) or `en`.",
+                     "schema": {"type": "string", "default": "de", "examples": ["de", "en"]}}
+                ],
+                "responses": {"200": ok("The numbers, keyed by product id.", "SocialProof"),
+                              "400": err("No product ids (`missing_products`), more than 200 (`too_many_products`), a window that is not a number (`invalid_window`) or an unsupported locale.")}
+            }},
+            "/api/_test/events": {"post": {
+                "operationId": "insertTestEvents",
+                "summary": "Inserts back-dated events of any kind (only with --faults).",
+                "description": "For end-to-end tests and benchmarks: inserts `count` events `minutes_ago` in the past, each with a fresh random visitor id \
+(so views count as distinct viewers).",
+                "requestBody": body("TestEvents"),
+                "responses": {"201": ok("Inserted.", "TestEventsResult"), "400": err("Invalid kind, count or minutes_ago."),
+                              "404": err("Unknown product, or test endpoints are off (`faults_disabled`)."), "422": err("Body misses a field, has a wrong type or an unknown field.")}
             }},
             "/api/_faults": {
                 "get": {"operationId": "getFault", "summary": "The caller's injected fault (only with --faults).",
@@ -103,7 +143,8 @@ Errors are `{\"error\": {\"code\", \"message\"}}` with a 4xx/5xx status. API res
                 "put": {"operationId": "putFault",
                         "summary": "Injects a fault into the caller's own GET requests under path_prefix (only with --faults).",
                         "description": "error: answers with `status` and an error body. timeout: holds the response for delay_ms (default 30000) then answers 504. \
-malformed: 200 with the body `{\"lines\": [` as application/json. slow: waits delay_ms (default 1500) then answers normally. none: clears. \
+malformed: 200 with the body `{\"lines\": [` as application/json. slow: waits delay_ms (default 1500) then answers normally. \
+stale: answers normally but shifts a JSON body's top-level `generated_at` delay_ms (default 3600000, at most 30 days) into the past. none: clears. \
 Scoped to the caller's sf_visitor cookie; never applies to /api/_faults.",
                         "requestBody": body("FaultRequest"),
                         "responses": {"200": ok("The fault now active.", "Fault"), "400": err("Invalid status, delay or prefix."), "404": err("Fault injection is off."), "422": err("Unknown mode or field.")}}
@@ -113,9 +154,10 @@ Scoped to the caller's sf_visitor cookie; never applies to /api/_faults.",
             "Error": {"type": "object", "required": ["error"], "properties": {"error": {"type": "object", "required": ["code", "message"],
                 "properties": {"code": {"type": "string", "examples": ["unsupported_currency", "unknown_product", "invalid_quantity", "empty_cart"]}, "message": {"type": "string"}}}}},
             "Health": {"type": "object", "required": ["ok"], "properties": {"ok": {"type": "boolean", "const": true}}},
-            "Product": {"type": "object", "required": ["id", "title", "price", "url", "image", "available"], "properties": {
+            "Product": {"type": "object", "required": ["id", "title", "price", "url", "image", "available", "stock"], "properties": {
                 "id": {"type": "string"}, "title": {"type": "string"}, "price": money("Unit price"),
-                "url": {"type": "string", "examples": ["/#product-daypack"]}, "image": {"type": "string", "examples": ["/img/daypack.svg"]}, "available": {"type": "boolean"}}},
+                "url": {"type": "string", "examples": ["/#product-daypack"]}, "image": {"type": "string", "examples": ["/img/daypack.svg"]}, "available": {"type": "boolean"},
+                "stock": {"type": "integer", "minimum": 0, "description": "Units in stock; checkout never sells more."}}},
             "ProductList": {"type": "object", "required": ["currency", "products"], "properties": {
                 "currency": {"type": "string", "enum": ["EUR", "CHF"]}, "products": {"type": "array", "items": r("Product")}}},
             "CartLine": {"type": "object", "required": ["product_id", "title", "quantity", "unit_price", "line_total", "image"], "properties": {
@@ -141,10 +183,35 @@ Scoped to the caller's sf_visitor cookie; never applies to /api/_faults.",
             "Order": {"type": "object", "required": ["order_id", "subtotal", "shipping_cost", "total", "currency"], "properties": {
                 "order_id": {"type": "integer"}, "subtotal": money("Sum of line totals"), "shipping_cost": money("Shipping charged"),
                 "total": money("subtotal + shipping_cost"), "currency": {"type": "string", "enum": ["EUR", "CHF"]}}},
-            "FaultMode": {"type": "string", "enum": ["none", "error", "timeout", "malformed", "slow"]},
+            "ViewEvent": {"type": "object", "required": ["product_id", "kind"], "properties": {
+                "product_id": {"type": "string"}, "kind": {"type": "string", "const": "view"}}},
+            "SocialProof": {"type": "object", "required": ["generated_at", "window_minutes", "viewers_window_minutes", "products"], "additionalProperties": false, "properties": {
+                "generated_at": {"type": "integer", "description": "Server time the numbers were computed, epoch milliseconds."},
+                "window_minutes": {"type": "integer", "minimum": 5, "maximum": 10080, "description": "Window of purchases and carts (the clamped request)."},
+                "viewers_window_minutes": {"type": "integer", "const": 5},
+                "products": {"type": "object", "additionalProperties": r("ProductStats"), "description": "Keyed by product id; unknown ids are absent."}}},
+            "ProductStats": {"type": "object", "required": ["purchases", "carts", "viewers", "stock"], "additionalProperties": false, "properties": {
+                "purchases": {"type": "integer", "minimum": 0, "description": "Orders containing the product in the window."},
+                "carts": {"type": "integer", "minimum": 0, "description": "Add-to-cart calls for the product in the window."},
+                "viewers": {"type": "integer", "minimum": 0, "description": "Distinct visitors who viewed it in the last viewers_window_minutes."},
+                "stock": {"type": "integer", "minimum": 0},
+                "rating": r("Rating"), "bestseller": r("Bestseller")}},
+            "Rating": {"type": "object", "required": ["average", "count"], "additionalProperties": false, "properties": {
+                "average": {"type": "number", "minimum": 1, "maximum": 5, "description": "Average stars, at most 2 decimals (rounded half up)."},
+                "count": {"type": "integer", "minimum": 1}}},
+            "Bestseller": {"type": "object", "required": ["category", "rank"], "additionalProperties": false, "properties": {
+                "category": {"type": "string", "description": "The category's display name in the requested locale.", "examples": ["Rucksäcke", "Backpacks"]},
+                "rank": {"type": "integer", "const": 1}}},
+            "TestEvents": {"type": "object", "required": ["product_id", "kind", "count"], "additionalProperties": false, "properties": {
+                "product_id": {"type": "string"}, "kind": {"type": "string", "enum": ["view", "cart", "purchase"]},
+                "count": {"type": "integer", "minimum": 1, "maximum": 100000},
+                "minutes_ago": {"type": "number", "minimum": 0, "maximum": 527040, "default": 0}}},
+            "TestEventsResult": {"type": "object", "required": ["inserted", "at_ms"], "properties": {
+                "inserted": {"type": "integer"}, "at_ms": {"type": "integer", "description": "Time given to the events, epoch milliseconds."}}},
+            "FaultMode": {"type": "string", "enum": ["none", "error", "timeout", "malformed", "slow", "stale"]},
             "FaultRequest": {"type": "object", "required": ["mode"], "additionalProperties": false, "properties": {
                 "mode": r("FaultMode"), "status": {"type": "integer", "minimum": 400, "maximum": 599, "default": 500},
-                "delay_ms": {"type": "integer", "minimum": 0, "maximum": 60000}, "path_prefix": {"type": "string", "default": "/api"}}},
+                "delay_ms": {"type": "integer", "minimum": 0, "maximum": 2592000000, "description": "At most 60000, except for stale (at most 2592000000, 30 days)."}, "path_prefix": {"type": "string", "default": "/api"}}},
             "Fault": {"type": "object", "required": ["mode", "status", "delay_ms", "path_prefix"], "properties": {
                 "mode": r("FaultMode"), "status": {"type": "integer"}, "delay_ms": {"type": "integer"}, "path_prefix": {"type": "string"}}}
         }}

@@ -101,3 +101,25 @@ export function sfVisible() {
 export function sfReportProblems(text) {
   console.error(text);
 }
+
+const plurals = new Map();
+// Intl.PluralRules category ("one", "other", …) for n in locale.
+export function sfPlural(locale, n) {
+  let p = plurals.get(locale);
+  if (!p) { p = new Intl.PluralRules(locale); plurals.set(locale, p); }
+  return p.select(n);
+}
+
+// Numbers through Intl.NumberFormat with a fixed number of fraction digits ("4,6", "1.000").
+export function sfNumber(locale, n, digits) {
+  return new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n);
+}
+
+// A duration as words ("24 Stunden", "30 minutes").
+export function sfUnit(locale, n, unit) {
+  return new Intl.NumberFormat(locale, { style: "unit", unit, unitDisplay: "long" }).format(n);
+}
+
+export function sfNow() {
+  return Date.now();
+}

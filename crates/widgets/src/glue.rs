@@ -25,6 +25,14 @@ extern "C" {
     pub fn sf_listen(target: &JsValue, name: &str, cb: &Closure<dyn FnMut(JsValue)>) -> js_sys::Function;
     #[wasm_bindgen(js_name = sfVisible)]
     pub fn sf_visible() -> bool;
+    #[wasm_bindgen(js_name = sfPlural)]
+    pub fn sf_plural(locale: &str, n: f64) -> String;
+    #[wasm_bindgen(js_name = sfNumber)]
+    pub fn sf_number(locale: &str, n: f64, digits: u8) -> String;
+    #[wasm_bindgen(js_name = sfUnit)]
+    pub fn sf_unit(locale: &str, n: f64, unit: &str) -> String;
+    #[wasm_bindgen(js_name = sfNow)]
+    pub fn sf_now() -> f64;
     #[wasm_bindgen(js_name = sfReportProblems)]
     pub fn sf_report_problems(text: &str);
 }

@@ -6,6 +6,7 @@
 //! - [`i18n`]: messages from the config and money through `Intl.NumberFormat`.
 //! - [`events`]: `sf:*` CustomEvents.
 //! - [`shipping_bar`]: `<sf-shipping-bar>`.
+//! - [`social_proof`]: `<sf-social-proof product="…">`.
 //!
 //! **Invariant:** rules (what the bar shows, what counts, what to suggest) are computed in
 //! `schaufenster-core`; this crate only fetches, renders and wires events.
@@ -19,9 +20,10 @@ pub mod i18n;
 pub mod json_js;
 pub mod runtime;
 pub mod shipping_bar;
+pub mod social_proof;
 
 /// Every custom element this crate can render, with the config section that enables it.
-pub const ELEMENTS: &[&str] = &["sf-shipping-bar"];
+pub const ELEMENTS: &[&str] = &["sf-shipping-bar", "sf-social-proof"];
 
 /// Mounts widget `name` into `host`; returns the handle whose drop unmounts it, or `None`
 /// when the widget is not configured (it then renders nothing).
@@ -29,6 +31,7 @@ pub fn mount_widget(name: &str, host: web_sys::HtmlElement) -> Option<Box<dyn st
     let rt = runtime::current()?;
     match name {
         "sf-shipping-bar" | "shipping-bar" | "shipping_bar" => shipping_bar::mount(host, rt),
+        "sf-social-proof" | "social-proof" | "social_proof" => social_proof::mount(host, rt),
         _ => None,
     }
 }

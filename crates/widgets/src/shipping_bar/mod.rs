@@ -148,7 +148,7 @@ fn view_bar(host: web_sys::HtmlElement, rt: Rc<Runtime>, bar: ShippingBar, texts
 }
 
 /// `Listener`s are not `Send`; leptos cleanups in csr run on the one thread, so wrap them.
-fn send_wrapper<T>(t: T) -> leptos::__reexports::send_wrapper::SendWrapper<T> {
+pub(crate) fn send_wrapper<T>(t: T) -> leptos::__reexports::send_wrapper::SendWrapper<T> {
     leptos::__reexports::send_wrapper::SendWrapper::new(t)
 }
 

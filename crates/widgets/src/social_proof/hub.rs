@@ -1,0 +1,163 @@
+//! One stats request for every `<sf-social-proof>` on the page, and the shared refresh timer.
+//!
+//! Elements register their product when they mount; the hub waits one tick so that all
+//! elements of a page land in the same request, then asks the backend once for all of them.
+//! While at least one element is mounted it refreshes every `refresh_seconds`, skipping
+//! while the tab is hidden and catching up when it becomes visible again.
+
+use super::State;
+use crate::backend::{expand_url, request};
+use crate::events::{self, document};
+use crate::glue::{sf_now, sf_sleep, sf_visible, Listener};
+use crate::runtime;
+use leptos::prelude::*;
+use schaufenster_config::json::{obj, s};
+use schaufenster_config::mapping::stats_from_json;
+use schaufenster_core::social_proof::decide;
+use std::cell::RefCell;
+use wasm_bindgen::JsValue;
+
+struct Entry {
+    id: u32,
+    product: String,
+    state: RwSignal<State>,
+    host: JsValue,
+}
+
+#[derive(Default)]
+struct Hub {
+    entries: Vec<Entry>,
+    next_id: u32,
+    flush_scheduled: bool,
+    timer_generation: u32,
+    timer_running: bool,
+    on_visible: Option<Listener>,
+    /// Requests made since the page loaded (for tests and the benchmark).
+    requests: u32,
+}
+
+thread_local! {
+    static HUB: RefCell<Hub> = RefCell::new(Hub::default());
+}
+
+/// Registers an element's product; returns the id to unregister with.
+pub fn register(product: String, state: RwSignal<State>, host: JsValue) -> u32 {
+    let id = HUB.with(|h| {
+        let mut h = h.borrow_mut();
+        h.next_id += 1;
+        let id = h.next_id;
+        h.entries.push(Entry { id, product, state, host });
+        if h.on_visible.is_none() {
+            h.on_visible = Some(Listener::new(&document(), "visibilitychange", |_| {
+                if sf_visible() {
+                    schedule_flush();
+                }
+            }));
+        }
+        id
+    });
+    schedule_flush();
+    start_timer();
+    id
+}
+
+/// Removes an element; the timer and the visibility listener stop with the last one.
+pub fn unregister(id: u32) {
+    HUB.with(|h| {
+        let mut h = h.borrow_mut();
+        h.entries.retain(|e| e.id != id);
+        if h.entries.is_empty() {
+            h.on_visible = None;
+            h.timer_generation = h.timer_generation.wrapping_add(1);
+            h.timer_running = false;
+        }
+    });
+}
+
+/// Number of stats requests this page made (exposed for tests and the benchmark).
+pub fn request_count() -> u32 {
+    HUB.with(|h| h.borrow().requests)
+}
+
+fn schedule_flush() {
+    let already = HUB.with(|h| std::mem::replace(&mut h.borrow_mut().flush_scheduled, true));
+    if already {
+        return;
+    }
+    leptos::task::spawn_local(async {
+        // Let every element connected in this task register first.
+        sf_sleep(0).await;
+        HUB.with(|h| h.borrow_mut().flush_scheduled = false);
+        flush().await;
+    });
+}
+
+fn start_timer() {
+    let Some(rt) = runtime::current() else { return };
+    let Some(cfg) = rt.config.social_proof.get() else { return };
+    let every = cfg.refresh_seconds.0 as u32;
+    if every == 0 {
+        return;
+    }
+    let generation = HUB.with(|h| {
+        let mut h = h.borrow_mut();
+        if h.timer_running {
+            return None;
+        }
+        h.timer_running = true;
+        Some(h.timer_generation)
+    });
+    let Some(generation) = generation else { return };
+    leptos::task::spawn_local(async move {
+        loop {
+            sf_sleep(every * 1000).await;
+            if HUB.with(|h| h.borrow().timer_generation != generation) {
+                return;
+            }
+            // Paused while the tab is hidden; visibilitychange catches up.
+            if sf_visible() {
+                flush().await;
+            }
+        }
+    });
+}
+
+async fn flush() {
+    let Some(rt) = runtime::current() else { return };
+    let Some(cfg) = rt.config.social_proof.get().cloned() else { return };
+    let mut products: Vec<String> = HUB.with(|h| h.borrow().entries.iter().map(|e| e.product.clone()).collect());
+    products.sort_unstable();
+    products.dedup();
+    if products.is_empty() {
+        return;
+    }
+    let src = &cfg.source.0;
+    let Some(url) = &src.url else { return };
+    let lang = rt.config.locale.language().to_owned();
+    let window = cfg.window_minutes.0.to_string();
+    let joined = products.join(",");
+    let url = expand_url(&url.0, &[("products", &joined), ("window", &window), ("language", &lang), ("locale", &rt.config.locale.0)]);
+    HUB.with(|h| h.borrow_mut().requests += 1);
+    let result = request(&rt.config.backend, "GET", &url, None).await;
+    let rules = cfg.rules();
+    let now = sf_now() as i64;
+    let targets: Vec<(String, RwSignal<State>, JsValue)> = HUB.with(|h| h.borrow().entries.iter().map(|e| (e.product.clone(), e.state, e.host.clone())).collect());
+    for (product, state, host) in targets {
+        match &result {
+            Ok(json) => {
+                let (stats, mut problems) = stats_from_json(json, src, &product);
+                let decision = decide(&rules, &stats, now);
+                problems.extend(decision.problems.iter().cloned());
+                if !problems.is_empty() {
+                    let kind = if decision.stale { "stale" } else { "bad-stats" };
+                    events::emit(&host, "error", obj([("widget", s("social-proof")), ("kind", s(kind)), ("product", s(&product)), ("message", s(&problems.join("; "))), ("url", s(&url))]));
+                }
+                state.try_set(State::Ready(decision));
+            }
+            Err(e) => {
+                events::emit(&host, "error", obj([("widget", s("social-proof")), ("kind", s(&e.outcome.kind())), ("product", s(&product)), ("message", s(&e.message())), ("url", s(&e.url))]));
+                state.try_set(State::Failed);
+            }
+        }
+    }
+}

@@ -1,0 +1,167 @@
+//! `<sf-social-proof product="…">`: honest social-proof badges.
+//!
+//! Shows only what [`schaufenster_core::social_proof::decide`] chose from the backend's
+//! numbers, as static text (no auto-dismissing pop-ups, WCAG 2.2.1), pluralised through
+//! `Intl.PluralRules`, with a "how we count" disclosure. Every element of a page shares one
+//! stats request and one refresh timer ([`hub`]).
+
+pub mod hub;
+
+use crate::events;
+use crate::glue::{sf_attach, sf_number, sf_plural, sf_unit};
+use crate::i18n::{resolve_locale, Texts};
+use crate::runtime::Runtime;
+use leptos::prelude::*;
+use schaufenster_config::json::{obj, s};
+use schaufenster_core::social_proof::{Badge, Decision, Shown};
+use std::rc::Rc;
+use wasm_bindgen::JsValue;
+
+const CSS: &str = include_str!("style.css");
+
+/// What one element knows.
+#[derive(Clone, Debug, PartialEq)]
+pub enum State {
+    /// Waiting for the first stats.
+    Loading,
+    /// Stats arrived and the rules decided.
+    Ready(Decision),
+    /// The backend failed; nothing is shown.
+    Failed,
+}
+
+/// Mounts the badges for the element's `product` attribute. `None` when the config has no
+/// valid `social_proof` section or the element names no product.
+pub fn mount(host: web_sys::HtmlElement, rt: Rc<Runtime>) -> Option<Box<dyn std::any::Any>> {
+    let product = host.get_attribute("product").map(|p| p.trim().to_owned()).filter(|p| !p.is_empty());
+    let (Some(_), Some(product)) = (rt.config.social_proof.get(), product) else {
+        let _ = host.set_attribute("data-sf-state", "off");
+        return None;
+    };
+    let _ = host.remove_attribute("data-sf-state");
+    crate::runtime::apply_theme(&host, &rt.config.theme);
+    let page_lang = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()).and_then(|e| e.get_attribute("lang"));
+    let texts = Texts { locale: resolve_locale(&rt.config, host.get_attribute("locale"), page_lang) };
+    let container = sf_attach(&host, CSS, rt.config.theme.shadow_dom);
+    let handle = leptos::mount::mount_to(container, move || view_badges(host.into(), rt, product, texts));
+    Some(Box::new(handle))
+}
+
+thread_local! {
+    static NEXT_ID: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+fn view_badges(host: JsValue, rt: Rc<Runtime>, product: String, texts: Texts) -> impl IntoView {
+    let state = RwSignal::new(State::Loading);
+    let open = RwSignal::new(false);
+    let id = hub::register(product.clone(), state, host.clone());
+    on_cleanup(move || hub::unregister(id));
+    let panel_id = format!("sf-sp-how-{}", NEXT_ID.with(|n| {
+        n.set(n.get() + 1);
+        n.get()
+    }));
+
+    // sf:ready once, after the first answer (or the fallback).
+    let ready_host = crate::shipping_bar::send_wrapper(host.clone());
+    let product_for_ready = product.clone();
+    Effect::new(move |sent: Option<bool>| {
+        let done = !matches!(state.get(), State::Loading);
+        if done && sent != Some(true) {
+            events::emit(&ready_host, "ready", obj([("widget", s("social-proof")), ("product", s(&product_for_ready))]));
+            return true;
+        }
+        sent.unwrap_or(false)
+    });
+
+    let how = texts.t(&rt.config, "social.how", &[]);
+    let disclosure = texts.t(&rt.config, "social.disclosure", &[]);
+    let cx = crate::shipping_bar::send_wrapper(Rc::new((rt, texts)));
+    let badges = move || match state.get() {
+        State::Ready(d) => d.badges.iter().map(|b| render_badge(&cx.0, &cx.1, b)).collect::<Vec<_>>(),
+        _ => Vec::new(),
+    };
+    let shown = move || matches!(state.get(), State::Ready(ref d) if !d.badges.is_empty());
+    let data_state = move || match state.get() {
+        State::Loading => "loading",
+        State::Failed => "error",
+        State::Ready(ref d) if d.stale => "stale",
+        State::Ready(ref d) if d.badges.is_empty() => "empty",
+        State::Ready(_) => "ready",
+    };
+    let panel = panel_id.clone();
+    view! {
+        <div part="root" class="sf-sp" data-state=data_state>
+            <ul part="badges" class="badges">{badges}</ul>
+            <div class="how-row" hidden=move || !shown()>
+                <button type="button" part="how" class="how" aria-expanded=move || open.get().to_string() aria-controls=panel on:click=move |_| open.update(|o| *o = !*o)>
+                    {how}
+                </button>
+                <p part="disclosure" class="disclosure" id=panel_id hidden=move || !open.get()>{disclosure}</p>
+            </div>
+        </div>
+    }
+}
+
+/// A count as text: "19", "20+", "1.000+".
+fn count_text(texts: &Texts, c: Shown) -> String {
+    let n = sf_number(&texts.locale, c.value() as f64, 0);
+    match c {
+        Shown::Exact(_) => n,
+        Shown::AtLeast(_) => format!("{n}+"),
+    }
+}
+
+/// "24 Stunden", "30 Minuten", "7 Tage".
+fn window_text(texts: &Texts, minutes: u64) -> String {
+    let (n, unit) = if minutes % 1440 == 0 && minutes > 2880 {
+        (minutes / 1440, "day")
+    } else if minutes % 60 == 0 {
+        (minutes / 60, "hour")
+    } else {
+        (minutes, "minute")
+    };
+    sf_unit(&texts.locale, n as f64, unit)
+}
+
+/// The message `base.<plural category of n>`, falling back to `base.other`.
+fn plural(rt: &Runtime, texts: &Texts, base: &str, n: u64, vars: &[(&str, String)]) -> String {
+    let cat = sf_plural(&texts.locale, n as f64);
+    let key = format!("{base}.{cat}");
+    let key = if schaufenster_config::i18n::message(&key).is_some() { key } else { format!("{base}.other") };
+    texts.t(&rt.config, &key, vars)
+}
+
+fn render_badge(rt: &Runtime, texts: &Texts, b: &Badge) -> AnyView {
+    let kind = b.kind().name();
+    match b {
+        Badge::Purchases { count, window_minutes } | Badge::Carts { count, window_minutes } => {
+            let base = if kind == "purchases" { "social.purchases" } else { "social.carts" };
+            let text = plural(rt, texts, base, count.value(), &[("count", count_text(texts, *count)), ("window", window_text(texts, *window_minutes))]);
+            view! { <li part="badge" class="badge" data-kind=kind>{text}</li> }.into_any()
+        }
+        Badge::Viewers { count } => {
+            let text = plural(rt, texts, "social.viewers", count.value(), &[("count", count_text(texts, *count))]);
+            view! { <li part="badge" class="badge" data-kind=kind>{text}</li> }.into_any()
+        }
+        Badge::LowStock { count } => {
+            let text = plural(rt, texts, "social.low_stock", *count, &[("count", count_text(texts, Shown::Exact(*count)))]);
+            view! { <li part="badge" class="badge" data-kind=kind>{text}</li> }.into_any()
+        }
+        Badge::Rating { tenths, count } => {
+            let average = sf_number(&texts.locale, *tenths as f64 / 10.0, 1);
+            let text = plural(rt, texts, "social.rating", *count, &[("average", average), ("count", count_text(texts, Shown::Exact(*count)))]);
+            let width = format!("{}%", tenths * 2);
+            view! {
+                <li part="badge" class="badge" data-kind=kind>
+                    <span class="stars" aria-hidden="true"><span class="stars-fill" style:width=width></span></span>
+                    <span>{text}</span>
+                </li>
+            }
+            .into_any()
+        }
+        Badge::Bestseller { category } => {
+            let text = texts.t(&rt.config, "social.bestseller", &[("category", category.clone())]);
+            view! { <li part="badge" class="badge" data-kind=kind>{text}</li> }.into_any()
+        }
+    }
+}
