@@ -211,7 +211,7 @@ Scoped to the caller's sf_visitor cookie; never applies to /api/_faults.",
             "FaultMode": {"type": "string", "enum": ["none", "error", "timeout", "malformed", "slow", "stale"]},
             "FaultRequest": {"type": "object", "required": ["mode"], "additionalProperties": false, "properties": {
                 "mode": r("FaultMode"), "status": {"type": "integer", "minimum": 400, "maximum": 599, "default": 500},
-                "delay_ms": {"type": "integer", "minimum": 0, "maximum": 2592000000, "description": "At most 60000, except for stale (at most 2592000000, 30 days)."}, "path_prefix": {"type": "string", "default": "/api"}}},
+                "delay_ms": {"type": "integer", "minimum": 0, "maximum": 2_592_000_000_u64, "description": "At most 60000, except for stale (at most 2592000000, 30 days)."}, "path_prefix": {"type": "string", "default": "/api"}}},
             "Fault": {"type": "object", "required": ["mode", "status", "delay_ms", "path_prefix"], "properties": {
                 "mode": r("FaultMode"), "status": {"type": "integer"}, "delay_ms": {"type": "integer"}, "path_prefix": {"type": "string"}}}
         }}

@@ -236,7 +236,9 @@ pub fn decide(rules: &Rules, stats: &Stats, now_ms: i64) -> Decision {
             Kind::LowStock => stock.filter(|n| *n > 0 && *n <= rule.threshold).map(|n| Badge::LowStock { count: n }),
             Kind::Rating => match stats.rating {
                 Some((avg, n)) if !(1.0..=5.0).contains(&avg) || n < 0 => {
-                    d.problems.push(format!("rating is out of range ({avg}, {n} reviews)"));
+                    // Hundredths as an integer: float formatting would add ~15 KB to the wasm.
+                    let hundredths = if avg.is_finite() { (avg * 100.0) as i64 } else { i64::MIN };
+                    d.problems.push(format!("rating is out of range (average {}, {n} reviews)", if hundredths == i64::MIN { "not a number".to_string() } else { format!("{}.{:02}", hundredths / 100, (hundredths % 100).abs()) }));
                     None
                 }
                 Some((avg, n)) if n as u64 >= rule.threshold.max(1) => Some(Badge::Rating { tenths: (avg * 10.0 + 1e-9).floor() as u32, count: n as u64 }),
@@ -354,7 +356,7 @@ mod tests {
     fn broken_numbers_are_ignored_and_reported() {
         let d = decide(&rules(), &Stats { purchases: Some(-5), viewers: Some(-1), rating: Some((7.5, 10)), bestseller: Some(("".into(), 1)), stock: Some(3), ..fresh() }, NOW);
         assert_eq!(d.badges, [Badge::LowStock { count: 3 }]);
-        assert_eq!(d.problems, ["purchases is negative (-5)", "viewers is negative (-1)", "bestseller has no usable category or rank", "rating is out of range (7.5, 10 reviews)"]);
+        assert_eq!(d.problems, ["purchases is negative (-5)", "viewers is negative (-1)", "bestseller has no usable category or rank", "rating is out of range (average 7.50, 10 reviews)"]);
         let d = decide(&rules(), &Stats { rating: Some((f64::NAN, 10)), ..fresh() }, NOW);
         assert!(d.badges.is_empty() && d.problems.len() == 1);
     }

@@ -133,10 +133,13 @@ async fn flush() {
     }
     let src = &cfg.source.0;
     let Some(url) = &src.url else { return };
-    let lang = rt.config.locale.language().to_owned();
+    // Category names follow the page language, like the widgets' texts.
+    let page_lang = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()).and_then(|e| e.get_attribute("lang"));
+    let locale = crate::i18n::resolve_locale(&rt.config, None, page_lang);
+    let lang = locale.split('-').next().unwrap_or("de").to_owned();
     let window = cfg.window_minutes.0.to_string();
     let joined = products.join(",");
-    let url = expand_url(&url.0, &[("products", &joined), ("window", &window), ("language", &lang), ("locale", &rt.config.locale.0)]);
+    let url = expand_url(&url.0, &[("products", &joined), ("window", &window), ("language", &lang), ("locale", &locale)]);
     HUB.with(|h| h.borrow_mut().requests += 1);
     let result = request(&rt.config.backend, "GET", &url, None).await;
     let rules = cfg.rules();
