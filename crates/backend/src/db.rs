@@ -193,6 +193,40 @@ pub fn open(path: &str) -> rusqlite::Result<Connection> {
     Ok(conn)
 }
 
+/// Most synthetic products `--bench-products` may add (ids have three digits).
+pub const MAX_BENCH_PRODUCTS: u32 = 999;
+
+/// Adds `n` synthetic products `bench-001`…`bench-NNN` for the social-proof benchmark
+/// (`--bench-products N`, see docs/bench-social-proof.md): German/English titles "Benchmark-Artikel
+/// 001"/"Benchmark item 001", EUR prices 10.00 € + 0.10 € per number, stock 20–69 (every
+/// seventh product 3, i.e. "low stock"), categories cycling through koffer/rucksaecke/zubehoer,
+/// 0–11 reviews of 3–5 stars (so about half pass the rating threshold of 5), sorted after the
+/// shop's own products and drawn with an existing image. No events: the benchmark posts those
+/// through `POST /api/_test/events`. Idempotent (existing ids are kept as they are).
+pub fn seed_bench(conn: &Connection, n: u32) -> rusqlite::Result<()> {
+    if n == 0 {
+        return Ok(());
+    }
+    const CATS: [&str; 3] = ["koffer", "rucksaecke", "zubehoer"];
+    let tx = conn.unchecked_transaction()?;
+    for i in 1..=n.min(MAX_BENCH_PRODUCTS) {
+        let id = format!("bench-{i:03}");
+        let eur = 1000 + i as i64 * 10;
+        let stock = if i % 7 == 0 { 3 } else { 20 + (i as i64 * 13) % 50 };
+        let added = tx.execute(
+            "INSERT OR IGNORE INTO products (id, title_de, title_en, price_eur, price_chf, image, available, sort, stock, category)
+             VALUES (?1, ?2, ?3, ?4, ?5, '/img/packwuerfel-set.svg', 1, ?6, ?7, ?8)",
+            params![id, format!("Benchmark-Artikel {i:03}"), format!("Benchmark item {i:03}"), eur, chf_from_eur(eur), 1000 + i as i64, stock, CATS[i as usize % 3]],
+        )?;
+        if added == 1 {
+            for r in 0..(i * 5) % 12 {
+                tx.execute("INSERT INTO reviews (product_id, stars, at_ms) VALUES (?1, ?2, ?3)", params![id, 3 + ((i + r) % 3) as i64, 1_735_689_600_000i64 + r as i64 * 86_400_000])?;
+            }
+        }
+    }
+    tx.commit()
+}
+
 /// The seeded reviews: `(product_id, stars, at_ms)`, the same on every start (a fixed xorshift
 /// sequence; stars skewed towards 4 and 5 like real shops; dates spread over 2025).
 pub fn seed_reviews() -> Vec<(&'static str, i64, i64)> {
@@ -633,6 +667,22 @@ mod tests {
         }
         let n: i64 = conn.query_row("SELECT COUNT(*) FROM events WHERE kind = 'view'", [], |r| r.get(0)).unwrap();
         assert_eq!(n, 4);
+    }
+
+    #[test]
+    fn bench_products_are_seeded_once() {
+        let conn = open(":memory:").unwrap();
+        seed_bench(&conn, 100).unwrap();
+        seed_bench(&conn, 100).unwrap();
+        let all = products(&conn, "EUR", "de").unwrap();
+        assert_eq!(all.len(), SEED.len() + 100);
+        assert_eq!((all[SEED.len()].id.as_str(), all.last().unwrap().id.as_str()), ("bench-001", "bench-100"));
+        let ids: Vec<String> = (1..=100).map(|i| format!("bench-{i:03}")).collect();
+        let stats = social_stats(&conn, &ids, "de", now_ms(), 1440).unwrap();
+        assert_eq!(stats.len(), 100);
+        assert_eq!(stats["bench-007"].stock, 3);
+        let rated = stats.values().filter(|s| s.rating.is_some_and(|r| r.0 >= 5)).count();
+        assert!((30..=70).contains(&rated), "{rated} bench products with 5+ reviews");
     }
 
     #[test]

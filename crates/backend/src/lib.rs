@@ -54,6 +54,9 @@ pub struct Options {
     pub db: String,
     /// Enables `/api/_faults`.
     pub faults: bool,
+    /// Extra synthetic products `bench-001…` for the social-proof benchmark (0 = none; see
+    /// [`db::seed_bench`]).
+    pub bench_products: u32,
 }
 
 impl Default for Options {
@@ -64,6 +67,7 @@ impl Default for Options {
             config: PathBuf::from("www/schaufenster.json"),
             db: ":memory:".into(),
             faults: false,
+            bench_products: 0,
         }
     }
 }
@@ -72,7 +76,7 @@ impl Options {
     /// Parses command-line flags (without the program name).
     ///
     /// `--addr HOST:PORT` `--www DIR` `--config FILE` (default `<www>/schaufenster.json`)
-    /// `--db FILE` `--faults`; both `--flag value` and `--flag=value` work.
+    /// `--db FILE` `--faults` `--bench-products N`; both `--flag value` and `--flag=value` work.
     pub fn from_args<I: IntoIterator<Item = String>>(args: I) -> Result<Options, String> {
         let mut o = Options::default();
         let mut config = None;
@@ -92,6 +96,14 @@ impl Options {
                 "--config" => config = Some(PathBuf::from(value("--config")?)),
                 "--db" => o.db = value("--db")?,
                 "--faults" => o.faults = true,
+                "--bench-products" => {
+                    let v = value("--bench-products")?;
+                    o.bench_products = v
+                        .parse()
+                        .ok()
+                        .filter(|n| *n <= db::MAX_BENCH_PRODUCTS)
+                        .ok_or_else(|| format!("--bench-products: a whole number 0..={} (got {v})", db::MAX_BENCH_PRODUCTS))?;
+                }
                 "-h" | "--help" => return Err(USAGE.into()),
                 other => return Err(format!("unknown argument {other}\n{USAGE}")),
             }
@@ -102,7 +114,7 @@ impl Options {
 }
 
 /// Usage text.
-pub const USAGE: &str = "usage: schaufenster-backend [--addr 127.0.0.1:8080] [--www DIR] [--config FILE] [--db FILE] [--faults]";
+pub const USAGE: &str = "usage: schaufenster-backend [--addr 127.0.0.1:8080] [--www DIR] [--config FILE] [--db FILE] [--faults] [--bench-products N]";
 
 /// Shared state of the handlers.
 #[derive(Clone)]
@@ -214,6 +226,7 @@ async fn visitor(mut req: Request, next: Next) -> Response {
 pub async fn serve(opts: Options) -> Result<(SocketAddr, tokio::task::JoinHandle<()>), String> {
     let rules = load_rules(&opts.config)?;
     let conn = db::open(&opts.db).map_err(|e| format!("database {}: {e}", opts.db))?;
+    db::seed_bench(&conn, opts.bench_products).map_err(|e| format!("database {}: seeding {} bench products: {e}", opts.db, opts.bench_products))?;
     let state = AppState {
         db: Arc::new(Mutex::new(conn)),
         rules: Arc::new(rules),
@@ -277,6 +290,10 @@ mod tests {
         assert!(args(&["--addr"]).is_err());
         assert!(args(&["--addr", "localhost"]).is_err());
         assert!(args(&["--what"]).is_err());
+        assert_eq!(args(&["--bench-products", "100"]).unwrap().bench_products, 100);
+        assert_eq!(args(&[]).unwrap().bench_products, 0);
+        assert!(args(&["--bench-products=1000"]).is_err());
+        assert!(args(&["--bench-products", "-1"]).is_err());
     }
 
     #[test]

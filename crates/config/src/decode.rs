@@ -150,17 +150,29 @@ impl Ctx {
     /// Decodes the member `key` of `members`: absent → `default`, else `T::absent()`, else a
     /// "missing" error. `null` counts as absent for optional fields.
     pub fn field<T: Decode>(&mut self, members: &[(String, Json)], key: &str, default: Option<fn() -> T>) -> Option<T> {
-        match members.iter().find(|(k, _)| k == key) {
-            Some((_, Json::Null)) if default.is_some() || T::absent().is_some() => default.map(|f| f()).or_else(T::absent),
-            Some((_, v)) => self.key(key, |cx| T::decode(v, cx)),
-            None => match default.map(|f| f()).or_else(T::absent) {
-                Some(v) => Some(v),
-                None => {
-                    self.key(key, |cx| cx.error("(missing)".into(), "this key is required", format!("add \"{key}\"")));
-                    None
+        // The generic part stays small; lookup and the "missing" error are shared by every T
+        // (each generic copy costs wasm bytes).
+        match find_member(members, key) {
+            Some(Json::Null) if default.is_some() || T::absent().is_some() => default.map(|f| f()).or_else(T::absent),
+            Some(v) => {
+                self.path.push(Seg::Key(key.to_owned()));
+                let r = T::decode(v, self);
+                self.path.pop();
+                r
+            }
+            None => {
+                let v = default.map(|f| f()).or_else(T::absent);
+                if v.is_none() {
+                    self.missing(key);
                 }
-            },
+                v
+            }
         }
+    }
+
+    #[inline(never)]
+    fn missing(&mut self, key: &str) {
+        self.key(key, |cx| cx.error("(missing)".into(), "this key is required", format!("add \"{key}\"")));
     }
 
     /// Reports every key of `members` that is not in `known`, with a did-you-mean hint.
@@ -176,6 +188,11 @@ impl Ctx {
             self.key(k, |cx| cx.error(found(v), format!("unknown key \"{k}\""), hint));
         }
     }
+}
+
+#[inline(never)]
+fn find_member<'a>(members: &'a [(String, Json)], key: &str) -> Option<&'a Json> {
+    members.iter().find(|(k, _)| k == key).map(|(_, v)| v)
 }
 
 /// The closest candidate by edit distance, if it is close enough to be a typo.
@@ -330,25 +347,54 @@ pub struct Int<const MIN: i64, const MAX: i64>(pub i64);
 
 impl<const MIN: i64, const MAX: i64> Decode for Int<MIN, MAX> {
     fn decode(v: &Json, cx: &mut Ctx) -> Option<Self> {
-        let hint = format!("a whole number from {MIN} to {MAX}");
-        match v.as_i64() {
-            Some(n) if (MIN..=MAX).contains(&n) => Some(Int(n)),
-            Some(n) if n < 0 && MIN >= 0 => {
-                cx.error(found(v), "must not be negative", hint);
-                None
-            }
-            Some(_) => {
-                cx.error(found(v), "out of range", hint);
-                None
-            }
-            None => {
-                cx.wrong_type(v, "a whole number", &hint);
-                None
-            }
-        }
+        decode_int(v, cx, MIN, MAX).map(Int)
     }
     fn schema() -> Json {
         obj([("type", s("integer")), ("minimum", Json::Number(MIN as f64)), ("maximum", Json::Number(MAX as f64))])
+    }
+}
+
+/// The body of every `Int<MIN, MAX>` decoder, shared instead of copied per range.
+#[inline(never)]
+fn decode_int(v: &Json, cx: &mut Ctx, min: i64, max: i64) -> Option<i64> {
+    let hint = format!("a whole number from {min} to {max}");
+    match v.as_i64() {
+        Some(n) if (min..=max).contains(&n) => Some(n),
+        Some(n) if n < 0 && min >= 0 => {
+            cx.error(found(v), "must not be negative", hint);
+            None
+        }
+        Some(_) => {
+            cx.error(found(v), "out of range", hint);
+            None
+        }
+        None => {
+            cx.wrong_type(v, "a whole number", &hint);
+            None
+        }
+    }
+}
+
+/// The body of every string-enum decoder: the index of `v` in `all`, or a problem with a
+/// did-you-mean hint.
+#[inline(never)]
+pub fn decode_choice(v: &Json, cx: &mut Ctx, all: &[&str]) -> Option<usize> {
+    match v.as_str() {
+        Some(text) => match all.iter().position(|a| *a == text) {
+            Some(i) => Some(i),
+            None => {
+                let hint = match did_you_mean(text, all.iter().copied()) {
+                    Some(m) => format!("did you mean \"{m}\"? One of: {}", all.join(", ")),
+                    None => format!("one of: {}", all.join(", ")),
+                };
+                cx.error(found(v), format!("unknown value \"{text}\""), hint);
+                None
+            }
+        },
+        None => {
+            cx.wrong_type(v, "a string", &format!("one of: {}", all.join(", ")));
+            None
+        }
     }
 }
 
@@ -443,21 +489,8 @@ macro_rules! config_enum {
         impl $crate::decode::Decode for $name {
             fn decode(v: &$crate::json::Json, cx: &mut $crate::decode::Ctx) -> Option<Self> {
                 const ALL: &[&str] = &[$($text),*];
-                match v.as_str() {
-                    $( Some($text) => Some($name::$variant), )*
-                    Some(other) => {
-                        let hint = match $crate::decode::did_you_mean(other, ALL.iter().copied()) {
-                            Some(m) => format!("did you mean \"{m}\"? One of: {}", ALL.join(", ")),
-                            None => format!("one of: {}", ALL.join(", ")),
-                        };
-                        cx.error($crate::decode::found(v), format!("unknown value \"{other}\""), hint);
-                        None
-                    }
-                    None => {
-                        cx.wrong_type(v, "a string", &format!("one of: {}", ALL.join(", ")));
-                        None
-                    }
-                }
+                const VARIANTS: &[$name] = &[$($name::$variant),*];
+                $crate::decode::decode_choice(v, cx, ALL).map(|i| VARIANTS[i])
             }
             fn schema() -> $crate::json::Json {
                 use $crate::json::{Json, s};

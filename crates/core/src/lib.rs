@@ -17,6 +17,7 @@ pub mod money;
 pub mod retry;
 pub mod shipping;
 pub mod social_proof;
+pub mod sort;
 pub mod template;
 
 pub use cart::{Cart, CartLine};

@@ -224,7 +224,7 @@ pub fn evaluate(rules: &ShippingRules, cart: &Cart) -> ShippingProgress {
             })
         })
         .collect();
-    tiers.sort_unstable_by(|a, b| a.threshold.cmp(&b.threshold).then_with(|| a.id.cmp(&b.id)));
+    crate::sort::sort_by(&mut tiers, |a, b| a.threshold.cmp(&b.threshold).then_with(|| a.id.cmp(&b.id)));
     ShippingProgress { currency: cart.currency, eligible_subtotal: eligible, excluded_subtotal: excluded, tiers }
 }
 
@@ -260,7 +260,7 @@ pub fn suggest<'a>(
         .iter()
         .filter(|c| c.available && c.price > 0 && !rules.is_excluded(&c.id) && !in_cart(&c.id))
         .collect();
-    usable.sort_unstable_by(|a, b| {
+    crate::sort::sort_by(&mut usable, |a, b| {
         let a_closes = a.price >= remaining;
         let b_closes = b.price >= remaining;
         b_closes

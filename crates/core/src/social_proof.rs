@@ -263,7 +263,7 @@ pub fn decide(rules: &Rules, stats: &Stats, now_ms: i64) -> Decision {
     if window.is_none() && (purchases.is_some() || carts.is_some()) {
         d.problems.push("counts in a window arrived without window_minutes".into());
     }
-    candidates.sort_unstable_by_key(|(p, tie, _)| (*p, *tie));
+    crate::sort::sort_by(&mut candidates, |a, b| (a.0, a.1).cmp(&(b.0, b.1)));
     d.badges = candidates.into_iter().take(rules.max_per_product.clamp(1, 4)).map(|(_, _, b)| b).collect();
     d
 }

@@ -126,7 +126,7 @@ async fn flush() {
     let Some(rt) = runtime::current() else { return };
     let Some(cfg) = rt.config.social_proof.get().cloned() else { return };
     let mut products: Vec<String> = HUB.with(|h| h.borrow().entries.iter().map(|e| e.product.clone()).collect());
-    products.sort_unstable();
+    schaufenster_core::sort::sort_by(&mut products, |a, b| a.cmp(b));
     products.dedup();
     if products.is_empty() {
         return;
@@ -146,6 +146,7 @@ async fn flush() {
     let now = sf_now() as i64;
     let targets: Vec<(String, RwSignal<State>, JsValue)> = HUB.with(|h| h.borrow().entries.iter().map(|e| (e.product.clone(), e.state, e.host.clone())).collect());
     for (product, state, host) in targets {
+        let first = state.try_get_untracked().is_some_and(|s| s == State::Loading);
         match &result {
             Ok(json) => {
                 let (stats, mut problems) = stats_from_json(json, src, &product);
@@ -161,6 +162,10 @@ async fn flush() {
                 events::emit(&host, "error", obj([("widget", s("social-proof")), ("kind", s(&e.outcome.kind())), ("product", s(&product)), ("message", s(&e.message())), ("url", s(&e.url))]));
                 state.try_set(State::Failed);
             }
+        }
+        // sf:ready once per element, after its first answer or fallback.
+        if first {
+            events::emit(&host, "ready", obj([("widget", s("social-proof")), ("product", s(&product))]));
         }
     }
 }

@@ -7,12 +7,10 @@
 
 pub mod hub;
 
-use crate::events;
 use crate::glue::{sf_attach, sf_number, sf_plural, sf_unit};
 use crate::i18n::{resolve_locale, Texts};
 use crate::runtime::Runtime;
 use leptos::prelude::*;
-use schaufenster_config::json::{obj, s};
 use schaufenster_core::social_proof::{Badge, Decision, Shown};
 use std::rc::Rc;
 use wasm_bindgen::JsValue;
@@ -60,18 +58,6 @@ fn view_badges(host: JsValue, rt: Rc<Runtime>, product: String, texts: Texts) ->
         n.set(n.get() + 1);
         n.get()
     }));
-
-    // sf:ready once, after the first answer (or the fallback).
-    let ready_host = crate::shipping_bar::send_wrapper(host.clone());
-    let product_for_ready = product.clone();
-    Effect::new(move |sent: Option<bool>| {
-        let done = !matches!(state.get(), State::Loading);
-        if done && sent != Some(true) {
-            events::emit(&ready_host, "ready", obj([("widget", s("social-proof")), ("product", s(&product_for_ready))]));
-            return true;
-        }
-        sent.unwrap_or(false)
-    });
 
     let how = texts.t(&rt.config, "social.how", &[]);
     let disclosure = texts.t(&rt.config, "social.disclosure", &[]);
@@ -131,37 +117,32 @@ fn plural(rt: &Runtime, texts: &Texts, base: &str, n: u64, vars: &[(&str, String
     texts.t(&rt.config, &key, vars)
 }
 
-fn render_badge(rt: &Runtime, texts: &Texts, b: &Badge) -> AnyView {
+/// A badge as markup: one template for every kind (one leptos view type keeps the wasm small).
+fn render_badge(rt: &Runtime, texts: &Texts, b: &Badge) -> impl IntoView {
     let kind = b.kind().name();
+    let (text, stars) = badge_text(rt, texts, b);
+    view! {
+        <li part="badge" class="badge" data-kind=kind>
+            {stars.map(|width| view! { <span class="stars" aria-hidden="true"><span class="stars-fill" style:width=width></span></span> })}
+            <span>{text}</span>
+        </li>
+    }
+}
+
+/// The sentence for a badge and, for ratings, the width of the filled stars.
+fn badge_text(rt: &Runtime, texts: &Texts, b: &Badge) -> (String, Option<String>) {
     match b {
         Badge::Purchases { count, window_minutes } | Badge::Carts { count, window_minutes } => {
-            let base = if kind == "purchases" { "social.purchases" } else { "social.carts" };
-            let text = plural(rt, texts, base, count.value(), &[("count", count_text(texts, *count)), ("window", window_text(texts, *window_minutes))]);
-            view! { <li part="badge" class="badge" data-kind=kind>{text}</li> }.into_any()
+            let base = if matches!(b, Badge::Purchases { .. }) { "social.purchases" } else { "social.carts" };
+            (plural(rt, texts, base, count.value(), &[("count", count_text(texts, *count)), ("window", window_text(texts, *window_minutes))]), None)
         }
-        Badge::Viewers { count } => {
-            let text = plural(rt, texts, "social.viewers", count.value(), &[("count", count_text(texts, *count))]);
-            view! { <li part="badge" class="badge" data-kind=kind>{text}</li> }.into_any()
-        }
-        Badge::LowStock { count } => {
-            let text = plural(rt, texts, "social.low_stock", *count, &[("count", count_text(texts, Shown::Exact(*count)))]);
-            view! { <li part="badge" class="badge" data-kind=kind>{text}</li> }.into_any()
-        }
+        Badge::Viewers { count } => (plural(rt, texts, "social.viewers", count.value(), &[("count", count_text(texts, *count))]), None),
+        Badge::LowStock { count } => (plural(rt, texts, "social.low_stock", *count, &[("count", count_text(texts, Shown::Exact(*count)))]), None),
         Badge::Rating { tenths, count } => {
             let average = sf_number(&texts.locale, *tenths as f64 / 10.0, 1);
             let text = plural(rt, texts, "social.rating", *count, &[("average", average), ("count", count_text(texts, Shown::Exact(*count)))]);
-            let width = format!("{}%", tenths * 2);
-            view! {
-                <li part="badge" class="badge" data-kind=kind>
-                    <span class="stars" aria-hidden="true"><span class="stars-fill" style:width=width></span></span>
-                    <span>{text}</span>
-                </li>
-            }
-            .into_any()
+            (text, Some(format!("{}%", tenths * 2)))
         }
-        Badge::Bestseller { category } => {
-            let text = texts.t(&rt.config, "social.bestseller", &[("category", category.clone())]);
-            view! { <li part="badge" class="badge" data-kind=kind>{text}</li> }.into_any()
-        }
+        Badge::Bestseller { category } => (texts.t(&rt.config, "social.bestseller", &[("category", category.clone())]), None),
     }
 }
