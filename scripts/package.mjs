@@ -1,7 +1,8 @@
 // Completes the wasm-pack output into the npm package `schaufenster`: adds the script-tag
 // loader, the space-reserving stylesheet and the JSON Schema, and lists them in package.json.
 // Usage: node scripts/package.mjs target/pkg
-import { copyFileSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import { copyFileSync, readFileSync, writeFileSync, existsSync, readdirSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -30,6 +31,21 @@ if (/IntoUnderlying|ReadableStreamType/.test(types)) {
   process.exit(1);
 }
 writeFileSync(dts, types);
+
+// Minify the JS (wasm-bindgen's glue, the snippets, the loader): the same code in a third of
+// the bytes. terser comes from the tools folder ./x sets up (SF_TOOLS_NODE).
+const toolsNode = process.env.SF_TOOLS_NODE;
+if (!toolsNode) {
+  console.error("package.mjs: SF_TOOLS_NODE is not set (run it through ./x build)");
+  process.exit(2);
+}
+const { minify } = createRequire(join(toolsNode, "package.json"))("terser");
+const walk = (d) => readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]));
+for (const file of walk(pkg).filter((f) => f.endsWith(".js"))) {
+  const code = readFileSync(file, "utf8");
+  const out = await minify(code, { module: true, ecma: 2020, compress: { passes: 2 }, mangle: true, format: { comments: false } });
+  writeFileSync(file, out.code);
+}
 
 const manifest = JSON.parse(readFileSync(join(pkg, "package.json"), "utf8"));
 manifest.files = Array.from(new Set([...(manifest.files || []), ...extra.map(([, to]) => to), "snippets"]));

@@ -6,32 +6,26 @@
 
 use core::fmt;
 
-/// Active ISO 4217 codes with their number of minor-unit digits.
+/// Active ISO 4217 codes, each followed by its number of minor-unit digits ("EUR2", "JPY0"),
+/// packed into one string (a slice of pairs would cost three times the bytes in the wasm).
 ///
 /// Kept sorted so lookups can binary-search. Funds and precious metals (XAU, XDR…) are left out
 /// on purpose: no shop prices goods in them.
-const ISO_4217: &[(&str, u8)] = &[
-    ("AED", 2), ("AFN", 2), ("ALL", 2), ("AMD", 2), ("ANG", 2), ("AOA", 2), ("ARS", 2), ("AUD", 2),
-    ("AWG", 2), ("AZN", 2), ("BAM", 2), ("BBD", 2), ("BDT", 2), ("BGN", 2), ("BHD", 3), ("BIF", 0),
-    ("BMD", 2), ("BND", 2), ("BOB", 2), ("BRL", 2), ("BSD", 2), ("BTN", 2), ("BWP", 2), ("BYN", 2),
-    ("BZD", 2), ("CAD", 2), ("CDF", 2), ("CHF", 2), ("CLP", 0), ("CNY", 2), ("COP", 2), ("CRC", 2),
-    ("CUP", 2), ("CVE", 2), ("CZK", 2), ("DJF", 0), ("DKK", 2), ("DOP", 2), ("DZD", 2), ("EGP", 2),
-    ("ERN", 2), ("ETB", 2), ("EUR", 2), ("FJD", 2), ("FKP", 2), ("GBP", 2), ("GEL", 2), ("GHS", 2),
-    ("GIP", 2), ("GMD", 2), ("GNF", 0), ("GTQ", 2), ("GYD", 2), ("HKD", 2), ("HNL", 2), ("HTG", 2),
-    ("HUF", 2), ("IDR", 2), ("ILS", 2), ("INR", 2), ("IQD", 3), ("IRR", 2), ("ISK", 0), ("JMD", 2),
-    ("JOD", 3), ("JPY", 0), ("KES", 2), ("KGS", 2), ("KHR", 2), ("KMF", 0), ("KPW", 2), ("KRW", 0),
-    ("KWD", 3), ("KYD", 2), ("KZT", 2), ("LAK", 2), ("LBP", 2), ("LKR", 2), ("LRD", 2), ("LSL", 2),
-    ("LYD", 3), ("MAD", 2), ("MDL", 2), ("MGA", 2), ("MKD", 2), ("MMK", 2), ("MNT", 2), ("MOP", 2),
-    ("MRU", 2), ("MUR", 2), ("MVR", 2), ("MWK", 2), ("MXN", 2), ("MYR", 2), ("MZN", 2), ("NAD", 2),
-    ("NGN", 2), ("NIO", 2), ("NOK", 2), ("NPR", 2), ("NZD", 2), ("OMR", 3), ("PAB", 2), ("PEN", 2),
-    ("PGK", 2), ("PHP", 2), ("PKR", 2), ("PLN", 2), ("PYG", 0), ("QAR", 2), ("RON", 2), ("RSD", 2),
-    ("RUB", 2), ("RWF", 0), ("SAR", 2), ("SBD", 2), ("SCR", 2), ("SDG", 2), ("SEK", 2), ("SGD", 2),
-    ("SHP", 2), ("SLE", 2), ("SOS", 2), ("SRD", 2), ("SSP", 2), ("STN", 2), ("SVC", 2), ("SYP", 2),
-    ("SZL", 2), ("THB", 2), ("TJS", 2), ("TMT", 2), ("TND", 3), ("TOP", 2), ("TRY", 2), ("TTD", 2),
-    ("TWD", 2), ("TZS", 2), ("UAH", 2), ("UGX", 0), ("USD", 2), ("UYU", 2), ("UZS", 2), ("VES", 2),
-    ("VND", 0), ("VUV", 0), ("WST", 2), ("XAF", 0), ("XCD", 2), ("XOF", 0), ("XPF", 0), ("YER", 2),
-    ("ZAR", 2), ("ZMW", 2), ("ZWG", 2),
-];
+const ISO_4217: &str = concat!(
+    "AED2AFN2ALL2AMD2ANG2AOA2ARS2AUD2AWG2AZN2BAM2BBD2BDT2BGN2BHD3BIF0BMD2BND2BOB2BRL2BSD2BTN2BWP2BYN2",
+    "BZD2CAD2CDF2CHF2CLP0CNY2COP2CRC2CUP2CVE2CZK2DJF0DKK2DOP2DZD2EGP2ERN2ETB2EUR2FJD2FKP2GBP2GEL2GHS2",
+    "GIP2GMD2GNF0GTQ2GYD2HKD2HNL2HTG2HUF2IDR2ILS2INR2IQD3IRR2ISK0JMD2JOD3JPY0KES2KGS2KHR2KMF0KPW2KRW0",
+    "KWD3KYD2KZT2LAK2LBP2LKR2LRD2LSL2LYD3MAD2MDL2MGA2MKD2MMK2MNT2MOP2MRU2MUR2MVR2MWK2MXN2MYR2MZN2NAD2",
+    "NGN2NIO2NOK2NPR2NZD2OMR3PAB2PEN2PGK2PHP2PKR2PLN2PYG0QAR2RON2RSD2RUB2RWF0SAR2SBD2SCR2SDG2SEK2SGD2",
+    "SHP2SLE2SOS2SRD2SSP2STN2SVC2SYP2SZL2THB2TJS2TMT2TND3TOP2TRY2TTD2TWD2TZS2UAH2UGX0USD2UYU2UZS2VES2",
+    "VND0VUV0WST2XAF0XCD2XOF0XPF0YER2ZAR2ZMW2ZWG2",
+);
+
+/// Entry `i` of the packed table: code and exponent.
+fn entry(i: usize) -> (&'static str, u8) {
+    let e = &ISO_4217[i * 4..i * 4 + 4];
+    (&e[..3], e.as_bytes()[3] - b'0')
+}
 
 /// An ISO 4217 currency: its three-letter code and how many minor-unit digits it has.
 ///
@@ -54,10 +48,16 @@ impl Currency {
             return None;
         }
         let upper = code.to_ascii_uppercase();
-        ISO_4217
-            .binary_search_by(|(c, _)| (*c).cmp(upper.as_str()))
-            .ok()
-            .map(|idx| Currency { idx: idx as u8 })
+        let (mut lo, mut hi) = (0, ISO_4217.len() / 4);
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            match entry(mid).0.cmp(upper.as_str()) {
+                core::cmp::Ordering::Equal => return Some(Currency { idx: mid as u8 }),
+                core::cmp::Ordering::Less => lo = mid + 1,
+                core::cmp::Ordering::Greater => hi = mid,
+            }
+        }
+        None
     }
 
     /// The euro, the demo shop's home currency.
@@ -67,12 +67,12 @@ impl Currency {
 
     /// The three-letter upper-case code.
     pub fn code(self) -> &'static str {
-        ISO_4217[self.idx as usize].0
+        entry(self.idx as usize).0
     }
 
     /// Number of minor-unit digits (2 for EUR, 0 for JPY, 3 for KWD).
     pub fn exponent(self) -> u8 {
-        ISO_4217[self.idx as usize].1
+        entry(self.idx as usize).1
     }
 
     /// How many minor units make one major unit (100 for EUR).
@@ -82,7 +82,7 @@ impl Currency {
 
     /// Every code this crate knows, for hints ("did you mean …").
     pub fn all_codes() -> impl Iterator<Item = &'static str> {
-        ISO_4217.iter().map(|(c, _)| *c)
+        (0..ISO_4217.len() / 4).map(|i| entry(i).0)
     }
 }
 
@@ -222,8 +222,11 @@ mod tests {
 
     #[test]
     fn table_is_sorted_and_unique() {
-        assert!(ISO_4217.windows(2).all(|w| w[0].0 < w[1].0));
-        assert!(ISO_4217.len() < 256);
+        assert_eq!(ISO_4217.len() % 4, 0);
+        let codes: Vec<&str> = Currency::all_codes().collect();
+        assert!(codes.windows(2).all(|w| w[0] < w[1]));
+        assert!(codes.len() < 256 && codes.len() > 150);
+        assert!(codes.iter().all(|c| c.len() == 3 && c.chars().all(|x| x.is_ascii_uppercase())));
     }
 
     #[test]

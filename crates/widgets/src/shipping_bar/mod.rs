@@ -51,6 +51,9 @@ fn view_bar(host: web_sys::HtmlElement, rt: Rc<Runtime>, bar: ShippingBar, texts
     let host: JsValue = host.into();
     let rules = Rc::new(bar.rules());
     let data = RwSignal::new(Data::Loading);
+    // What the markup shows, recomputed whenever `data` is set (a plain signal costs less wasm
+    // than a memo).
+    let view_state = RwSignal::new(describe(&rt, &texts, &Data::Loading));
     let products: RwSignal<Option<(Currency, Vec<Product>)>> = RwSignal::new(None);
     let generation = Rc::new(Cell::new(0u32));
     let ready_sent = Rc::new(Cell::new(false));
@@ -74,6 +77,7 @@ fn view_bar(host: web_sys::HtmlElement, rt: Rc<Runtime>, bar: ShippingBar, texts
                         announce_reached(&host, &before, &progress);
                         let currency = cart.currency;
                         data.set(Data::Ready(cart, progress));
+                        view_state.set(describe(&rt, &texts, &data.get_untracked()));
                         if let Some(sugg) = &bar.suggestions {
                             if products.get_untracked().map(|(c, _)| c) != Some(currency) {
                                 load_products(&rt, sugg, currency, &texts, products, &host).await;
@@ -82,6 +86,7 @@ fn view_bar(host: web_sys::HtmlElement, rt: Rc<Runtime>, bar: ShippingBar, texts
                     }
                     Err(e) => {
                         data.set(Data::Failed);
+                        view_state.set(describe(&rt, &texts, &Data::Failed));
                         report(&host, &e);
                     }
                 }
@@ -118,10 +123,6 @@ fn view_bar(host: web_sys::HtmlElement, rt: Rc<Runtime>, bar: ShippingBar, texts
     // thread, so the shared context travels in a SendWrapper.
     let max = bar.suggestions.as_ref().map(|sg| sg.max.0 as usize).unwrap_or(0);
     let cx = send_wrapper(Rc::new((rt, texts, rules, host)));
-    let view_state = {
-        let cx = cx.clone();
-        Memo::new(move |_| describe(&cx.0, &cx.1, &data.get()))
-    };
     let suggestions = move || suggestion_buttons(&cx.0, &cx.1, &cx.2, &cx.3, max, &data.get(), products.get());
 
     view! {
