@@ -54,6 +54,12 @@ const TEXTS = {
     "title.shop": "Kofferkontor – Reisegepäck und Zubehör",
     "title.cart": "Warenkorb – Kofferkontor",
     "title.test": "Testseite – Kofferkontor",
+    "title.product": "Produkt – Kofferkontor",
+    "title.productNamed": "{title} – Kofferkontor",
+    "product.inStock": "Auf Lager",
+    "product.soldOut": "Ausverkauft",
+    "product.missing": "Dieses Produkt gibt es nicht (mehr).",
+    "product.back": "Zurück zum Sortiment",
     "test.title": "Testseite: fehlerhafte Konfiguration",
     "test.lead": "Der Versandbalken ist absichtlich falsch konfiguriert. Der Rest der Seite muss weiter funktionieren.",
   },
@@ -101,6 +107,12 @@ const TEXTS = {
     "title.shop": "Kofferkontor – luggage and travel gear",
     "title.cart": "Cart – Kofferkontor",
     "title.test": "Test page – Kofferkontor",
+    "title.product": "Product – Kofferkontor",
+    "title.productNamed": "{title} – Kofferkontor",
+    "product.inStock": "In stock",
+    "product.soldOut": "Sold out",
+    "product.missing": "This product does not exist (any more).",
+    "product.back": "Back to the shop",
     "test.title": "Test page: broken configuration",
     "test.lead": "The shipping bar is configured wrongly on purpose. The rest of the page must keep working.",
   },
@@ -301,6 +313,7 @@ function initSettings() {
       const countryName = t(`country.${cart.country}`);
       announce(t("settings.saved", { currency: cart.currency, country: countryName }));
       if ($("[data-products]")) await loadProducts();
+      if ($("[data-detail]")) await loadProductPage();
     } catch (err) {
       showError(t("error"));
       syncSettings();
@@ -343,13 +356,89 @@ async function loadProducts() {
     });
     return el("li", { class: "product", id: `product-${p.id}`, "data-product": p.id }, [
       el("img", { src: p.image, alt: "", width: "160", height: "120", loading: "lazy", decoding: "async" }),
-      el("h3", { id: titleId, text: p.title }),
+      el("h3", { id: titleId }, [el("a", { href: productHref(p.id), text: p.title })]),
       el("p", { class: "price", text: money(p.price, data.currency) }),
+      // Badges from the shop's own numbers; all cards share one stats request.
+      el("sf-social-proof", { product: p.id }),
       button,
     ]);
   });
   list.replaceChildren(...items);
   list.setAttribute("aria-busy", "false");
+}
+
+/** The product page of `id`, in the page language. */
+function productHref(id) {
+  return withLang(`/product.html?id=${encodeURIComponent(id)}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Product page (product.html?id=…).
+
+/** Records that this visitor looked at the product (counted as "viewing now"; 204, no body). */
+function recordView(productId) {
+  fetch("/api/events", {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    credentials: "same-origin",
+    body: JSON.stringify({ product_id: productId, kind: "view" }),
+  }).catch(() => {
+    // A lost view only makes "viewing now" smaller; nothing to tell the shopper.
+  });
+}
+
+async function loadProductPage() {
+  const box = $("[data-detail]");
+  if (!box) return;
+  const id = new URLSearchParams(window.location.search).get("id") || "";
+  const currency = cart ? cart.currency : "EUR";
+  let data;
+  try {
+    data = await api("GET", `/products?currency=${encodeURIComponent(currency)}`);
+  } catch (e) {
+    box.setAttribute("aria-busy", "false");
+    showError(t("error.load"));
+    return;
+  }
+  const p = data.products.find((x) => x.id === id);
+  if (!p) {
+    box.replaceChildren(
+      el("h1", { id: "detail-title", text: t("product.missing") }),
+      el("p", {}, [el("a", { href: withLang("/"), text: t("product.back") })]),
+    );
+    box.setAttribute("aria-busy", "false");
+    return;
+  }
+  document.title = t("title.productNamed", { title: p.title });
+  const inStock = p.available && p.stock > 0;
+  const button = el("button", {
+    type: "button",
+    class: "btn btn-primary add",
+    "data-add": p.id,
+    disabled: !inStock,
+    text: inStock ? t("shop.add") : t("shop.soldOut"),
+  });
+  button.addEventListener("click", async () => {
+    button.disabled = true;
+    await addToCart(p.id, 1, p.title);
+    button.disabled = false;
+  });
+  box.replaceChildren(
+    el("div", { class: "detail-media" }, [el("img", { src: p.image, alt: "", width: "480", height: "360", decoding: "async" })]),
+    el("div", { class: "detail-info" }, [
+      el("h1", { id: "detail-title", "data-detail-title": "", text: p.title }),
+      el("p", { class: "price", "data-detail-price": "", text: money(p.price, data.currency) }),
+      el("p", { class: inStock ? "stock" : "stock sold-out", "data-detail-stock": "", text: inStock ? t("product.inStock") : t("product.soldOut") }),
+      el("div", { class: "buy" }, [
+        button,
+        // Badges beside the buy button, from the shop's recorded events.
+        el("sf-social-proof", { product: p.id }),
+      ]),
+      el("p", { class: "back" }, [el("a", { href: withLang("/"), text: t("product.back") })]),
+    ]),
+  );
+  box.setAttribute("aria-busy", "false");
+  recordView(p.id);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -442,3 +531,4 @@ initSettings();
 initCheckout();
 const cartLoaded = loadCart();
 if ($("[data-products]")) cartLoaded.then(() => (productsCurrency === null ? loadProducts() : undefined));
+if ($("[data-detail]")) cartLoaded.then(loadProductPage);

@@ -205,8 +205,12 @@ pub fn stats_from_json(data: &Json, source: &Source, product_id: &str) -> (schau
     let bestseller = match (sub(source, f, e, "products.bestseller_category").1, int("bestseller rank", sub(source, f, e, "products.bestseller_rank").1, &mut problems)) {
         (Some(Json::String(c)), Some(r)) => Some((c.clone(), r)),
         (None | Some(Json::Null), None) => None,
+        (Some(Json::String(_)), None) => {
+            problems.push(format!("bestseller of \"{product_id}\" has no whole-number rank"));
+            None
+        }
         (c, _) => {
-            problems.push(format!("bestseller of \"{product_id}\" is {}, not a category with a rank", c.map(crate::decode::found).unwrap_or_else(|| "missing".into())));
+            problems.push(format!("bestseller category of \"{product_id}\" is {}, not a name", c.map(crate::decode::found).unwrap_or_else(|| "missing".into())));
             None
         }
     };

@@ -245,6 +245,12 @@ pub fn decide(rules: &Rules, stats: &Stats, now_ms: i64) -> Decision {
                 _ => None,
             },
             Kind::Bestseller => match &stats.bestseller {
+                // Markup in a category name means a broken or hostile feed: it would show as
+                // literal "<img …>" text, so the badge is left out and the problem reported.
+                Some((cat, _)) if cat.contains(['<', '>']) => {
+                    d.problems.push("bestseller category contains markup".into());
+                    None
+                }
                 Some((cat, rank)) if *rank >= 1 && (*rank as u64) <= rule.threshold.max(1) && !cat.trim().is_empty() && cat.chars().count() <= 60 => {
                     Some(Badge::Bestseller { category: cat.trim().to_owned() })
                 }
@@ -357,6 +363,8 @@ mod tests {
         let d = decide(&rules(), &Stats { purchases: Some(-5), viewers: Some(-1), rating: Some((7.5, 10)), bestseller: Some(("".into(), 1)), stock: Some(3), ..fresh() }, NOW);
         assert_eq!(d.badges, [Badge::LowStock { count: 3 }]);
         assert_eq!(d.problems, ["purchases is negative (-5)", "viewers is negative (-1)", "bestseller has no usable category or rank", "rating is out of range (average 7.50, 10 reviews)"]);
+        let d = decide(&rules(), &Stats { bestseller: Some(("<b>Koffer</b>".into(), 1)), ..fresh() }, NOW);
+        assert_eq!((d.badges.len(), d.problems.as_slice()), (0, ["bestseller category contains markup".to_string()].as_slice()));
         let d = decide(&rules(), &Stats { rating: Some((f64::NAN, 10)), ..fresh() }, NOW);
         assert!(d.badges.is_empty() && d.problems.len() == 1);
     }

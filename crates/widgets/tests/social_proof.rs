@@ -185,18 +185,23 @@ async fn hostile_stats_inject_no_markup_and_show_nothing_false() {
     serve_stats(r#"{"generated_at": "NOW", "window_minutes": 1440, "products": {"x": {
         "purchases": "9999", "viewers": -4, "stock": 1e300,
         "rating": {"average": 50, "count": 10},
-        "bestseller": {"category": "<img src=x onerror=alert(1)>Koffer", "rank": 1}}}}"#);
+        "bestseller": {"category": "<img src=x onerror=alert(1)>Koffer", "rank": 1}},
+        "y": {"bestseller": {"category": "Koffer & \"Co\" <3", "rank": 1}},
+        "z": {"bestseller": {"category": "Koffer & \"Co\"", "rank": 1}}}}"#);
     install("");
-    let el = host("x", &[]);
-    let (errors, _l) = record(&el, "sf:error");
-    let _h = mount_widget("sf-social-proof", el.clone()).unwrap();
-    until(|| state(&el) == "ready").await;
-    assert_eq!(badges(&el), ["Bestseller in <img src=x onerror=alert(1)>Koffer"]);
-    assert!(root(&el).query_selector("img").unwrap().is_none(), "rendered as text");
+    let (x, y, z) = (host("x", &[]), host("y", &[]), host("z", &[]));
+    let (errors, _l) = record(&x, "sf:error");
+    let _h = [x.clone(), y.clone(), z.clone()].map(|el| mount_widget("sf-social-proof", el).unwrap());
+    until(|| state(&x) == "empty" && state(&z) == "ready").await;
+    // Markup in a category is a broken feed: no badge, and the problem is named.
+    assert!(badges(&x).is_empty() && badges(&y).is_empty());
     let msg = errors.borrow()[0].get("message").and_then(Json::as_str).unwrap().to_owned();
-    for needle in ["purchases of \"x\" is \"9999\"", "viewers is negative (-4)", "rating is out of range"] {
+    for needle in ["purchases of \"x\" is \"9999\"", "viewers is negative (-4)", "rating is out of range", "bestseller category contains markup"] {
         assert!(msg.contains(needle), "{needle} missing from {msg}");
     }
+    // Other punctuation is shown exactly, as text.
+    assert_eq!(badges(&z), ["Bestseller in Koffer & \"Co\""]);
+    assert!(root(&z).query_selector("b, img, script").unwrap().is_none());
 }
 
 #[wasm_bindgen_test]

@@ -41,7 +41,7 @@ test("A broken shipping_bar section disables only the bar and lists its paths", 
   expect(consoleLog).toHaveLength(1);
   const [entry] = consoleLog;
   expect(entry.type).toBe("error");
-  expect(entry.text).toMatch(/^Schaufenster: schaufenster\.json has 3 problems \(<sf-shipping-bar> is disabled; the other widgets work\):/);
+  expect(entry.text).toMatch(/^Schaufenster: schaufenster\.json has 3 problems \(<sf-shipping-bar> disabled; the other widgets work\):/);
   for (const path of ["$.shipping_bar.tiers[0].thresholds[0].amount", "$.shipping_bar.tiers[1].id", "$.shipping_bar.tiers[2].reward"]) {
     expect(entry.text).toContain(`error: ${path}:`);
   }

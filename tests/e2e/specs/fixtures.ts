@@ -143,9 +143,9 @@ export async function sfEvents(page: Page, type?: string): Promise<SfEvent[]> {
   return type ? all.filter((e) => e.type === type) : all;
 }
 
-/** Waits for the bar's `sf:ready` (first data or fallback). */
+/** Waits for the bar's `sf:ready` (first data or fallback); other widgets' events don't count. */
 export async function waitForReady(page: Page) {
-  await expect.poll(async () => (await sfEvents(page, "sf:ready")).length, { message: "sf:ready" }).toBeGreaterThan(0);
+  await expect.poll(async () => (await sfEvents(page, "sf:ready")).filter((e) => e.target === "sf-shipping-bar").length, { message: "sf:ready of the shipping bar" }).toBeGreaterThan(0);
 }
 
 /** The visitor's cart as the backend computes it. */

@@ -25,6 +25,7 @@ pub fn server_with(faults: bool, www: Option<PathBuf>) -> String {
         config: demo_config(),
         db: ":memory:".into(),
         faults,
+        bench_products: 0,
     };
     let addr = start_background(opts).expect("server starts");
     format!("http://{addr}")

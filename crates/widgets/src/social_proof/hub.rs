@@ -74,7 +74,8 @@ pub fn unregister(id: u32) {
     });
 }
 
-/// Number of stats requests this page made (exposed for tests and the benchmark).
+/// Number of stats requests this page made (for the component tests; the e2e tests and the
+/// benchmark count requests in the browser).
 pub fn request_count() -> u32 {
     HUB.with(|h| h.borrow().requests)
 }
