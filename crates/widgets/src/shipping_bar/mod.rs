@@ -126,8 +126,8 @@ fn view_bar(host: web_sys::HtmlElement, rt: Rc<Runtime>, bar: ShippingBar, texts
     let suggestions = move || suggestion_buttons(&cx.0, &cx.1, &cx.2, &cx.3, max, &data.get(), products.get());
 
     view! {
-        <div part="root" class="sf-bar" data-state=move || view_state.get().state>
-            <p part="message" class="msg" aria-live="polite">{move || view_state.get().message}</p>
+        <div part="root" class="sf-bar" data-state=move || view_state.with(|v| v.state)>
+            <p part="message" class="msg" aria-live="polite">{move || view_state.with(|v| v.message.clone())}</p>
             <div
                 part="track"
                 class="track"
@@ -135,14 +135,14 @@ fn view_bar(host: web_sys::HtmlElement, rt: Rc<Runtime>, bar: ShippingBar, texts
                 aria-label=label
                 aria-valuemin="0"
                 aria-valuemax="100"
-                aria-valuenow=move || view_state.get().percent.to_string()
-                aria-valuetext=move || view_state.get().value_text
-                hidden=move || !view_state.get().show_track
+                aria-valuenow=move || view_state.with(|v| v.percent.to_string())
+                aria-valuetext=move || view_state.with(|v| v.value_text.clone())
+                hidden=move || view_state.with(|v| !v.show_track)
             >
-                <div part="fill" class="fill" style:width=move || pct(view_state.get().width)></div>
-                {move || view_state.get().markers.into_iter().map(|m| view! { <span class="marker" aria-hidden="true" style:left=pct(m)></span> }).collect_view()}
+                <div part="fill" class="fill" style:width=move || view_state.with(|v| pct(v.width))></div>
+                {move || view_state.with(|v| v.markers.clone()).into_iter().map(|m| view! { <span class="marker" aria-hidden="true" style:left=pct(m)></span> }).collect_view()}
             </div>
-            <p part="note" class="note">{move || view_state.get().note}</p>
+            <p part="note" class="note">{move || view_state.with(|v| v.note.clone())}</p>
             <div part="suggestions" class="suggestions">{suggestions}</div>
         </div>
     }

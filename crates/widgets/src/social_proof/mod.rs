@@ -62,17 +62,21 @@ fn view_badges(host: JsValue, rt: Rc<Runtime>, product: String, texts: Texts) ->
     let how = texts.t(&rt.config, "social.how", &[]);
     let disclosure = texts.t(&rt.config, "social.disclosure", &[]);
     let cx = crate::shipping_bar::send_wrapper(Rc::new((rt, texts)));
-    let badges = move || match state.get() {
-        State::Ready(d) => d.badges.iter().map(|b| render_badge(&cx.0, &cx.1, b)).collect::<Vec<_>>(),
-        _ => Vec::new(),
+    let badges = move || {
+        state.with(|s| match s {
+            State::Ready(d) => d.badges.iter().map(|b| render_badge(&cx.0, &cx.1, b)).collect::<Vec<_>>(),
+            _ => Vec::new(),
+        })
     };
-    let shown = move || matches!(state.get(), State::Ready(ref d) if !d.badges.is_empty());
-    let data_state = move || match state.get() {
-        State::Loading => "loading",
-        State::Failed => "error",
-        State::Ready(ref d) if d.stale => "stale",
-        State::Ready(ref d) if d.badges.is_empty() => "empty",
-        State::Ready(_) => "ready",
+    let shown = move || state.with(|s| matches!(s, State::Ready(d) if !d.badges.is_empty()));
+    let data_state = move || {
+        state.with(|s| match s {
+            State::Loading => "loading",
+            State::Failed => "error",
+            State::Ready(d) if d.stale => "stale",
+            State::Ready(d) if d.badges.is_empty() => "empty",
+            State::Ready(_) => "ready",
+        })
     };
     let panel = panel_id.clone();
     view! {
