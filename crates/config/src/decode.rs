@@ -102,15 +102,35 @@ impl Ctx {
 
     /// Runs `f` one level deeper.
     pub fn at<R>(&mut self, seg: Seg, f: impl FnOnce(&mut Ctx) -> R) -> R {
-        self.path.push(seg);
+        self.enter(seg);
         let r = f(self);
-        self.path.pop();
+        self.leave();
         r
     }
 
     /// Runs `f` under key `key`.
     pub fn key<R>(&mut self, key: &str, f: impl FnOnce(&mut Ctx) -> R) -> R {
-        self.at(Seg::Key(key.to_owned()), f)
+        self.enter_key(key);
+        let r = f(self);
+        self.leave();
+        r
+    }
+
+    // Out of line on purpose: inlined into every field of every decoder, these three were
+    // about a third of the config decoder's wasm.
+    #[inline(never)]
+    fn enter(&mut self, seg: Seg) {
+        self.path.push(seg);
+    }
+
+    #[inline(never)]
+    fn enter_key(&mut self, key: &str) {
+        self.path.push(Seg::Key(key.to_owned()));
+    }
+
+    #[inline(never)]
+    fn leave(&mut self) {
+        self.path.pop();
     }
 
     /// The current path as text.
@@ -119,22 +139,25 @@ impl Ctx {
     }
 
     /// Records an error at the current path.
-    pub fn error(&mut self, found: String, message: impl Into<String>, hint: impl Into<String>) {
+    pub fn error(&mut self, found: String, message: &str, hint: &str) {
         self.report(Severity::Error, found, message, hint);
     }
 
     /// Records a warning at the current path.
-    pub fn warn(&mut self, found: String, message: impl Into<String>, hint: impl Into<String>) {
+    pub fn warn(&mut self, found: String, message: &str, hint: &str) {
         self.report(Severity::Warning, found, message, hint);
     }
 
-    fn report(&mut self, severity: Severity, found: String, message: impl Into<String>, hint: impl Into<String>) {
-        self.problems.push(Problem { path: self.path(), found, message: message.into(), hint: hint.into(), severity });
+    // Borrowed texts and one out-of-line body: copying them into Strings at every call site
+    // cost kilobytes of wasm across the decoders.
+    #[inline(never)]
+    fn report(&mut self, severity: Severity, found: String, message: &str, hint: &str) {
+        self.problems.push(Problem { path: self.path(), found, message: message.to_owned(), hint: hint.to_owned(), severity });
     }
 
     /// Records "expected X" for a value of the wrong type.
     pub fn wrong_type(&mut self, v: &Json, expected: &str, hint: &str) {
-        self.error(found(v), format!("expected {expected}, found {}", v.kind()), hint);
+        self.error(found(v), &format!("expected {expected}, found {}", v.kind()), hint);
     }
 
     /// Whether any error (not warning) was recorded.
@@ -155,9 +178,9 @@ impl Ctx {
         match find_member(members, key) {
             Some(Json::Null) if default.is_some() || T::absent().is_some() => default.map(|f| f()).or_else(T::absent),
             Some(v) => {
-                self.path.push(Seg::Key(key.to_owned()));
+                self.enter_key(key);
                 let r = T::decode(v, self);
-                self.path.pop();
+                self.leave();
                 r
             }
             None => {
@@ -172,7 +195,7 @@ impl Ctx {
 
     #[inline(never)]
     fn missing(&mut self, key: &str) {
-        self.key(key, |cx| cx.error("(missing)".into(), "this key is required", format!("add \"{key}\"")));
+        self.key(key, |cx| cx.error("(missing)".into(), "this key is required", &format!("add \"{key}\"")));
     }
 
     /// Reports every key of `members` that is not in `known`, with a did-you-mean hint.
@@ -185,7 +208,7 @@ impl Ctx {
                 Some(m) => format!("did you mean \"{m}\"? Known keys: {}", known.join(", ")),
                 None => format!("known keys here: {}", known.join(", ")),
             };
-            self.key(k, |cx| cx.error(found(v), format!("unknown key \"{k}\""), hint));
+            self.key(k, |cx| cx.error(found(v), &format!("unknown key \"{k}\""), &hint));
         }
     }
 }
@@ -361,11 +384,11 @@ fn decode_int(v: &Json, cx: &mut Ctx, min: i64, max: i64) -> Option<i64> {
     match v.as_i64() {
         Some(n) if (min..=max).contains(&n) => Some(n),
         Some(n) if n < 0 && min >= 0 => {
-            cx.error(found(v), "must not be negative", hint);
+            cx.error(found(v), "must not be negative", &hint);
             None
         }
         Some(_) => {
-            cx.error(found(v), "out of range", hint);
+            cx.error(found(v), "out of range", &hint);
             None
         }
         None => {
@@ -387,7 +410,7 @@ pub fn decode_choice(v: &Json, cx: &mut Ctx, all: &[&str]) -> Option<usize> {
                     Some(m) => format!("did you mean \"{m}\"? One of: {}", all.join(", ")),
                     None => format!("one of: {}", all.join(", ")),
                 };
-                cx.error(found(v), format!("unknown value \"{text}\""), hint);
+                cx.error(found(v), &format!("unknown value \"{text}\""), &hint);
                 None
             }
         },

@@ -166,7 +166,7 @@ impl Source {
                     Some(m) => format!("did you mean \"{m}\"? {what} fields: {}", keys.join(", ")),
                     None => format!("{what} fields: {}", keys.join(", ")),
                 };
-                cx.at(Seg::Key("map".into()), |cx| cx.key(k, |cx| cx.error(found(&s(&p.0)), format!("\"{k}\" is not a {what} field"), hint)));
+                cx.at(Seg::Key("map".into()), |cx| cx.key(k, |cx| cx.error(found(&s(&p.0)), &format!("\"{k}\" is not a {what} field"), &hint)));
             }
         }
         match (&url, &inline) {
@@ -527,14 +527,14 @@ fn check_messages(messages: &[(String, Json)], cx: &mut Ctx) {
                             Some(m) => format!("did you mean \"{m}\"?"),
                             None => "see the list of message keys in docs/config.md".into(),
                         };
-                        cx.error(found(text), format!("unknown message key \"{key}\""), hint);
+                        cx.error(found(text), &format!("unknown message key \"{key}\""), &hint);
                     }
                     Some(m) => {
                         if let Json::String(t) = text {
                             for p in schaufenster_core::template::placeholders(t) {
                                 if !m.placeholders.contains(&p) {
                                     let allowed = if m.placeholders.is_empty() { "none".to_string() } else { m.placeholders.iter().map(|p| format!("{{{p}}}")).collect::<Vec<_>>().join(", ") };
-                                    cx.error(found(text), format!("placeholder {{{p}}} is not available in this message"), format!("available: {allowed}"));
+                                    cx.error(found(text), &format!("placeholder {{{p}}} is not available in this message"), &format!("available: {allowed}"));
                                 }
                             }
                         }
@@ -556,7 +556,7 @@ fn check_shipping_bar(bar: &Json, config: Option<&Config>, cx: &mut Ctx) {
                 cx.at(Seg::Index(i), |cx| {
                     if let Some(id) = tier.get("id").and_then(Json::as_str) {
                         if seen_ids.contains(&id) {
-                            cx.key("id", |cx| cx.error(found(&s(id)), format!("duplicate tier id \"{id}\""), "give every tier its own id"));
+                            cx.key("id", |cx| cx.error(found(&s(id)), &format!("duplicate tier id \"{id}\""), "give every tier its own id"));
                         }
                         seen_ids.push(id);
                     }
@@ -571,7 +571,7 @@ fn check_shipping_bar(bar: &Json, config: Option<&Config>, cx: &mut Ctx) {
                                 let country = th.get("country").and_then(Json::as_str).unwrap_or("").to_owned();
                                 if seen.contains(&(cur.clone(), country.clone())) {
                                     let place = if country.is_empty() { cur.clone() } else { format!("{cur} in {country}") };
-                                    cx.at(Seg::Index(j), |cx| cx.error(found(th), format!("second threshold for {place}"), "keep one threshold per currency and country"));
+                                    cx.at(Seg::Index(j), |cx| cx.error(found(th), &format!("second threshold for {place}"), "keep one threshold per currency and country"));
                                 }
                                 seen.push((cur, country));
                             }
@@ -595,7 +595,7 @@ fn check_shipping_bar(bar: &Json, config: Option<&Config>, cx: &mut Ctx) {
         for (i, tier) in bar.tiers.iter().enumerate() {
             if !tier.thresholds.iter().any(|t| t.currency == config.currency) {
                 cx.key("tiers", |cx| cx.at(Seg::Index(i), |cx| cx.key("thresholds", |cx| {
-                    cx.warn(format!("no {} threshold", config.currency), format!("tier \"{}\" has no threshold in the shop currency {}", tier.id.0, config.currency), format!("add {{\"currency\": \"{}\", \"amount\": …}}; carts in {} will not see this tier", config.currency, config.currency))
+                    cx.warn(format!("no {} threshold", config.currency), &format!("tier \"{}\" has no threshold in the shop currency {}", tier.id.0, config.currency), &format!("add {{\"currency\": \"{}\", \"amount\": …}}; carts in {} will not see this tier", config.currency, config.currency))
                 })));
             }
         }

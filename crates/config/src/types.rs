@@ -26,7 +26,7 @@ impl Decode for Currency {
             (None, Some(m)) => format!("did you mean \"{m}\"? Use an ISO 4217 code such as \"EUR\" or \"CHF\""),
             (None, None) => "use an ISO 4217 code such as \"EUR\" or \"CHF\"".into(),
         };
-        cx.error(found(v), format!("unknown currency code \"{text}\""), hint);
+        cx.error(found(v), &format!("unknown currency code \"{text}\""), &hint);
         None
     }
     fn schema() -> Json {
@@ -49,7 +49,7 @@ impl Decode for Country {
             } else {
                 "use an ISO 3166-1 alpha-2 code such as \"DE\", \"AT\" or \"CH\"".into()
             };
-            cx.error(found(v), "not a two-letter country code", hint);
+            cx.error(found(v), "not a two-letter country code", &hint);
             None
         }
     }
@@ -156,7 +156,7 @@ impl Decode for Pointer {
             } else {
                 format!("JSON pointers start with a slash: \"/{}\"", text.replace('.', "/"))
             };
-            cx.error(found(v), "not a JSON pointer", hint);
+            cx.error(found(v), "not a JSON pointer", &hint);
             None
         }
     }
@@ -197,7 +197,7 @@ impl Decode for Amount {
                 None
             }
             Json::Number(n) if n.fract() != 0.0 => {
-                cx.error(found(v), "amount must be a whole number of minor units", format!("{HINT}; did you mean {}?", (n * 100.0).round() as i64));
+                cx.error(found(v), "amount must be a whole number of minor units", &format!("{HINT}; did you mean {}?", (n * 100.0).round() as i64));
                 None
             }
             Json::Number(_) => match v.as_i64() {
@@ -209,7 +209,7 @@ impl Decode for Amount {
             },
             Json::String(t) => {
                 let guess = schaufenster_core::Money::parse_decimal(t, Currency::eur()).map(|m| format!("; did you mean {}?", m.minor()));
-                cx.error(found(v), "expected a number, found a string", format!("{HINT}{}", guess.unwrap_or_default()));
+                cx.error(found(v), "expected a number, found a string", &format!("{HINT}{}", guess.unwrap_or_default()));
                 None
             }
             _ => {
