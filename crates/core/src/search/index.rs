@@ -1,0 +1,497 @@
+//! The inverted index and BM25F scoring.
+//!
+//! Build: every text is tokenised, folded and stemmed in its entry's language; stop words are
+//! skipped; long words that are compounds of two words the index itself knows are also
+//! indexed as their parts ("Rücksendekosten" also as "rücksend" + "kost").
+//! Search: each query word is matched by its stem, by synonyms, by compound splitting against
+//! the vocabulary, as a prefix (the word being typed) and with typos (edit distance scaled
+//! to length); each entry's score is BM25F over question, tags and answer with per-field
+//! weights, times the share of query words matched, with a mild popularity prior.
+
+use super::normalize::tokenize;
+use super::stem::stem;
+use super::{Entry, Lang};
+use std::collections::HashMap;
+
+/// Field weights for BM25F, each clamped to 0.0..=10.0.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct FieldWeights {
+    /// Weight of the question (default 3.0).
+    pub question: f32,
+    /// Weight of tags (default 2.0).
+    pub tags: f32,
+    /// Weight of the answer (default 1.0).
+    pub answer: f32,
+}
+
+impl Default for FieldWeights {
+    fn default() -> Self {
+        FieldWeights { question: 3.0, tags: 2.0, answer: 1.0 }
+    }
+}
+
+/// Search options; every number is clamped to its documented range by [`Index::build`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct Options {
+    /// Field weights.
+    pub weights: FieldWeights,
+    /// Groups of words that mean the same ("Retoure", "Rücksendung"); compared after folding
+    /// and stemming, in both languages.
+    pub synonyms: Vec<Vec<String>>,
+    /// BM25 term-frequency saturation (default 1.2, 0.0..=3.0).
+    pub k1: f32,
+    /// BM25 length normalisation (default 0.75, 0.0..=1.0).
+    pub b: f32,
+    /// Weight of the popularity prior (default 0.1, 0.0..=1.0): the most popular entry's
+    /// score is raised by at most this fraction.
+    pub popularity: f32,
+    /// Typo tolerance (default true): 1 edit from 5 letters, 2 from 9.
+    pub typos: bool,
+    /// Prefix matching of the last word (the one being typed; default true, from 2 letters).
+    pub prefix: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { weights: FieldWeights::default(), synonyms: Vec::new(), k1: 1.2, b: 0.75, popularity: 0.1, typos: true, prefix: true }
+    }
+}
+
+/// Which text a match is in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Field {
+    /// The question.
+    Question,
+    /// One of the tags (index into `tags`).
+    Tag(u16),
+    /// The answer.
+    Answer,
+}
+
+/// A byte range of a matched word in an entry's original text, for highlighting.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct MatchRange {
+    /// Which text.
+    pub field: Field,
+    /// Start byte.
+    pub start: usize,
+    /// End byte (exclusive).
+    pub end: usize,
+}
+
+/// One result.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Hit {
+    /// Index of the entry in the slice the index was built from.
+    pub entry: usize,
+    /// Score (higher is better; only comparable within one search).
+    pub score: f32,
+    /// Where the query's words matched, in field then text order.
+    pub matches: Vec<MatchRange>,
+}
+
+const STOP_DE: &[&str] = &[
+    "aber", "alle", "als", "also", "am", "an", "auch", "auf", "aus", "bei", "bin", "bis", "bist", "da", "das", "dass", "dem", "den", "der", "des", "die",
+    "dir", "du", "ein", "eine", "einem", "einen", "einer", "es", "fur", "hat", "habe", "haben", "ich", "ihr", "im", "in", "ist", "ja", "kann", "man",
+    "mein", "meine", "mir", "mit", "nach", "noch", "nur", "ob", "oder", "sich", "sie", "sind", "so", "um", "und", "uns", "von", "vom", "was", "welche",
+    "wenn", "wer", "wie", "wir", "wird", "wo", "zu", "zum", "zur",
+];
+const STOP_EN: &[&str] = &[
+    "a", "about", "am", "an", "and", "are", "as", "at", "be", "by", "can", "do", "does", "for", "from", "how", "i", "if", "in", "is", "it", "its",
+    "me", "my", "of", "on", "or", "so", "that", "the", "there", "this", "to", "was", "what", "when", "where", "which", "who", "will", "with",
+    "you", "your",
+];
+
+fn is_stop(word: &str, lang: Lang) -> bool {
+    match lang {
+        Lang::De => STOP_DE.contains(&word),
+        Lang::En => STOP_EN.contains(&word),
+    }
+}
+
+type TermId = u32;
+
+/// One occurrence of a term in a field, for highlighting.
+#[derive(Clone, Copy)]
+struct Occurrence {
+    term: TermId,
+    field: Field,
+    start: u32,
+    end: u32,
+}
+
+struct Posting {
+    entry: u32,
+    /// Term frequency per field: question, tags, answer (compound parts count one half).
+    tf: [f32; 3],
+}
+
+/// A search index over FAQ entries.
+pub struct Index {
+    opts: Options,
+    langs: Vec<Lang>,
+    terms: HashMap<String, TermId>,
+    postings: Vec<Vec<Posting>>,
+    idf: Vec<f32>,
+    /// Folded surface words → terms they were indexed as (for prefix and typo matching), sorted.
+    vocab: Vec<(String, TermId, Lang)>,
+    lengths: Vec<[f32; 3]>,
+    avg: [f32; 3],
+    occurrences: Vec<Vec<Occurrence>>,
+    prior: Vec<f32>,
+    synonyms: Vec<Vec<String>>,
+}
+
+/// Query-side candidate term for one query word, with a match weight.
+#[derive(Clone, Copy)]
+struct Candidate {
+    term: TermId,
+    weight: f32,
+}
+
+impl Index {
+    /// Builds the index.
+    pub fn build(entries: &[Entry], opts: &Options) -> Index {
+        let clamp = |v: f32, lo: f32, hi: f32| if v.is_finite() { v.clamp(lo, hi) } else { lo };
+        let opts = Options {
+            weights: FieldWeights { question: clamp(opts.weights.question, 0.0, 10.0), tags: clamp(opts.weights.tags, 0.0, 10.0), answer: clamp(opts.weights.answer, 0.0, 10.0) },
+            synonyms: opts.synonyms.clone(),
+            k1: clamp(opts.k1, 0.0, 3.0),
+            b: clamp(opts.b, 0.0, 1.0),
+            popularity: clamp(opts.popularity, 0.0, 1.0),
+            typos: opts.typos,
+            prefix: opts.prefix,
+        };
+        let mut ix = Index {
+            opts,
+            langs: entries.iter().map(|e| e.lang).collect(),
+            terms: HashMap::new(),
+            postings: Vec::new(),
+            idf: Vec::new(),
+            vocab: Vec::new(),
+            lengths: vec![[0.0; 3]; entries.len()],
+            avg: [1.0; 3],
+            occurrences: vec![Vec::new(); entries.len()],
+            prior: Vec::new(),
+            synonyms: Vec::new(),
+        };
+        let mut surface: HashMap<(String, Lang), TermId> = HashMap::new();
+        // Pass 1: words as they stand.
+        let mut words: Vec<(u32, Field, String, u32, u32)> = Vec::new();
+        for (e, entry) in entries.iter().enumerate() {
+            let mut fields: Vec<(Field, &str)> = vec![(Field::Question, entry.question.as_str())];
+            fields.extend(entry.tags.iter().enumerate().map(|(i, t)| (Field::Tag(i as u16), t.as_str())));
+            fields.push((Field::Answer, entry.answer.as_str()));
+            for (field, text) in fields {
+                for tok in tokenize(text, entry.lang) {
+                    if is_stop(&tok.text, entry.lang) {
+                        continue;
+                    }
+                    let term = ix.intern(stem(&tok.text, entry.lang));
+                    surface.entry((tok.text.clone(), entry.lang)).or_insert(term);
+                    ix.add(e as u32, field, term, 1.0);
+                    ix.occurrences[e].push(Occurrence { term, field, start: tok.start as u32, end: tok.end as u32 });
+                    words.push((e as u32, field, tok.text, tok.start as u32, tok.end as u32));
+                }
+            }
+        }
+        ix.vocab = surface.into_iter().map(|((w, l), t)| (w, t, l)).collect();
+        crate::sort::sort_by(&mut ix.vocab, |a, b| a.0.cmp(&b.0));
+        // Pass 2: compounds of two known words also count as their parts (at half weight).
+        for (e, field, word, start, end) in words {
+            let lang = ix.langs[e as usize];
+            if let Some((a, b)) = ix.split_compound(&word, lang, 4) {
+                for t in [a, b] {
+                    ix.add(e, field, t, 0.5);
+                    ix.occurrences[e as usize].push(Occurrence { term: t, field, start, end });
+                }
+            }
+        }
+        // Document statistics.
+        let n = entries.len().max(1) as f32;
+        for i in 0..3 {
+            let total: f32 = ix.lengths.iter().map(|l| l[i]).sum();
+            ix.avg[i] = (total / n).max(1.0);
+        }
+        ix.idf = ix.postings.iter().map(|p| (1.0 + (n - p.len() as f32 + 0.5) / (p.len() as f32 + 0.5)).ln()).collect();
+        let max_pop = entries.iter().map(|e| e.popularity).max().unwrap_or(0) as f32;
+        ix.prior = entries.iter().map(|e| if max_pop > 0.0 { (1.0 + e.popularity as f32).ln() / (1.0 + max_pop).ln() } else { 0.0 }).collect();
+        // Synonym groups as stems in both languages: a query word matches a group by its stem
+        // even when the index never uses that word ("Retoure" → "Rücksendung").
+        ix.synonyms = ix
+            .opts
+            .synonyms
+            .iter()
+            .map(|group| {
+                let mut stems: Vec<String> = Vec::new();
+                for w in group {
+                    for lang in [Lang::De, Lang::En] {
+                        for tok in tokenize(w, lang) {
+                            let s = stem(&tok.text, lang);
+                            if !stems.contains(&s) {
+                                stems.push(s);
+                            }
+                        }
+                    }
+                }
+                stems
+            })
+            .collect();
+        ix
+    }
+
+    fn intern(&mut self, term: String) -> TermId {
+        if let Some(&id) = self.terms.get(&term) {
+            return id;
+        }
+        let id = self.postings.len() as TermId;
+        self.terms.insert(term, id);
+        self.postings.push(Vec::new());
+        id
+    }
+
+    fn add(&mut self, entry: u32, field: Field, term: TermId, weight: f32) {
+        let slot = match field {
+            Field::Question => 0,
+            Field::Tag(_) => 1,
+            Field::Answer => 2,
+        };
+        self.lengths[entry as usize][slot] += weight;
+        let list = &mut self.postings[term as usize];
+        match list.last_mut() {
+            Some(p) if p.entry == entry => p.tf[slot] += weight,
+            _ => {
+                let mut tf = [0.0; 3];
+                tf[slot] = weight;
+                list.push(Posting { entry, tf });
+            }
+        }
+    }
+
+    /// Splits `word` into two parts whose stems the index knows ("rucksendekosten" →
+    /// "rucksend" + "kost"), allowing German linking letters (s, es, n, en, e) after the
+    /// first part. Prefers the longest known first part.
+    fn split_compound(&self, word: &str, lang: Lang, min_part: usize) -> Option<(TermId, TermId)> {
+        if word.len() < 2 * min_part || !word.is_ascii() {
+            return None;
+        }
+        let known = |w: &str| self.terms.get(&stem(w, lang)).copied();
+        // A first part may also be the start of a known word ("liefer" of "lieferung"), since
+        // a stemmer treats a bare compound part differently from the whole word.
+        let known_left = |w: &str| {
+            known(w).or_else(|| {
+                let from = self.vocab.partition_point(|(v, _, _)| v.as_str() < w);
+                self.vocab[from..].iter().take_while(|(v, _, _)| v.starts_with(w)).filter(|(v, _, l)| *l == lang && v.len() <= w.len() + 4).min_by_key(|(v, _, _)| v.len()).map(|(_, t, _)| *t)
+            })
+        };
+        for cut in (min_part..=word.len() - min_part).rev() {
+            let (left, right) = word.split_at(cut);
+            let Some(r) = known(right) else { continue };
+            let mut lefts = vec![left];
+            for link in ["s", "es", "n", "en", "e"] {
+                if let Some(l) = left.strip_suffix(link) {
+                    if l.len() >= min_part {
+                        lefts.push(l);
+                    }
+                }
+            }
+            if let Some(l) = lefts.into_iter().find_map(known_left) {
+                if l != r {
+                    return Some((l, r));
+                }
+            }
+        }
+        None
+    }
+
+    /// Number of entries.
+    pub fn len(&self) -> usize {
+        self.langs.len()
+    }
+
+    /// Whether the index is empty.
+    pub fn is_empty(&self) -> bool {
+        self.langs.is_empty()
+    }
+
+    /// Candidate terms for one query word.
+    fn candidates(&self, word: &str, lang: Lang, is_last: bool) -> Vec<Candidate> {
+        let mut out: Vec<Candidate> = Vec::new();
+        let push = |out: &mut Vec<Candidate>, term: TermId, weight: f32| match out.iter_mut().find(|c| c.term == term) {
+            Some(c) => c.weight = c.weight.max(weight),
+            None => out.push(Candidate { term, weight }),
+        };
+        let stemmed = stem(word, lang);
+        for group in self.synonyms.iter().filter(|g| g.contains(&stemmed)) {
+            for s in group {
+                if let Some(&t) = self.terms.get(s) {
+                    push(&mut out, t, 0.9);
+                }
+            }
+        }
+        if let Some(&t) = self.terms.get(&stemmed) {
+            push(&mut out, t, 1.0);
+        } else if let Some((a, b)) = self.split_compound(word, lang, 3) {
+            push(&mut out, a, 0.8);
+            push(&mut out, b, 0.8);
+        }
+        // The word being typed: every vocabulary word it starts.
+        if self.opts.prefix && is_last && word.len() >= 2 {
+            let from = self.vocab.partition_point(|(w, _, _)| w.as_str() < word);
+            for (w, t, _) in self.vocab[from..].iter().take_while(|(w, _, _)| w.starts_with(word)).take(64) {
+                let weight = if w.len() == word.len() { 1.0 } else { 0.85 };
+                push(&mut out, *t, weight);
+            }
+        }
+        // Typos, only when nothing matched exactly.
+        if self.opts.typos && out.is_empty() {
+            let max = match word.chars().count() {
+                0..=4 => 0,
+                5..=8 => 1,
+                _ => 2,
+            };
+            if max > 0 {
+                let wb = word.as_bytes();
+                for (w, t, _) in &self.vocab {
+                    let vb = w.as_bytes();
+                    if vb.len().abs_diff(wb.len()) > max || vb.is_empty() {
+                        continue;
+                    }
+                    // Compare the word with the same-length start of longer words too, so that a
+                    // typo in the word being typed still finds its completion.
+                    let d = bounded_distance(wb, vb, max).or_else(|| if is_last && vb.len() > wb.len() { bounded_distance(wb, &vb[..wb.len()], max) } else { None });
+                    if let Some(d) = d {
+                        push(&mut out, *t, if d == 1 { 0.7 } else { 0.55 });
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// The best `limit` entries for `query`, best first; ties by entry order. `lang` limits the
+    /// search to entries of that language and stems the query for it (`None`: all entries,
+    /// the query stemmed as German and as English).
+    pub fn search(&self, query: &str, lang: Option<Lang>, limit: usize) -> Vec<Hit> {
+        if limit == 0 || self.is_empty() {
+            return Vec::new();
+        }
+        let query_langs: &[Lang] = match lang {
+            Some(Lang::De) => &[Lang::De],
+            Some(Lang::En) => &[Lang::En],
+            None => &[Lang::De, Lang::En],
+        };
+        // Query words per language, stop words dropped unless nothing else is left.
+        let mut groups: Vec<Vec<Candidate>> = Vec::new();
+        let ends_in_word = query.chars().last().is_some_and(super::normalize::is_word_char);
+        for &ql in query_langs {
+            let toks = tokenize(query, ql);
+            let content: Vec<&str> = toks.iter().map(|t| t.text.as_str()).filter(|w| !is_stop(w, ql)).collect();
+            let words: Vec<&str> = if content.is_empty() { toks.iter().map(|t| t.text.as_str()).collect() } else { content };
+            for (i, w) in words.iter().take(32).enumerate() {
+                let is_last = i + 1 == words.len() && ends_in_word;
+                let cands = self.candidates(w, ql, is_last);
+                match groups.get_mut(i) {
+                    Some(g) => {
+                        for c in cands {
+                            if !g.iter().any(|x| x.term == c.term) {
+                                g.push(c);
+                            }
+                        }
+                    }
+                    None => groups.push(cands),
+                }
+            }
+        }
+        let words = groups.len();
+        if words == 0 {
+            return Vec::new();
+        }
+        // Score: per query word the best-matching candidate's BM25F contribution.
+        let mut scores: HashMap<u32, (f32, u32)> = HashMap::new();
+        let w = self.opts.weights;
+        let weights = [w.question, w.tags, w.answer];
+        for group in &groups {
+            let mut best: HashMap<u32, f32> = HashMap::new();
+            for c in group {
+                let idf = self.idf[c.term as usize];
+                for p in &self.postings[c.term as usize] {
+                    if let Some(l) = lang {
+                        if self.langs[p.entry as usize] != l {
+                            continue;
+                        }
+                    }
+                    let len = &self.lengths[p.entry as usize];
+                    let mut tf = 0.0;
+                    for f in 0..3 {
+                        if p.tf[f] > 0.0 {
+                            let norm = 1.0 - self.opts.b + self.opts.b * len[f] / self.avg[f];
+                            tf += weights[f] * p.tf[f] / norm;
+                        }
+                    }
+                    let s = c.weight * idf * tf / (self.opts.k1 + tf);
+                    let e = best.entry(p.entry).or_insert(0.0);
+                    if s > *e {
+                        *e = s;
+                    }
+                }
+            }
+            for (entry, s) in best {
+                let e = scores.entry(entry).or_insert((0.0, 0));
+                e.0 += s;
+                e.1 += 1;
+            }
+        }
+        let mut hits: Vec<(u32, f32)> = scores
+            .into_iter()
+            .map(|(entry, (s, matched))| {
+                let coverage = matched as f32 / words as f32;
+                (entry, s * coverage * (1.0 + self.opts.popularity * self.prior[entry as usize]))
+            })
+            .collect();
+        crate::sort::sort_by(&mut hits, |a, b| b.1.partial_cmp(&a.1).unwrap_or(core::cmp::Ordering::Equal).then(a.0.cmp(&b.0)));
+        hits.truncate(limit);
+        let matched: Vec<TermId> = groups.iter().flatten().map(|c| c.term).collect();
+        hits.into_iter()
+            .map(|(entry, score)| {
+                let mut matches: Vec<MatchRange> = self.occurrences[entry as usize]
+                    .iter()
+                    .filter(|o| matched.contains(&o.term))
+                    .map(|o| MatchRange { field: o.field, start: o.start as usize, end: o.end as usize })
+                    .collect();
+                matches.dedup();
+                Hit { entry: entry as usize, score, matches }
+            })
+            .collect()
+    }
+}
+
+/// Optimal-string-alignment distance between `a` and `b` if it is at most `max`.
+fn bounded_distance(a: &[u8], b: &[u8], max: usize) -> Option<usize> {
+    if a.len().abs_diff(b.len()) > max {
+        return None;
+    }
+    let (n, m) = (a.len(), b.len());
+    let mut prev2 = vec![0usize; m + 1];
+    let mut prev: Vec<usize> = (0..=m).collect();
+    let mut cur = vec![0usize; m + 1];
+    for i in 1..=n {
+        cur[0] = i;
+        let mut row_min = cur[0];
+        for j in 1..=m {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(prev2[j - 2] + 1);
+            }
+            cur[j] = v;
+            row_min = row_min.min(v);
+        }
+        if row_min > max {
+            return None;
+        }
+        core::mem::swap(&mut prev2, &mut prev);
+        core::mem::swap(&mut prev, &mut cur);
+    }
+    (prev[m] <= max).then_some(prev[m])
+}

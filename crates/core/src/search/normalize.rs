@@ -1,0 +1,161 @@
+//! Folding and tokenisation with byte ranges.
+//!
+//! Folding maps case, umlauts and accents to plain letters (ä → a, ß → ss, é → e) with a
+//! small Latin table rather than Unicode's full case tables (which would cost ~20 KB of wasm);
+//! letters outside Latin-1 keep their form. German text additionally folds the digraph
+//! spellings ae/oe/ue to a/o/u, so "Rücksendung", "Ruecksendung" and "Rucksendung" meet.
+
+use super::Lang;
+
+/// A word of a text: its folded form and where it stands in the original.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// Folded word.
+    pub text: String,
+    /// Start byte in the original text.
+    pub start: usize,
+    /// End byte (exclusive).
+    pub end: usize,
+}
+
+/// Whether `c` belongs to a word (letters and digits of any script; punctuation, symbols and
+/// spaces split words).
+pub fn is_word_char(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || (c > '\u{BF}'
+            && !matches!(c, '\u{D7}' | '\u{F7}' | '\u{2000}'..='\u{2BFF}' | '\u{3000}'..='\u{303F}' | '\u{FE30}'..='\u{FE4F}' | '\u{FF00}'..='\u{FF0F}' | '\u{FFF0}'..='\u{FFFF}'))
+}
+
+fn fold_char(c: char, out: &mut String) {
+    let s = match c {
+        'A'..='Z' => {
+            out.push(c.to_ascii_lowercase());
+            return;
+        }
+        'ä' | 'Ä' | 'à' | 'À' | 'á' | 'Á' | 'â' | 'Â' | 'ã' | 'Ã' | 'å' | 'Å' => "a",
+        'æ' | 'Æ' => "ae",
+        'ç' | 'Ç' => "c",
+        'è' | 'È' | 'é' | 'É' | 'ê' | 'Ê' | 'ë' | 'Ë' => "e",
+        'ì' | 'Ì' | 'í' | 'Í' | 'î' | 'Î' | 'ï' | 'Ï' => "i",
+        'ñ' | 'Ñ' => "n",
+        'ö' | 'Ö' | 'ò' | 'Ò' | 'ó' | 'Ó' | 'ô' | 'Ô' | 'õ' | 'Õ' | 'ø' | 'Ø' => "o",
+        'ü' | 'Ü' | 'ù' | 'Ù' | 'ú' | 'Ú' | 'û' | 'Û' => "u",
+        'ý' | 'Ý' | 'ÿ' => "y",
+        'ß' | 'ẞ' => "ss",
+        _ => {
+            out.push(c);
+            return;
+        }
+    };
+    out.push_str(s);
+}
+
+/// Folds a word for matching in `lang`.
+///
+/// ```
+/// use schaufenster_core::search::{fold, Lang};
+/// assert_eq!(fold("Rücksendung", Lang::De), "rucksendung");
+/// assert_eq!(fold("Ruecksendung", Lang::De), "rucksendung");
+/// assert_eq!(fold("Straße", Lang::De), "strasse");
+/// assert_eq!(fold("Café", Lang::En), "cafe");
+/// assert_eq!(fold("queue", Lang::En), "queue");
+/// ```
+pub fn fold(word: &str, lang: Lang) -> String {
+    let mut out = String::with_capacity(word.len());
+    for c in word.chars() {
+        fold_char(c, &mut out);
+    }
+    if lang == Lang::De && (out.contains("ae") || out.contains("oe") || out.contains("ue")) {
+        out = fold_digraphs(&out);
+    }
+    out
+}
+
+/// ae/oe/ue → a/o/u, except after "q" ("Quelle") and after a vowel, where the letters belong
+/// to a diphthong ("dauert", "neue", "Feuer"). Where an e starts a syllable of its own the rule
+/// can still misfire, but it runs on index and query alike, so both sides agree.
+fn fold_digraphs(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        let after_vowel_or_q = i > 0 && matches!(b[i - 1], b'a' | b'e' | b'i' | b'o' | b'u' | b'y' | b'q');
+        if matches!(c, b'a' | b'o' | b'u') && b.get(i + 1) == Some(&b'e') && !after_vowel_or_q {
+            out.push(c as char);
+            i += 2;
+            continue;
+        }
+        // Copy one UTF-8 character.
+        let len = s[i..].chars().next().map(char::len_utf8).unwrap_or(1);
+        out.push_str(&s[i..i + len]);
+        i += len;
+    }
+    out
+}
+
+/// Splits a text into folded words with byte ranges.
+///
+/// ```
+/// use schaufenster_core::search::{tokenize, Lang};
+/// let t = tokenize("Wie lange dauert's? (DHL-Paket)", Lang::De);
+/// let words: Vec<_> = t.iter().map(|t| t.text.as_str()).collect();
+/// assert_eq!(words, ["wie", "lange", "dauert", "s", "dhl", "paket"]);
+/// assert_eq!(&"Wie lange dauert's? (DHL-Paket)"[t[4].start..t[4].end], "DHL");
+/// ```
+pub fn tokenize(text: &str, lang: Lang) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        match (is_word_char(c), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push(Token { text: fold(&text[s..i], lang), start: s, end: i });
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push(Token { text: fold(&text[s..], lang), start: s, end: text.len() });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding() {
+        for (word, lang, want) in [
+            ("Rücksendung", Lang::De, "rucksendung"),
+            ("Ruecksendung", Lang::De, "rucksendung"),
+            ("Rucksendung", Lang::De, "rucksendung"),
+            ("GRÖSSE", Lang::De, "grosse"),
+            ("Größe", Lang::De, "grosse"),
+            ("Groesse", Lang::De, "grosse"),
+            ("Quelle", Lang::De, "quelle"),
+            ("dauert", Lang::De, "dauert"),
+            ("neue", Lang::De, "neue"),
+            ("Steuer", Lang::De, "steuer"),
+            ("Gebuehr", Lang::De, "gebuhr"),
+            ("Übersicht", Lang::De, "ubersicht"),
+            ("Æsop", Lang::En, "aesop"),
+            ("Crème", Lang::En, "creme"),
+            ("ΑΒΓ", Lang::En, "ΑΒΓ"),
+            ("", Lang::De, ""),
+        ] {
+            assert_eq!(fold(word, lang), want, "{word}");
+        }
+    }
+
+    #[test]
+    fn tokens_keep_ranges_of_the_original() {
+        let text = "Größe & Maße: 55×40×20 cm — Handgepäck!";
+        let toks = tokenize(text, Lang::De);
+        let words: Vec<(&str, &str)> = toks.iter().map(|t| (t.text.as_str(), &text[t.start..t.end])).collect();
+        assert_eq!(words, [("grosse", "Größe"), ("masse", "Maße"), ("55", "55"), ("40", "40"), ("20", "20"), ("cm", "cm"), ("handgepack", "Handgepäck")]);
+        assert!(tokenize("?!… ---", Lang::De).is_empty());
+    }
+}

@@ -1,0 +1,166 @@
+//! Ranking cases for the FAQ search engine: one line per behaviour.
+use schaufenster_core::search::{Entry, Index, Lang, Options};
+
+fn corpus() -> Vec<Entry> {
+    let de = |id: &str, q: &str, a: &str| Entry::new(id, Lang::De, q, a);
+    let en = |id: &str, q: &str, a: &str| Entry::new(id, Lang::En, q, a);
+    let mut v = vec![
+        de("ruecksendung", "Wie funktioniert die Rücksendung?", "Für die Rücksendung hast du 30 Tage Zeit. Drucke das Etikett aus und gib das Paket bei DHL ab."),
+        de("ruecksendekosten", "Wer trägt die Kosten der Rücksendung?", "Die Rücksendung ist für dich kostenlos, wir übernehmen das Porto."),
+        de("versandkosten", "Was kostet der Versand?", "Ab 50 € Bestellwert versenden wir kostenlos, sonst berechnen wir 4,95 €."),
+        de("lieferzeit", "Wie lange dauert die Lieferung?", "In Deutschland dauert die Lieferung 1–3 Werktage."),
+        de("handgepaeck", "Welche Handgepäckmaße erlauben die Airlines?", "Meist 55 × 40 × 20 cm; unser Handgepäck-Trolley passt bei allen großen Airlines."),
+        de("gutschein", "Wie löse ich einen Gutschein ein?", "Gib den Gutscheincode im Warenkorb ein."),
+        de("zahlung", "Welche Zahlungsarten gibt es?", "PayPal, Kreditkarte, Rechnung und Vorkasse."),
+        de("umtausch", "Kann ich einen Koffer umtauschen?", "Ja, schicke ihn zurück und bestelle die neue Größe."),
+        en("en-returns", "How do I return an item?", "You have 30 days. Print the return label and drop the parcel at a DHL point."),
+        en("en-shipping", "How much is shipping?", "Shipping is free from €50, otherwise €4.95."),
+        en("en-delivery", "How long does delivery take?", "Delivery within Germany takes 1–3 working days."),
+        en("en-vouchers", "How do I redeem a gift card?", "Enter the voucher code in your cart."),
+    ];
+    v[2].popularity = 500;
+    v[5].tags = vec!["Geschenkgutschein".into(), "Code".into()];
+    v
+}
+
+/// One row: the query (German page) and the id that must rank first.
+fn first(index: &Index, entries: &[Entry], query: &str, lang: Lang, want: &str) {
+    let hits = index.search(query, Some(lang), 5);
+    let got: Vec<&str> = hits.iter().map(|h| entries[h.entry].id.as_str()).collect();
+    assert_eq!(got.first().copied(), Some(want), "{query:?} → {got:?}");
+}
+
+#[test]
+fn german_queries_find_their_answer() {
+    let entries = corpus();
+    let mut opts = Options::default();
+    opts.synonyms = vec![vec!["Retoure".into(), "Rücksendung".into(), "zurückschicken".into()]];
+    let index = Index::build(&entries, &opts);
+    for (query, want) in [
+        ("Rücksendung", "ruecksendung"),
+        ("Ruecksendung", "ruecksendung"),
+        ("Rucksendung", "ruecksendung"),
+        ("rücksendungen", "ruecksendung"),
+        ("Rücksendekosten", "ruecksendekosten"),
+        ("Kosten Rücksendung", "ruecksendekosten"),
+        ("Retoure", "ruecksendung"),
+        ("Versandkosten", "versandkosten"),
+        ("Versnad", "versandkosten"),
+        ("Versandt", "versandkosten"),
+        ("Liferung", "lieferzeit"),
+        ("Lieferzeit", "lieferzeit"),
+        ("wie lange dauert die lieferung", "lieferzeit"),
+        ("Handgepäck Maße", "handgepaeck"),
+        ("handgepaeckmasse", "handgepaeck"),
+        ("Gutscheincode einlösen", "gutschein"),
+        ("geschenkgutschein", "gutschein"),
+        ("paypal", "zahlung"),
+        ("rückse", "ruecksendung"),
+        ("zahlungsa", "zahlung"),
+        ("Koffer umtauschen", "umtausch"),
+    ] {
+        first(&index, &entries, query, Lang::De, want);
+    }
+}
+
+#[test]
+fn english_queries_find_their_answer() {
+    let entries = corpus();
+    let index = Index::build(&entries, &Options::default());
+    for (query, want) in [
+        ("return", "en-returns"),
+        ("returning an item", "en-returns"),
+        ("retrun label", "en-returns"),
+        ("shipping costs", "en-shipping"),
+        ("shipp", "en-shipping"),
+        ("delivery time", "en-delivery"),
+        ("gift cards", "en-vouchers"),
+        ("voucher", "en-vouchers"),
+    ] {
+        first(&index, &entries, query, Lang::En, want);
+    }
+}
+
+#[test]
+fn the_page_language_limits_results() {
+    let entries = corpus();
+    let index = Index::build(&entries, &Options::default());
+    let hits = index.search("DHL", Some(Lang::En), 10);
+    assert!(hits.iter().all(|h| entries[h.entry].lang == Lang::En));
+    assert_eq!(hits.len(), 1);
+    let both = index.search("DHL", None, 10);
+    assert_eq!(both.len(), 2);
+}
+
+#[test]
+fn edge_queries() {
+    let entries = corpus();
+    let index = Index::build(&entries, &Options::default());
+    for q in ["", "   ", "?!…", "---", "\u{0}"] {
+        assert!(index.search(q, Some(Lang::De), 10).is_empty(), "{q:?}");
+    }
+    // Stop words alone match only as the start of a longer word being typed ("wer" → "Werktage").
+    assert!(index.search("wie", Some(Lang::De), 10).is_empty());
+    assert_eq!(entries[index.search("wer", Some(Lang::De), 1)[0].entry].id, "lieferzeit");
+    // A very long query neither panics nor takes unbounded work (only 32 words are used).
+    let long = "Rücksendung ".repeat(5000);
+    assert_eq!(entries[index.search(&long, Some(Lang::De), 1)[0].entry].id, "ruecksendung");
+    assert!(index.search("Rücksendung", Some(Lang::De), 0).is_empty());
+    assert!(Index::build(&[], &Options::default()).search("x", None, 5).is_empty());
+}
+
+#[test]
+fn match_ranges_point_at_the_original_words() {
+    let entries = corpus();
+    let index = Index::build(&entries, &Options::default());
+    let hit = &index.search("Rucksendung kosten", Some(Lang::De), 1)[0];
+    assert_eq!(entries[hit.entry].id, "ruecksendekosten");
+    let q = &entries[hit.entry].question;
+    let words: Vec<&str> = hit
+        .matches
+        .iter()
+        .filter(|m| m.field == schaufenster_core::search::Field::Question)
+        .map(|m| &q[m.start..m.end])
+        .collect();
+    assert_eq!(words, ["Kosten", "Rücksendung"]);
+}
+
+#[test]
+fn popularity_is_a_mild_prior_only() {
+    let mut entries = corpus();
+    let index = Index::build(&entries, &Options::default());
+    // "kostenlos" occurs in both; the less popular one with the better text match still wins.
+    first(&index, &entries, "Porto kostenlos", Lang::De, "ruecksendekosten");
+    // Ties are broken by popularity.
+    entries.push(Entry::new("a", Lang::De, "Zwillingsfrage", "gleich"));
+    entries.push(Entry { popularity: 10, ..Entry::new("b", Lang::De, "Zwillingsfrage", "gleich") });
+    let index = Index::build(&entries, &Options::default());
+    first(&index, &entries, "Zwillingsfrage", Lang::De, "b");
+}
+
+#[test]
+fn tunables_are_clamped() {
+    let entries = corpus();
+    let opts = Options { k1: f32::NAN, b: 9.0, popularity: -1.0, ..Options::default() };
+    let index = Index::build(&entries, &opts);
+    let hits = index.search("Versand", Some(Lang::De), 3);
+    assert!(hits.iter().all(|h| h.score.is_finite() && h.score >= 0.0));
+}
+
+#[test]
+fn ten_thousand_entries() {
+    let words = ["koffer", "rucksack", "tasche", "gurt", "schloss", "rolle", "griff", "fach", "deckel", "riemen"];
+    let entries: Vec<Entry> = (0..10_000)
+        .map(|i| {
+            let q = format!("Frage {i} zu {} und {}", words[i % 10], words[(i / 10) % 10]);
+            Entry::new(&format!("e{i}"), Lang::De, &q, &format!("Antwort {i}: {} {}", words[(i / 100) % 10], i))
+        })
+        .collect();
+    let index = Index::build(&entries, &Options::default());
+    assert_eq!(index.len(), 10_000);
+    let hits = index.search("Frage 4242", Some(Lang::De), 10);
+    assert_eq!(entries[hits[0].entry].id, "e4242");
+    let hits = index.search("koffr schlos", Some(Lang::De), 10);
+    assert_eq!(hits.len(), 10);
+    assert!(hits.iter().all(|h| entries[h.entry].question.contains("koffer") && entries[h.entry].question.contains("schloss")));
+}
