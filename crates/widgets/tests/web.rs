@@ -256,3 +256,60 @@ async fn consent_is_granted_by_the_configured_event() {
     web_sys::window().unwrap().dispatch_event(&ev).unwrap();
     assert!(rt.consent());
 }
+
+/// Serves `/__cart` from a shim (counting requests) so refresh triggers can be observed.
+fn serve_cart(body: &str) {
+    let install = js_sys::Function::new_with_args(
+        "body",
+        r#"
+        if (!window.__sfCartFetch) {
+          window.__sfCartFetch = window.fetch;
+          window.fetch = function (u, init) {
+            if (String(u).startsWith("/__cart")) {
+              window.__sfCartCalls += 1;
+              return Promise.resolve(new Response(window.__sfCartBody, { status: 200, headers: { "content-type": "application/json" } }));
+            }
+            return window.__sfCartFetch.call(this, u, init);
+          };
+        }
+        window.__sfCartCalls = 0;
+        window.__sfCartBody = body;
+        "#,
+    );
+    install.call1(&JsValue::NULL, &JsValue::from_str(body)).unwrap();
+}
+
+fn cart_calls() -> f64 {
+    js_sys::Reflect::get(&web_sys::window().unwrap(), &"__sfCartCalls".into()).unwrap().as_f64().unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn the_bar_refetches_when_the_tab_becomes_visible_or_the_page_is_shown_again() {
+    serve_cart(&cart(r#"{"product_id": "tee", "quantity": 1, "unit_price": 1000}"#));
+    runtime::install(&json(&format!(r#"{{"consent": {{"required": false}}, "cart": {{"url": "/__cart"}}, "shipping_bar": {{{TIERS}}}}}"#)));
+    let el = host(&[]);
+    let _h = mount_widget("sf-shipping-bar", el.clone()).unwrap();
+    until(|| text(&el, "[part=message]").starts_with("Noch 40")).await;
+    assert_eq!(cart_calls(), 1.0);
+    // The cart changed in another tab; this one becomes visible again.
+    serve_cart(&cart(r#"{"product_id": "tee", "quantity": 1, "unit_price": 3000}"#));
+    let doc = web_sys::window().unwrap().document().unwrap();
+    doc.dispatch_event(&web_sys::CustomEvent::new("visibilitychange").unwrap()).unwrap();
+    until(|| text(&el, "[part=message]").starts_with("Noch 20")).await;
+    assert_eq!(cart_calls(), 1.0, "one request after becoming visible");
+    // Back/forward cache: pageshow refreshes too.
+    serve_cart(&cart(r#"{"product_id": "tee", "quantity": 1, "unit_price": 4000}"#));
+    web_sys::window().unwrap().dispatch_event(&web_sys::CustomEvent::new("pageshow").unwrap()).unwrap();
+    until(|| text(&el, "[part=message]").starts_with("Noch 10")).await;
+    assert_eq!(text(&el, "[part=message]"), "Noch 10,00\u{a0}€ bis zum kostenlosen Versand");
+}
+
+#[wasm_bindgen_test]
+async fn the_light_dom_option_renders_into_the_element_itself() {
+    runtime::install(&json(&format!(r#"{{"consent": {{"required": false}}, "theme": {{"shadow_dom": false}}, "cart": {{"inline": {}}}, "shipping_bar": {{{TIERS}}}}}"#, cart(""))));
+    let el = host(&[]);
+    let _h = mount_widget("sf-shipping-bar", el.clone()).unwrap();
+    assert!(el.shadow_root().is_none());
+    until(|| el.query_selector("[part=message]").unwrap().and_then(|m| m.text_content()).is_some_and(|t| !t.is_empty())).await;
+    assert_eq!(el.query_selector("[part=message]").unwrap().unwrap().text_content().unwrap(), "Kostenloser Versand ab 50,00\u{a0}€");
+}
