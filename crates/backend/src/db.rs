@@ -572,9 +572,11 @@ pub fn social_stats(conn: &Connection, ids: &[String], lang: &str, now: i64, win
     Ok(out)
 }
 
-/// Average stars in hundredths, rounded half up, in integer math (`457` = 4.57).
+/// Average stars in hundredths, rounded down in integer math (`457` = 4.57): a rating shown
+/// must never be higher than the true average (199 reviews of 915 stars are 4.598, sent as
+/// 4.59, never 4.60).
 pub fn average_centi(count: i64, sum: i64) -> i64 {
-    (sum * 200 + count) / (2 * count)
+    sum * 100 / count
 }
 
 #[cfg(test)]
@@ -686,9 +688,9 @@ mod tests {
     }
 
     #[test]
-    fn average_rounds_half_up_to_hundredths() {
-        // (count, sum, hundredths)
-        for (count, sum, want) in [(1, 5, 500), (3, 14, 467), (3, 13, 433), (8, 37, 463), (200, 913, 457), (400, 1826, 457), (400, 1827, 457), (400, 1830, 458), (6, 29, 483)] {
+    fn average_rounds_down_to_hundredths() {
+        // (count, sum, hundredths): never above the true average.
+        for (count, sum, want) in [(1, 5, 500), (3, 14, 466), (3, 13, 433), (8, 37, 462), (200, 913, 456), (400, 1826, 456), (400, 1827, 456), (400, 1830, 457), (6, 29, 483), (199, 915, 459)] {
             assert_eq!(average_centi(count, sum), want, "{sum}/{count}");
         }
     }

@@ -197,7 +197,7 @@ Scoped to the caller's sf_visitor cookie; never applies to /api/_faults.",
                 "stock": {"type": "integer", "minimum": 0},
                 "rating": r("Rating"), "bestseller": r("Bestseller")}},
             "Rating": {"type": "object", "required": ["average", "count"], "additionalProperties": false, "properties": {
-                "average": {"type": "number", "minimum": 1, "maximum": 5, "description": "Average stars, at most 2 decimals (rounded half up)."},
+                "average": {"type": "number", "minimum": 1, "maximum": 5, "description": "Average stars, at most 2 decimals (rounded down, never above the true average)."},
                 "count": {"type": "integer", "minimum": 1}}},
             "Bestseller": {"type": "object", "required": ["category", "rank"], "additionalProperties": false, "properties": {
                 "category": {"type": "string", "description": "The category's display name in the requested locale.", "examples": ["Rucksäcke", "Backpacks"]},

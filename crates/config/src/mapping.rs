@@ -117,12 +117,21 @@ impl Product {
 pub fn products_from_json(data: &Json, source: &Source, default_currency: Currency) -> (Vec<Product>, Vec<String>) {
     let f = PRODUCT_FIELDS;
     let mut problems = Vec::new();
-    let currency = sub(source, f, data, "currency").1.and_then(Json::as_str).and_then(Currency::parse).unwrap_or(default_currency);
     let mut out = Vec::new();
     let rows = match sub(source, f, data, "items") {
         (_, Some(Json::Array(rows))) => rows,
         (p, _) => {
             problems.push(format!("no product list at \"{p}\""));
+            return (out, problems);
+        }
+    };
+    // Prices without a stated currency could be read as euros for one cart and francs for
+    // another; such a list is refused rather than guessed.
+    let _ = default_currency;
+    let currency = match sub(source, f, data, "currency") {
+        (_, Some(v)) if v.as_str().and_then(Currency::parse).is_some() => v.as_str().and_then(Currency::parse).unwrap_or(default_currency),
+        (p, v) => {
+            problems.push(format!("the product list states no currency at \"{p}\" (found {})", v.map(crate::decode::found).unwrap_or_else(|| "nothing".into())));
             return (out, problems);
         }
     };

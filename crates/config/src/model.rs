@@ -414,10 +414,10 @@ config_struct! {
         pub source: StatsSource,
         /// Window of the purchase and add-to-cart counts in minutes, sent as {window} (5 to 10080, default 1440 = 24 hours). The badge always names the window the backend answered with.
         pub window_minutes: Int<5, 10080> = Int(1440),
-        /// Stats older than this are not shown at all (1 to 1440 minutes, default 10).
-        pub max_age_minutes: Int<1, 1440> = Int(10),
-        /// Refresh interval in seconds while the tab is visible (0 = never; up to 3600; default 60).
-        pub refresh_seconds: Int<0, 3600> = Int(60),
+        /// Stats older than this are not shown at all (1 to 60 minutes, default 10): "looking at this right now" must not rest on old data.
+        pub max_age_minutes: Int<1, 60> = Int(10),
+        /// Refresh interval in seconds while the tab is visible (10 to 3599, default 60); must be shorter than max_age_minutes so badges are renewed before they go stale.
+        pub refresh_seconds: Int<10, 3599> = Int(60),
         /// At most this many badges per product (1 to 4, default 2).
         pub max_badges: Int<1, 4> = Int(2),
         /// Per-kind settings; omitted kinds use their defaults.
@@ -509,6 +509,18 @@ pub(crate) fn check_semantics(root: &Json, config: Option<&Config>, cx: &mut Ctx
     }
     if let Some(bar) = root.get("shipping_bar") {
         cx.key("shipping_bar", |cx| check_shipping_bar(bar, config, cx));
+    }
+    if let Some(sp) = config.and_then(|c| c.social_proof.get()) {
+        // Badges are only judged fresh when an answer arrives, so they must be renewed before
+        // they would go stale.
+        let (refresh, max_age) = (sp.refresh_seconds.0, sp.max_age_minutes.0 * 60);
+        if refresh >= max_age {
+            cx.key("social_proof", |cx| {
+                cx.key("refresh_seconds", |cx| {
+                    cx.error(refresh.to_string(), &format!("refresh every {refresh} s is not shorter than max_age_minutes ({max_age} s)"), "refresh more often than stats expire, e.g. \"refresh_seconds\": 60 with \"max_age_minutes\": 10")
+                })
+            });
+        }
     }
 }
 

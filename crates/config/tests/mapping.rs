@@ -118,6 +118,11 @@ fn product_lists_keep_good_rows_and_drop_unsafe_urls() {
     let (none, problems) = products_from_json(&parse("[]").unwrap(), &source(&[], MoneyFormat::Minor), eur());
     assert!(none.is_empty());
     assert_eq!(problems, ["no product list at \"/products\""]);
+    // Regression: prices without a currency were taken as the cart's currency (EUR for one
+    // cart, CHF for another).
+    let (none, problems) = products_from_json(&parse(r#"{"products": [{"id": "x", "title": "X", "price": 2490}]}"#).unwrap(), &source(&[], MoneyFormat::Minor), eur());
+    assert!(none.is_empty());
+    assert_eq!(problems, ["the product list states no currency at \"/currency\" (found nothing)"]);
 }
 
 #[test]

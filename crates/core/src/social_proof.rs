@@ -124,6 +124,13 @@ pub fn honest(n: u64) -> Shown {
     Shown::AtLeast(n / step * step)
 }
 
+/// An average in tenths, rounded down: 4.598 → 45, 4.59 → 45, 4.6 → 46. Hundredths are
+/// taken first with a tolerance of 1e-6 so that a decimal like 4.59 (stored as 4.58999…) is
+/// not pushed down a step by its binary representation.
+pub fn tenths_floor(avg: f64) -> u32 {
+    ((avg * 100.0 + 1e-6).floor() as u32) / 10
+}
+
 /// One badge to show.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Badge {
@@ -241,7 +248,7 @@ pub fn decide(rules: &Rules, stats: &Stats, now_ms: i64) -> Decision {
                     d.problems.push(format!("rating is out of range (average {}, {n} reviews)", if hundredths == i64::MIN { "not a number".to_string() } else { format!("{}.{:02}", hundredths / 100, (hundredths % 100).abs()) }));
                     None
                 }
-                Some((avg, n)) if n as u64 >= rule.threshold.max(1) => Some(Badge::Rating { tenths: (avg * 10.0 + 1e-9).floor() as u32, count: n as u64 }),
+                Some((avg, n)) if n as u64 >= rule.threshold.max(1) => Some(Badge::Rating { tenths: tenths_floor(avg), count: n as u64 }),
                 _ => None,
             },
             Kind::Bestseller => match &stats.bestseller {
@@ -346,6 +353,13 @@ mod tests {
             &[Badge::LowStock { count: 2 }, Badge::Bestseller { category: "Koffer".into() }],
         );
         check(Stats { purchases: Some(40), viewers: Some(9), carts: Some(50), ..fresh() }, &[purchases(40), Badge::Viewers { count: Shown::Exact(9) }]);
+    }
+
+    #[test]
+    fn ratings_round_down() {
+        for (avg, want) in [(4.598, 45), (4.59, 45), (4.6, 46), (4.0, 40), (5.0, 50), (1.0, 10), (4.099, 40), (4.1, 41), (3.35, 33)] {
+            assert_eq!(tenths_floor(avg), want, "{avg}");
+        }
     }
 
     #[test]

@@ -31,7 +31,8 @@ export type WidgetName = "shipping-bar" | "social-proof";
 "#;
 
 thread_local! {
-    static MOUNTED: RefCell<Vec<(web_sys::HtmlElement, Box<dyn Any>)>> = const { RefCell::new(Vec::new()) };
+    /// Mounted widgets: host, widget name, and the handle whose drop unmounts it.
+    static MOUNTED: RefCell<Vec<(web_sys::HtmlElement, String, Box<dyn Any>)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Reads the page's config (inline JSON script or `data-config` URL), installs it and defines
@@ -75,11 +76,25 @@ async fn page_config() -> Result<JsValue, String> {
 #[wasm_bindgen]
 pub fn configure(config: JsValue) -> u32 {
     let errors = runtime::install_from_js(&config);
-    // Widgets mounted under the previous config re-render with the new one.
-    let hosts: Vec<(web_sys::HtmlElement, String)> = MOUNTED.with(|m| m.borrow().iter().map(|(h, _)| (h.clone(), h.tag_name().to_ascii_lowercase())).collect());
+    // Widgets mounted under the previous config re-render with the new one: those mounted from
+    // code keep their widget name, and every <sf-…> element in the document is (re)mounted,
+    // including ones that rendered nothing before.
+    let mut hosts: Vec<(web_sys::HtmlElement, String)> = MOUNTED.with(|m| m.borrow().iter().map(|(h, n, _)| (h.clone(), n.clone())).collect());
+    if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+        for name in schaufenster_widgets::ELEMENTS {
+            if let Ok(list) = doc.query_selector_all(name) {
+                for i in 0..list.length() {
+                    if let Some(el) = list.item(i).and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) {
+                        if !hosts.iter().any(|(h, _)| js_sys::Object::is(h, &el)) {
+                            hosts.push((el, (*name).to_owned()));
+                        }
+                    }
+                }
+            }
+        }
+    }
     for (host, name) in hosts {
-        unmount(&host);
-        connect(host, name);
+        let _ = mount(&host, &name);
     }
     define_elements();
     errors as u32
@@ -112,7 +127,7 @@ pub fn mount(element: &web_sys::HtmlElement, #[wasm_bindgen(unchecked_param_type
     unmount(element);
     match schaufenster_widgets::mount_widget(widget, element.clone()) {
         Some(handle) => {
-            MOUNTED.with(|m| m.borrow_mut().push((element.clone(), handle)));
+            MOUNTED.with(|m| m.borrow_mut().push((element.clone(), widget.to_owned(), handle)));
             true
         }
         None => {
@@ -127,7 +142,7 @@ pub fn mount(element: &web_sys::HtmlElement, #[wasm_bindgen(unchecked_param_type
 pub fn unmount(element: &web_sys::HtmlElement) {
     let removed = MOUNTED.with(|m| {
         let mut m = m.borrow_mut();
-        m.iter().position(|(h, _)| js_sys::Object::is(h, element)).map(|i| m.remove(i))
+        m.iter().position(|(h, _, _)| js_sys::Object::is(h, element)).map(|i| m.remove(i))
     });
     drop(removed);
 }
@@ -180,5 +195,5 @@ pub fn grant_consent() {
 /// Whether an element is a mounted widget (for tests and debugging).
 #[wasm_bindgen(js_name = isMounted)]
 pub fn is_mounted(element: &JsValue) -> bool {
-    element.dyn_ref::<web_sys::HtmlElement>().is_some_and(|el| MOUNTED.with(|m| m.borrow().iter().any(|(h, _)| js_sys::Object::is(h, el))))
+    element.dyn_ref::<web_sys::HtmlElement>().is_some_and(|el| MOUNTED.with(|m| m.borrow().iter().any(|(h, _, _)| js_sys::Object::is(h, el))))
 }

@@ -49,8 +49,13 @@ export function sfDefine(names, connect, disconnect) {
   for (const name of names) {
     if (customElements.get(name)) continue;
     customElements.define(name, class extends HTMLElement {
+      // A product page that swaps variants changes `product`; the widget must follow it.
+      static get observedAttributes() { return ["product", "locale"]; }
       connectedCallback() { connect(this, name); }
       disconnectedCallback() { disconnect(this); }
+      attributeChangedCallback(attr, before, after) {
+        if (before !== null && before !== after && this.isConnected) connect(this, name);
+      }
     });
   }
 }
@@ -104,20 +109,26 @@ export function sfReportProblems(text) {
 
 const plurals = new Map();
 // Intl.PluralRules category ("one", "other", …) for n in locale.
+// Intl throws RangeError for tags it rejects ("en-12"); an exception must never cross into
+// the wasm, so every helper falls back to English.
+function intl(make, locale) {
+  try { return make(locale); } catch (e) { return make("en"); }
+}
+
 export function sfPlural(locale, n) {
   let p = plurals.get(locale);
-  if (!p) { p = new Intl.PluralRules(locale); plurals.set(locale, p); }
+  if (!p) { p = intl((l) => new Intl.PluralRules(l), locale); plurals.set(locale, p); }
   return p.select(n);
 }
 
 // Numbers through Intl.NumberFormat with a fixed number of fraction digits ("4,6", "1.000").
 export function sfNumber(locale, n, digits) {
-  return new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n);
+  return intl((l) => new Intl.NumberFormat(l, { minimumFractionDigits: digits, maximumFractionDigits: digits }), locale).format(n);
 }
 
 // A duration as words ("24 Stunden", "30 minutes").
 export function sfUnit(locale, n, unit) {
-  return new Intl.NumberFormat(locale, { style: "unit", unit, unitDisplay: "long" }).format(n);
+  return intl((l) => new Intl.NumberFormat(l, { style: "unit", unit, unitDisplay: "long" }), locale).format(n);
 }
 
 export function sfNow() {

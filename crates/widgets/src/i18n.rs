@@ -8,13 +8,16 @@ use schaufenster_core::template::render;
 use schaufenster_core::Money;
 
 /// The locale a widget uses: its own `locale` attribute, else the page's `<html lang>` when
-/// it names another language than the config, else the config's locale.
+/// it names another language than the config, else the config's locale. Only languages the
+/// widgets have texts for (German, English) are taken from the page or the attribute; a
+/// French page keeps the configured locale rather than get English texts and French requests.
 pub fn resolve_locale(config: &Config, attr: Option<String>, page_lang: Option<String>) -> String {
-    if let Some(l) = attr.filter(|l| is_locale(l)) {
+    let usable = |l: &String| is_locale(l) && matches!(l.split('-').next(), Some("de" | "en"));
+    if let Some(l) = attr.filter(usable) {
         return l;
     }
     let cfg = config.locale.0.clone();
-    match page_lang.filter(|l| is_locale(l)) {
+    match page_lang.filter(usable) {
         Some(page) if page.split('-').next() != Some(config.locale.language()) => page,
         _ => cfg,
     }

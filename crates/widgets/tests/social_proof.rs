@@ -44,7 +44,7 @@ fn calls() -> Vec<String> {
 }
 
 fn install(extra: &str) {
-    let text = format!(r#"{{"locale": "de-DE", "consent": {{"required": false}}, "social_proof": {{"source": {{"url": "/__stats?products={{products}}&window={{window}}"}}, "refresh_seconds": 0{extra}}}}}"#);
+    let text = format!(r#"{{"locale": "de-DE", "consent": {{"required": false}}, "social_proof": {{"source": {{"url": "/__stats?products={{products}}&window={{window}}"}}, "refresh_seconds": 590, "max_age_minutes": 10{extra}}}}}"#);
     let errors = runtime::install(&schaufenster_widgets::json_js::from_js(&sf_parse(&text)));
     assert_eq!(errors, 0, "{text}");
 }

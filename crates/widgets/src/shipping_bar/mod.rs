@@ -70,25 +70,33 @@ fn view_bar(host: web_sys::HtmlElement, rt: Rc<Runtime>, bar: ShippingBar, texts
                 if generation.get() != gen {
                     return;
                 }
+                // The widget may have been unmounted while the request ran (its signals are
+                // then disposed, and reading one would abort the wasm): `try_` reads and an
+                // early return keep a late answer harmless.
+                let Some(before) = data.try_get_untracked() else { return };
                 match result {
                     Ok(cart) => {
                         let progress = evaluate(&rules, &cart);
-                        let before = data.get_untracked();
-                        announce_reached(&host, &before, &progress);
                         let currency = cart.currency;
-                        data.set(Data::Ready(cart, progress));
-                        view_state.set(describe(&rt, &texts, &data.get_untracked()));
+                        let new = Data::Ready(cart, progress.clone());
+                        view_state.try_set(describe(&rt, &texts, &new));
+                        data.try_set(new);
+                        // Events last: a listener may remove the element.
+                        announce_reached(&host, &before, &progress);
                         if let Some(sugg) = &bar.suggestions {
-                            if products.get_untracked().map(|(c, _)| c) != Some(currency) {
+                            if products.try_get_untracked().flatten().map(|(c, _)| c) != Some(currency) && generation.get() == gen {
                                 load_products(&rt, sugg, currency, &texts, products, &host).await;
                             }
                         }
                     }
                     Err(e) => {
-                        data.set(Data::Failed);
-                        view_state.set(describe(&rt, &texts, &Data::Failed));
+                        view_state.try_set(describe(&rt, &texts, &Data::Failed));
+                        data.try_set(Data::Failed);
                         report(&host, &e);
                     }
+                }
+                if generation.get() != gen {
+                    return;
                 }
                 if !ready_sent.replace(true) {
                     events::emit(&host, "ready", obj([("widget", s("shipping-bar"))]));
@@ -115,8 +123,13 @@ fn view_bar(host: web_sys::HtmlElement, rt: Rc<Runtime>, bar: ShippingBar, texts
         let reload = reload.clone();
         Listener::new(&window(), "pageshow", move |_| reload())
     };
-    let listeners = send_wrapper(vec![on_change, on_visible, on_pageshow]);
-    on_cleanup(move || drop(listeners));
+    let listeners = send_wrapper((vec![on_change, on_visible, on_pageshow], generation.clone()));
+    // Unmount: stop listening and make requests still in flight stale.
+    on_cleanup(move || {
+        let (listeners, generation) = listeners.take();
+        generation.set(generation.get().wrapping_add(1));
+        drop(listeners);
+    });
 
     let label = texts.t(&rt.config, "shipping.label", &[]);
     // Reactive closures must be Send in leptos 0.8; in the browser everything runs on one
@@ -256,7 +269,7 @@ async fn load_products(rt: &Runtime, sugg: &schaufenster_config::model::Suggesti
                 events::emit(host, "error", obj([("widget", s("shipping-bar")), ("kind", s("mapping")), ("message", s(&format!("product list: {}", problems.join("; "))))]));
             }
             // Only prices in the cart's currency can be compared with the gap.
-            products.set(Some((currency, list.into_iter().filter(|p| p.currency == currency).collect())));
+            products.try_set(Some((currency, list.into_iter().filter(|p| p.currency == currency).collect())));
         }
         Err(e) => report(host, &e),
     }

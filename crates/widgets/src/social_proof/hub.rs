@@ -32,8 +32,11 @@ struct Hub {
     timer_generation: u32,
     timer_running: bool,
     on_visible: Option<Listener>,
-    /// Requests made since the page loaded (for tests and the benchmark).
+    /// Requests made since the page loaded.
     requests: u32,
+    /// Number of the newest request whose answer was applied; older answers arriving late
+    /// are dropped.
+    applied: u32,
 }
 
 thread_local! {
@@ -126,7 +129,9 @@ fn start_timer() {
 async fn flush() {
     let Some(rt) = runtime::current() else { return };
     let Some(cfg) = rt.config.social_proof.get().cloned() else { return };
-    let mut products: Vec<String> = HUB.with(|h| h.borrow().entries.iter().map(|e| e.product.clone()).collect());
+    // The elements this request is for: an element registered while it runs gets its own.
+    let targets: Vec<(u32, String, RwSignal<State>, JsValue)> = HUB.with(|h| h.borrow().entries.iter().map(|e| (e.id, e.product.clone(), e.state, e.host.clone())).collect());
+    let mut products: Vec<String> = targets.iter().map(|t| t.1.clone()).collect();
     schaufenster_core::sort::sort_by(&mut products, |a, b| a.cmp(b));
     products.dedup();
     if products.is_empty() {
@@ -141,12 +146,28 @@ async fn flush() {
     let window = cfg.window_minutes.0.to_string();
     let joined = products.join(",");
     let url = expand_url(&url.0, &[("products", &joined), ("window", &window), ("language", &lang), ("locale", &locale)]);
-    HUB.with(|h| h.borrow_mut().requests += 1);
+    let number = HUB.with(|h| {
+        let mut h = h.borrow_mut();
+        h.requests += 1;
+        h.requests
+    });
     let result = request(&rt.config.backend, "GET", &url, None).await;
+    let stale = HUB.with(|h| {
+        let mut h = h.borrow_mut();
+        let stale = h.applied > number;
+        h.applied = h.applied.max(number);
+        stale
+    });
+    if stale {
+        return;
+    }
     let rules = cfg.rules();
     let now = sf_now() as i64;
-    let targets: Vec<(String, RwSignal<State>, JsValue)> = HUB.with(|h| h.borrow().entries.iter().map(|e| (e.product.clone(), e.state, e.host.clone())).collect());
-    for (product, state, host) in targets {
+    for (id, product, state, host) in targets {
+        // Unmounted while the request ran: nothing to update.
+        if !HUB.with(|h| h.borrow().entries.iter().any(|e| e.id == id)) {
+            continue;
+        }
         let first = state.try_get_untracked().is_some_and(|s| s == State::Loading);
         match &result {
             Ok(json) => {
