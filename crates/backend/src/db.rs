@@ -164,6 +164,7 @@ pub fn open(path: &str) -> rusqlite::Result<Connection> {
         )?;
     }
     conn.execute_batch(SCHEMA)?;
+    conn.execute_batch(crate::faq::SCHEMA)?;
     let tx = conn.unchecked_transaction()?;
     for (id, de, en) in CATEGORIES {
         tx.execute("INSERT OR IGNORE INTO categories (id, name_de, name_en) VALUES (?1, ?2, ?3)", params![id, de, en])?;

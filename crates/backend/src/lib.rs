@@ -11,11 +11,16 @@
 //! - Optional per-visitor fault injection (`--faults`) for browser tests of error handling, and
 //!   with it `POST /api/_test/events` to back-date events.
 //!
+//! - The demo FAQ (`/api/faq`, German and English, compiled in from `data/faq.*.json`),
+//!   "Was this helpful?" votes, the consented zero-result search log and the shop owner's report
+//!   (see [`faq`]).
+//!
 //! Visitors are identified by the `sf_visitor` cookie (random 128-bit hex), set on the first
 //! request that lacks it. Each visitor has one cart.
 
 pub mod api;
 pub mod db;
+pub mod faq;
 pub mod faults;
 pub mod openapi;
 pub mod social;
@@ -158,6 +163,10 @@ fn routes() -> Vec<(Method, &'static str, MethodRouter<AppState>)> {
         (Method::POST, "/api/checkout", post(api::checkout)),
         (Method::POST, "/api/events", post(social::post_event)),
         (Method::GET, "/api/social-proof", get(social::get_social_proof)),
+        (Method::GET, "/api/faq", get(faq::get_faq)),
+        (Method::POST, "/api/faq/feedback", post(faq::post_feedback)),
+        (Method::POST, "/api/faq/search-log", post(faq::post_search_log)),
+        (Method::GET, "/api/faq/report", get(faq::get_report)),
         (Method::POST, "/api/_test/events", post(social::post_test_events)),
         (Method::GET, "/api/_faults", get(faults::get_fault)),
         (Method::PUT, "/api/_faults", put(faults::put_fault)),
@@ -226,6 +235,7 @@ async fn visitor(mut req: Request, next: Next) -> Response {
 pub async fn serve(opts: Options) -> Result<(SocketAddr, tokio::task::JoinHandle<()>), String> {
     let rules = load_rules(&opts.config)?;
     let conn = db::open(&opts.db).map_err(|e| format!("database {}: {e}", opts.db))?;
+    faq::load(&conn).map_err(|e| format!("database {}: {e}", opts.db))?;
     db::seed_bench(&conn, opts.bench_products).map_err(|e| format!("database {}: seeding {} bench products: {e}", opts.db, opts.bench_products))?;
     let state = AppState {
         db: Arc::new(Mutex::new(conn)),

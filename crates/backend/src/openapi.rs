@@ -25,6 +25,11 @@ fn locale_param() -> Value {
            "schema": {"type": "string", "default": "de", "examples": ["de", "en"]}})
 }
 
+fn faq_locale_param() -> Value {
+    json!({"name": "locale", "in": "query", "required": false, "description": "Language of the FAQ: `de` (default) or `en`; `de-DE`, `en-GB` count by their language.",
+           "schema": {"type": "string", "default": "de", "examples": ["de", "en"]}})
+}
+
 fn product_id_param() -> Value {
     json!({"name": "product_id", "in": "path", "required": true, "schema": {"type": "string"}, "description": "Product id (slug)."})
 }
@@ -45,12 +50,12 @@ pub fn openapi() -> Value {
     };
     let mut set_line = cart_ops("Sets a line's quantity; 0 removes it.", "setLine");
     set_line["requestBody"] = body("SetLine");
-    json!({
+    let mut doc = json!({
         "openapi": "3.1.0",
         "info": {
             "title": "Schaufenster reference backend (Kofferkontor demo shop)",
             "version": env!("CARGO_PKG_VERSION"),
-            "description": "Products, the visitor's cart with free-shipping progress, checkout, social-proof numbers from recorded events and test-only fault injection. \
+            "description": "Products, the visitor's cart with free-shipping progress, checkout, social-proof numbers from recorded events, the demo FAQ with feedback, search log and report, and test-only fault injection. \
 Every amount is an integer in minor units (cents, rappen). Visitors are identified by the `sf_visitor` cookie (HttpOnly, SameSite=Lax), \
 set on the first request without it. Shipping is evaluated with the same rules (`shipping_bar` of `schaufenster.json`) the widgets use; \
 when free shipping is not reached a flat 495 (EUR) / 890 (CHF) is charged, nothing for an empty cart. \
@@ -215,6 +220,89 @@ Scoped to the caller's sf_visitor cookie; never applies to /api/_faults.",
             "Fault": {"type": "object", "required": ["mode", "status", "delay_ms", "path_prefix"], "properties": {
                 "mode": r("FaultMode"), "status": {"type": "integer"}, "delay_ms": {"type": "integer"}, "path_prefix": {"type": "string"}}}
         }}
+    });
+    let mut merge = |at: &str, extra: Value| {
+        if let (Some(into), Value::Object(extra)) = (doc.pointer_mut(at).and_then(Value::as_object_mut), extra) {
+            into.extend(extra);
+        }
+    };
+    merge("/paths", faq_paths());
+    merge("/components/schemas", faq_schemas());
+    doc
+}
+
+/// Paths of the FAQ endpoints (merged into the document; one `json!` would exceed the macro
+/// recursion limit).
+fn faq_paths() -> Value {
+    json!({
+            "/api/faq": {"get": {
+                "operationId": "listFaq",
+                "summary": "The demo shop's FAQ in one language, in source order.",
+                "description": "Compiled into the server from `data/faq.de.json` (82 entries) and `data/faq.en.json` (81 entries). \
+`answer` is simple HTML (a, ul, li, strong, em) passed through unchanged: clients must sanitise it with an allowlist before inserting it \
+(the `<sf-faq>` widget does). Ids are unique across both languages.",
+                "parameters": [faq_locale_param()],
+                "responses": {"200": ok("The entries.", "FaqList"), "400": err("Unsupported locale (`unsupported_locale`).")}
+            }},
+            "/api/faq/feedback": {"post": {
+                "operationId": "postFaqFeedback",
+                "summary": "Records the visitor's \"Was this helpful?\" vote on an entry.",
+                "description": "One vote per visitor (`sf_visitor` cookie) and entry: a second vote replaces the first. \
+The visitor id is stored only for that and is never returned.",
+                "requestBody": body("FaqFeedback"),
+                "responses": {"204": {"description": "Recorded (or replaced)."}, "404": err("Unknown entry (`unknown_entry`)."),
+                              "422": err("Body misses a field, has a wrong type or an unknown field.")}
+            }},
+            "/api/faq/search-log": {"post": {
+                "operationId": "postFaqSearchLog",
+                "summary": "Logs an FAQ search (sent by the widget only after the shopper's consent).",
+                "description": "The `<sf-faq>` widget sends this only when the shopper has consented to search logging. \
+The query is stored trimmed, lower-cased, with runs of whitespace collapsed to one space and cut to 200 characters; \
+an empty query is accepted and not stored. Nothing but the query, the result count, the locale and the time is stored — \
+no visitor id, no IP address. Zero-result queries appear in `GET /api/faq/report`.",
+                "requestBody": body("FaqSearchLog"),
+                "responses": {"204": {"description": "Logged (or ignored because the query is empty)."},
+                              "400": err("Negative results (`invalid_results`) or an unsupported locale (`unsupported_locale`)."),
+                              "422": err("Body misses a field, has a wrong type or an unknown field.")}
+            }},
+            "/api/faq/report": {"get": {
+                "operationId": "getFaqReport",
+                "summary": "The shop owner's FAQ report: top zero-result queries and the helpful ratio per entry.",
+                "description": "`zero_result_queries`: logged queries of the locale that found nothing, most frequent first (ties: by query), \
+at most `limit`. `entries`: every entry of the locale with its votes, most votes first (ties: source order); `ratio` is \
+helpful / (helpful + not_helpful), null without votes. Counts only: no visitor ids.",
+                "parameters": [faq_locale_param(),
+                    {"name": "limit", "in": "query", "required": false, "description": "Most zero-result queries to list, clamped to 1..=100.",
+                     "schema": {"type": "integer", "default": 20, "minimum": 1, "maximum": 100}}],
+                "responses": {"200": ok("The report.", "FaqReport"), "400": err("Unsupported locale or a limit that is not a number (`invalid_limit`).")}
+            }}
+    })
+}
+
+/// Schemas of the FAQ endpoints.
+fn faq_schemas() -> Value {
+    json!({
+            "FaqEntry": {"type": "object", "required": ["id", "category", "question", "answer", "tags", "popularity"], "additionalProperties": false, "properties": {
+                "id": {"type": "string", "examples": ["versand-kosten", "en-shipping-cost"]}, "category": {"type": "string", "examples": ["Versand", "Shipping"]},
+                "question": {"type": "string"}, "answer": {"type": "string", "description": "Simple HTML (a, ul, li, strong, em), unchanged from the source; sanitise before use."},
+                "tags": {"type": "array", "items": {"type": "string"}}, "popularity": {"type": "integer", "minimum": 0, "description": "How often the entry is asked for (higher = more popular)."}}},
+            "FaqList": {"type": "object", "required": ["locale", "entries"], "additionalProperties": false, "properties": {
+                "locale": {"type": "string", "enum": ["de", "en"]}, "entries": {"type": "array", "items": r("FaqEntry"), "description": "In source order."}}},
+            "FaqFeedback": {"type": "object", "required": ["entry_id", "helpful"], "additionalProperties": false, "properties": {
+                "entry_id": {"type": "string"}, "helpful": {"type": "boolean"}}},
+            "FaqSearchLog": {"type": "object", "required": ["query", "results", "locale"], "additionalProperties": false, "properties": {
+                "query": {"type": "string", "description": "As typed; normalised by the server."},
+                "results": {"type": "integer", "minimum": 0, "description": "Number of results the widget showed."},
+                "locale": {"type": "string", "examples": ["de", "en"], "description": "`de` or `en` (`de-DE`, `en-GB` count by their language)."}}},
+            "FaqZeroResultQuery": {"type": "object", "required": ["query", "count"], "additionalProperties": false, "properties": {
+                "query": {"type": "string"}, "count": {"type": "integer", "minimum": 1}}},
+            "FaqEntryStats": {"type": "object", "required": ["id", "question", "helpful", "not_helpful", "ratio"], "additionalProperties": false, "properties": {
+                "id": {"type": "string"}, "question": {"type": "string"}, "helpful": {"type": "integer", "minimum": 0}, "not_helpful": {"type": "integer", "minimum": 0},
+                "ratio": {"type": ["number", "null"], "minimum": 0, "maximum": 1, "description": "helpful / (helpful + not_helpful); null without votes."}}},
+            "FaqReport": {"type": "object", "required": ["locale", "limit", "zero_result_queries", "entries"], "additionalProperties": false, "properties": {
+                "locale": {"type": "string", "enum": ["de", "en"]}, "limit": {"type": "integer", "minimum": 1, "maximum": 100},
+                "zero_result_queries": {"type": "array", "items": r("FaqZeroResultQuery")},
+                "entries": {"type": "array", "items": r("FaqEntryStats"), "description": "Every entry of the locale, most votes first."}}}
     })
 }
 
