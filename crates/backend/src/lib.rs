@@ -134,6 +134,10 @@ pub struct AppState {
 #[derive(Clone, Debug)]
 pub struct Visitor(pub String);
 
+/// Present on a request whose visitor had no cookie yet (a first contact).
+#[derive(Clone, Copy, Debug)]
+pub struct FirstContact;
+
 /// Reads the shipping rules from a `schaufenster.json`.
 pub fn load_rules(path: &std::path::Path) -> Result<ShippingRules, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read config {}: {e}", path.display()))?;
@@ -220,6 +224,9 @@ async fn visitor(mut req: Request, next: Next) -> Response {
         None => (new_visitor_id(), true),
     };
     req.extensions_mut().insert(Visitor(id.clone()));
+    if fresh {
+        req.extensions_mut().insert(FirstContact);
+    }
     let mut res = next.run(req).await;
     if fresh {
         let cookie = format!("{VISITOR_COOKIE}={id}; HttpOnly; SameSite=Lax; Path=/; Max-Age=31536000");

@@ -110,6 +110,8 @@ answers 409 `out_of_stock` and changes nothing (no order, stock and cart untouch
                 "summary": "Records that the visitor viewed a product.",
                 "description": "Only `view` is accepted: `cart` and `purchase` events are recorded by the server's own cart and checkout, \
 so a client cannot inflate them. One view per visitor, product and minute is kept; repeats answer 204 too. \
+A request without the visitor cookie (a first contact, such as a script) is answered 204 but not counted, \
+so cookie-less calls cannot inflate the viewer count. \
 The visitor id is stored only to de-duplicate and to count distinct viewers; it is never returned.",
                 "requestBody": body("ViewEvent"),
                 "responses": {"204": {"description": "Recorded (or de-duplicated)."}, "400": err("kind is not `view` (`invalid_kind`)."),

@@ -39,8 +39,15 @@ pub struct EventBody {
 }
 
 /// `POST /api/events` `{"product_id","kind":"view"}`: records a product view (once per visitor,
-/// product and minute). 204.
-pub async fn post_event(State(st): State<AppState>, Extension(v): Extension<Visitor>, payload: Result<Json<EventBody>, JsonRejection>) -> Result<Response, ApiError> {
+/// product and minute). 204. A request without a visitor cookie (a first contact) is answered
+/// but not counted: otherwise a cookie-less script could inflate "people viewing now" at will,
+/// since every such request would count as a new visitor.
+pub async fn post_event(
+    State(st): State<AppState>,
+    Extension(v): Extension<Visitor>,
+    first: Option<Extension<crate::FirstContact>>,
+    payload: Result<Json<EventBody>, JsonRejection>,
+) -> Result<Response, ApiError> {
     let b = body(payload)?;
     if b.kind != "view" {
         return Err(ApiError::bad(
@@ -52,7 +59,9 @@ pub async fn post_event(State(st): State<AppState>, Extension(v): Extension<Visi
     if db::product(&conn, &b.product_id, "EUR", "de")?.is_none() {
         return Err(unknown_product(&b.product_id));
     }
-    db::record_view(&conn, &b.product_id, &v.0, db::now_ms())?;
+    if first.is_none() {
+        db::record_view(&conn, &b.product_id, &v.0, db::now_ms())?;
+    }
     Ok(StatusCode::NO_CONTENT.into_response())
 }
 
