@@ -116,6 +116,16 @@ impl Ctx {
         r
     }
 
+    /// Steps into `seg` (pair with [`Ctx::pop_seg`]); for checks that walk raw JSON.
+    pub fn push_seg(&mut self, seg: Seg) {
+        self.enter(seg);
+    }
+
+    /// Steps out again.
+    pub fn pop_seg(&mut self) {
+        self.leave();
+    }
+
     // Out of line on purpose: inlined into every field of every decoder, these three were
     // about a third of the config decoder's wasm.
     #[inline(never)]

@@ -504,6 +504,37 @@ impl SocialProof {
 /// thresholds for the shop currency. Runs on the raw JSON so it also reports inside sections
 /// that failed to decode elsewhere.
 pub(crate) fn check_semantics(root: &Json, config: Option<&Config>, cx: &mut Ctx) {
+    // URL templates: a placeholder the widget does not fill would be sent literally.
+    const CART_VARS: &[&str] = &["currency", "language", "locale", "country"];
+    const PRODUCT_VARS: &[&str] = &["currency", "language", "locale"];
+    const STATS_VARS: &[&str] = &["products", "window", "language", "locale"];
+    for (path, vars) in [
+        (&["cart", "url"][..], CART_VARS),
+        (&["shipping_bar", "suggestions", "source", "url"][..], PRODUCT_VARS),
+        (&["social_proof", "source", "url"][..], STATS_VARS),
+    ] {
+        let url = path.iter().try_fold(root, |v, k| v.get(k)).and_then(Json::as_str);
+        if let Some(url) = url {
+            for name in schaufenster_core::template::placeholders(url) {
+                if !vars.contains(&name) {
+                    let segs: Vec<Seg> = path.iter().map(|k| Seg::Key((*k).to_owned())).collect();
+                    let allowed = vars.iter().map(|v| format!("{{{v}}}")).collect::<Vec<_>>().join(", ");
+                    let hint = match crate::decode::did_you_mean(name, vars.iter().copied()) {
+                        Some(m) => format!("did you mean {{{m}}}? Available: {allowed}"),
+                        None => format!("available: {allowed}"),
+                    };
+                    let found = found(&s(url));
+                    for seg in &segs {
+                        cx.push_seg(seg.clone());
+                    }
+                    cx.error(found, &format!("unknown placeholder {{{name}}} in the URL"), &hint);
+                    for _ in &segs {
+                        cx.pop_seg();
+                    }
+                }
+            }
+        }
+    }
     if let Some(Json::Object(messages)) = root.get("messages") {
         cx.key("messages", |cx| check_messages(messages, cx));
     }

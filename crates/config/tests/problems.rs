@@ -61,6 +61,8 @@ fn each_mistake_names_its_path_and_hint() {
     check(r#"{"social_proof": {"source": {"inline": {"products": {"a": {"purchases": 999}}}}}}"#, "$.social_proof.source.inline", "cannot come from the config", "really recorded");
     check(r#"{"social_proof": {"source": {"url": "/api/social-proof"}}}"#, "$.social_proof.source.url", "no {products} placeholder", "{products}");
     check(r#"{"social_proof": {"source": {"url": "/s?p={products}"}, "max_badges": 9}}"#, "$.social_proof.max_badges", "out of range", "1 to 4");
+    check(r#"{"cart": {"url": "/api/cart?lang={lang}"}}"#, "$.cart.url", "unknown placeholder {lang}", "{language}");
+    check(r#"{"social_proof": {"source": {"url": "/s?p={products}&w={windw}"}}}"#, "$.social_proof.source.url", "unknown placeholder {windw}", "did you mean {window}");
     check(r#"{"social_proof": {"source": {"url": "/s?p={products}"}, "refresh_seconds": 900, "max_age_minutes": 10}}"#, "$.social_proof.refresh_seconds", "not shorter than max_age_minutes", "refresh more often");
     check(r#"{"social_proof": {"source": {"url": "/s?p={products}"}, "max_age_minutes": 1440}}"#, "$.social_proof.max_age_minutes", "out of range", "1 to 60");
     check(r#"{"social_proof": {"source": {"url": "/s?p={products}"}, "badges": {"purchase": {}}}}"#, "$.social_proof.badges.purchase", "unknown key", "did you mean \"purchases\"");
