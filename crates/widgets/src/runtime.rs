@@ -126,3 +126,14 @@ pub fn apply_theme(host: &web_sys::HtmlElement, theme: &schaufenster_config::mod
         }
     }
 }
+
+/// What every widget does before rendering into `host`: clears the "off" marker, applies the
+/// theme, settles the locale (element attribute, page language, config) and prepares the
+/// Shadow DOM (or light DOM) container with the widget's stylesheet.
+pub fn prepare(host: &web_sys::HtmlElement, rt: &Runtime, css: &str) -> (crate::i18n::Texts, web_sys::HtmlElement) {
+    let _ = host.remove_attribute("data-sf-state");
+    apply_theme(host, &rt.config.theme);
+    let locale = crate::i18n::resolve_locale(&rt.config, host.get_attribute("locale"), crate::i18n::page_lang());
+    let container = crate::glue::sf_attach(host, css, rt.config.theme.shadow_dom);
+    (crate::i18n::Texts { locale }, container)
+}

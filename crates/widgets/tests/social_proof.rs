@@ -6,12 +6,13 @@
 #![cfg(target_arch = "wasm32")]
 
 use schaufenster_config::json::Json;
-use schaufenster_widgets::glue::{sf_parse, sf_sleep, Listener};
+use schaufenster_widgets::glue::{sf_parse, sf_sleep};
 use schaufenster_widgets::{mount_widget, runtime, social_proof::hub};
-use std::cell::RefCell;
-use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
+
+mod common;
+use common::{record, until};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -71,25 +72,6 @@ fn badges(el: &web_sys::HtmlElement) -> Vec<String> {
 
 fn state(el: &web_sys::HtmlElement) -> String {
     root(el).query_selector("[part=root]").unwrap().and_then(|e| e.get_attribute("data-state")).unwrap_or_default()
-}
-
-async fn until(mut cond: impl FnMut() -> bool) {
-    for _ in 0..100 {
-        if cond() {
-            return;
-        }
-        sf_sleep(30).await;
-    }
-}
-
-fn record(target: &JsValue, name: &str) -> (Rc<RefCell<Vec<Json>>>, Listener) {
-    let seen = Rc::new(RefCell::new(Vec::new()));
-    let s = seen.clone();
-    let l = Listener::new(target, name, move |e: JsValue| {
-        let detail = e.unchecked_into::<web_sys::CustomEvent>().detail();
-        s.borrow_mut().push(schaufenster_widgets::json_js::from_js(&detail));
-    });
-    (seen, l)
 }
 
 const STATS: &str = r#"{"generated_at": "NOW", "window_minutes": 1440, "products": {

@@ -5,12 +5,13 @@
 #![cfg(target_arch = "wasm32")]
 
 use schaufenster_config::json::Json;
-use schaufenster_widgets::glue::{sf_parse, sf_sleep, Listener};
+use schaufenster_widgets::glue::sf_sleep;
 use schaufenster_widgets::{events, mount_widget, runtime};
-use std::cell::RefCell;
-use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
+
+mod common;
+use common::{json, record, until};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -18,10 +19,6 @@ const TIERS: &str = r#""tiers": [
     {"id": "free-shipping", "reward": "free_shipping", "thresholds": [{"currency": "EUR", "amount": 5000}, {"currency": "EUR", "country": "AT", "amount": 7000}, {"currency": "CHF", "amount": 7500}]},
     {"id": "gift", "reward": "gift", "thresholds": [{"currency": "EUR", "amount": 10000}]}
   ], "excluded_products": ["gutschein-25"]"#;
-
-fn json(text: &str) -> Json {
-    schaufenster_widgets::json_js::from_js(&sf_parse(text))
-}
 
 /// Installs a config whose cart is `cart` (JSON text, inline) and returns the error count.
 fn install(extra: &str, cart: &str) -> usize {
@@ -55,16 +52,6 @@ async fn tick() {
     sf_sleep(30).await;
 }
 
-/// Waits until `cond` holds (at most ~3 s), so slow machines do not fail tests.
-async fn until(mut cond: impl FnMut() -> bool) {
-    for _ in 0..100 {
-        if cond() {
-            return;
-        }
-        tick().await;
-    }
-}
-
 fn cart(lines: &str) -> String {
     format!(r#"{{"currency": "EUR", "lines": [{lines}]}}"#)
 }
@@ -74,17 +61,6 @@ fn push(lines: &str) {
     let (c, problems) = schaufenster_config::mapping::cart_from_json(&json(&cart(lines)), &schaufenster_widgets::cart::source_default(), rt.config.currency, None);
     assert!(problems.is_empty(), "{problems:?}");
     rt.push_cart(Some(c));
-}
-
-/// Records every `sf:<name>` event's detail on `target`.
-fn record(target: &JsValue, name: &str) -> (Rc<RefCell<Vec<Json>>>, Listener) {
-    let seen = Rc::new(RefCell::new(Vec::new()));
-    let s = seen.clone();
-    let l = Listener::new(target, name, move |e: JsValue| {
-        let detail = e.unchecked_into::<web_sys::CustomEvent>().detail();
-        s.borrow_mut().push(schaufenster_widgets::json_js::from_js(&detail));
-    });
-    (seen, l)
 }
 
 #[wasm_bindgen_test]

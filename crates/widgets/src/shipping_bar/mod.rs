@@ -8,8 +8,8 @@
 
 use crate::backend::{expand_url, request, FetchError};
 use crate::events::{self, document, window};
-use crate::glue::{sf_attach, sf_visible, Listener};
-use crate::i18n::{resolve_locale, Texts};
+use crate::glue::{sf_visible, Listener};
+use crate::i18n::Texts;
 use crate::runtime::Runtime;
 use leptos::prelude::*;
 use schaufenster_config::json::{obj, s, Json};
@@ -38,11 +38,7 @@ pub fn mount(host: web_sys::HtmlElement, rt: Rc<Runtime>) -> Option<Box<dyn std:
         let _ = host.set_attribute("data-sf-state", "off");
         return None;
     };
-    let _ = host.remove_attribute("data-sf-state");
-    crate::runtime::apply_theme(&host, &rt.config.theme);
-    let page_lang = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()).and_then(|e| e.get_attribute("lang"));
-    let texts = Texts { locale: resolve_locale(&rt.config, host.get_attribute("locale"), page_lang) };
-    let container = sf_attach(&host, CSS, rt.config.theme.shadow_dom);
+    let (texts, container) = crate::runtime::prepare(&host, &rt, CSS);
     let handle = leptos::mount::mount_to(container, move || view_bar(host, rt, bar, texts));
     Some(Box::new(handle))
 }

@@ -140,8 +140,7 @@ async fn flush() {
     let src = &cfg.source.0;
     let Some(url) = &src.url else { return };
     // Category names follow the page language, like the widgets' texts.
-    let page_lang = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()).and_then(|e| e.get_attribute("lang"));
-    let locale = crate::i18n::resolve_locale(&rt.config, None, page_lang);
+    let locale = crate::i18n::resolve_locale(&rt.config, None, crate::i18n::page_lang());
     let lang = locale.split('-').next().unwrap_or("de").to_owned();
     let window = cfg.window_minutes.0.to_string();
     let joined = products.join(",");

@@ -1,0 +1,33 @@
+//! Helpers shared by the browser component tests.
+#![allow(dead_code)]
+
+use schaufenster_config::json::Json;
+use schaufenster_widgets::glue::{sf_parse, sf_sleep, Listener};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::{JsCast, JsValue};
+
+pub fn json(text: &str) -> Json {
+    schaufenster_widgets::json_js::from_js(&sf_parse(text))
+}
+
+/// Waits until `cond` holds (at most ~3 s), so slow machines do not fail tests.
+pub async fn until(mut cond: impl FnMut() -> bool) {
+    for _ in 0..100 {
+        if cond() {
+            return;
+        }
+        sf_sleep(30).await;
+    }
+}
+
+/// Records every `sf:<name>` event's detail on `target`.
+pub fn record(target: &JsValue, name: &str) -> (Rc<RefCell<Vec<Json>>>, Listener) {
+    let seen = Rc::new(RefCell::new(Vec::new()));
+    let s = seen.clone();
+    let l = Listener::new(target, name, move |e: JsValue| {
+        let detail = e.unchecked_into::<web_sys::CustomEvent>().detail();
+        s.borrow_mut().push(schaufenster_widgets::json_js::from_js(&detail));
+    });
+    (seen, l)
+}
