@@ -59,6 +59,9 @@ pub fn load(root: &Json) -> Loaded {
         if broken("$.social_proof") {
             c.social_proof = model::Section::Broken;
         }
+        if broken("$.faq") {
+            c.faq = model::Section::Broken;
+        }
     }
     // Global problems (anything not inside a widget section) make the whole config unusable.
     let in_widget = |path: &str| model::WIDGET_SECTIONS.iter().any(|s| path.strip_prefix("$.").and_then(|p| p.strip_prefix(s)).is_some_and(|r| r.is_empty() || r.starts_with(['.', '['])));

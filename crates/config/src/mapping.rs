@@ -225,3 +225,87 @@ pub fn stats_from_json(data: &Json, source: &Source, product_id: &str) -> (schau
     };
     (Stats { generated_at_ms, window_minutes, purchases, carts, viewers, stock, rating, bestseller }, problems)
 }
+
+/// An FAQ entry as the widget reads it. `answer` is the source's text, possibly simple HTML,
+/// which the widget passes through `schaufenster_core::rich` before showing.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FaqItem {
+    /// Stable id (deep links `#faq-<id>`, feedback).
+    pub id: String,
+    /// The question (plain text).
+    pub question: String,
+    /// The answer (plain text or simple HTML).
+    pub answer: String,
+    /// Category, if any.
+    pub category: Option<String>,
+    /// Tags / keywords.
+    pub tags: Vec<String>,
+    /// How often it was asked (0 = unknown).
+    pub popularity: u32,
+    /// Language tag of the entry, if the source says.
+    pub lang: Option<String>,
+}
+
+/// Reads FAQ entries; an entry with a missing or wrong field is reported with its index and
+/// field and left out, so one bad entry cannot hide the rest. Duplicate ids keep the first.
+pub fn faq_from_json(data: &Json, source: &Source) -> (Vec<FaqItem>, Vec<String>) {
+    let f = crate::model::FAQ_FIELDS;
+    let mut problems = Vec::new();
+    let mut out: Vec<FaqItem> = Vec::new();
+    let rows = match (sub(source, f, data, "entries"), data) {
+        ((_, Some(Json::Array(rows))), _) => rows,
+        ((p, None), Json::Array(rows)) if p == "/entries" => rows,
+        ((p, v), _) => {
+            problems.push(format!("no FAQ entry list at \"{p}\" (found {})", v.map(crate::decode::found).unwrap_or_else(|| "nothing".into())));
+            return (out, problems);
+        }
+    };
+    let text = |v: Option<&Json>| v.and_then(Json::as_str).map(str::trim).filter(|t| !t.is_empty()).map(str::to_owned);
+    for (i, row) in rows.iter().enumerate() {
+        let id = match sub(source, f, row, "entries.id").1 {
+            Some(Json::String(s)) => Some(s.trim().to_owned()).filter(|s| !s.is_empty() && s.len() <= 100),
+            Some(n @ Json::Number(_)) => n.as_i64().map(|n| n.to_string()),
+            _ => None,
+        };
+        let question = text(sub(source, f, row, "entries.question").1);
+        let answer = text(sub(source, f, row, "entries.answer").1);
+        let mut bad: Vec<&str> = [(id.is_none(), "id"), (question.is_none(), "question"), (answer.is_none(), "answer")].iter().filter(|(b, _)| *b).map(|(_, n)| *n).collect();
+        let category = match sub(source, f, row, "entries.category").1 {
+            None | Some(Json::Null) => None,
+            v => text(v).or_else(|| {
+                bad.push("category");
+                None
+            }),
+        };
+        let tags = match sub(source, f, row, "entries.tags").1 {
+            None | Some(Json::Null) => Vec::new(),
+            Some(Json::Array(items)) if items.iter().all(|t| t.as_str().is_some()) => items.iter().filter_map(|t| text(Some(t))).collect(),
+            Some(_) => {
+                bad.push("tags");
+                Vec::new()
+            }
+        };
+        let popularity = match sub(source, f, row, "entries.popularity").1 {
+            None | Some(Json::Null) => 0,
+            Some(v) => v.as_i64().filter(|n| *n >= 0).map(|n| n.min(u32::MAX as i64) as u32).unwrap_or_else(|| {
+                bad.push("popularity");
+                0
+            }),
+        };
+        let lang = text(sub(source, f, row, "entries.lang").1);
+        if !bad.is_empty() {
+            problems.push(format!("FAQ entry {i}: missing or invalid {}", bad.join(", ")));
+        }
+        match (id, question, answer) {
+            (Some(id), Some(question), Some(answer)) => {
+                if out.iter().any(|e| e.id == id) {
+                    problems.push(format!("FAQ entry {i}: id \"{id}\" is used twice; the first entry is kept"));
+                } else {
+                    out.push(FaqItem { id, question, answer, category, tags, popularity, lang });
+                }
+            }
+            _ => {}
+        }
+    }
+    (out, problems)
+}

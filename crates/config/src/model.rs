@@ -5,7 +5,7 @@
 
 use crate::decode::{found, Ctx, Decode, Int, Seg};
 use crate::json::{obj, s, Json};
-use crate::types::{Amount, Country, CssValue, Id, Locale, Pointer, Url};
+use crate::types::{Amount, Country, CssValue, Id, Link, Locale, Pointer, Url};
 use crate::{config_enum, config_struct};
 use schaufenster_core::Currency;
 
@@ -32,12 +32,14 @@ config_struct! {
         pub shipping_bar: Section<ShippingBar> = Section::Absent,
         /// Social-proof badges <sf-social-proof product="…">.
         pub social_proof: Section<SocialProof> = Section::Absent,
+        /// Self-service FAQ search <sf-faq>.
+        pub faq: Section<Faq> = Section::Absent,
     }
 }
 
 /// The config sections that belong to one widget each; a problem inside one disables only
 /// that widget.
-pub const WIDGET_SECTIONS: &[&str] = &["shipping_bar", "social_proof"];
+pub const WIDGET_SECTIONS: &[&str] = &["shipping_bar", "social_proof", "faq"];
 
 config_struct! {
     /// Backend connection shared by every widget.
@@ -272,6 +274,33 @@ impl Decode for StatsSource {
     }
 }
 
+/// FAQ entry fields and their default pointers (the reference backend's shape). Entry fields
+/// are relative to each element of `entries`; when the data itself is an array and `entries`
+/// is not mapped, the array is the entry list (handy for `inline`).
+pub const FAQ_FIELDS: &[(&str, &str)] = &[
+    ("entries", "/entries"),
+    ("entries.id", "/id"),
+    ("entries.question", "/question"),
+    ("entries.answer", "/answer"),
+    ("entries.category", "/category"),
+    ("entries.tags", "/tags"),
+    ("entries.popularity", "/popularity"),
+    ("entries.lang", "/lang"),
+];
+
+/// Where FAQ entries come from (see [`FAQ_FIELDS`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct FaqSource(pub Source);
+
+impl Decode for FaqSource {
+    fn decode(v: &Json, cx: &mut Ctx) -> Option<Self> {
+        Source::decode_with(v, cx, FAQ_FIELDS, "FAQ").map(FaqSource)
+    }
+    fn schema() -> Json {
+        Source::schema_with(FAQ_FIELDS, "FAQ")
+    }
+}
+
 /// Where the cart comes from (see [`CART_FIELDS`]).
 #[derive(Clone, Debug, PartialEq)]
 pub struct CartSource(pub Source);
@@ -474,6 +503,62 @@ impl Default for BadgeRule {
     }
 }
 
+config_struct! {
+    /// Self-service FAQ search <sf-faq>: the entries are indexed and searched in the page (typos, German compounds and umlaut spellings, stems, synonyms), with the most popular questions shown before typing.
+    pub struct Faq {
+        /// Where the entries come from: a "url" (with {language} or {locale} for per-language lists) or "inline" entries, each {"id", "question", "answer", "category"?, "tags"?, "popularity"?, "lang"?}; a "map" of JSON pointers reads any other shape.
+        pub source: FaqSource,
+        /// Entries to show when the source cannot be loaded (usually "inline"); without it the contact link is offered.
+        pub fallback: Option<FaqSource>,
+        /// Where shoppers can ask when nothing is found: a page such as "/kontakt", or a "mailto:" or "tel:" link.
+        pub contact: Option<Link>,
+        /// "Was this helpful?" votes are POSTed here as {"entry_id", "helpful"}; omitted: no vote buttons.
+        pub feedback_url: Option<Url>,
+        /// Searches that found nothing are POSTed here as {"query", "results", "locale"}, only after consent; omitted: nothing is logged.
+        pub search_log_url: Option<Url>,
+        /// Groups of words that mean the same, e.g. [["Retoure", "Rücksendung", "Umtausch"]]; compared after folding and stemming.
+        pub synonyms: Vec<Vec<String>> = Vec::new(),
+        /// Field weights for ranking (whole numbers 0 to 10).
+        pub weights: FaqWeights = FaqWeights::default(),
+        /// How many popular questions are shown before typing (0 to 20, default 5).
+        pub popular: Int<0, 20> = Int(5),
+        /// Results shown at most (1 to 50, default 8).
+        pub max_results: Int<1, 50> = Int(8),
+        /// Show the category filter when entries have categories (default true).
+        pub categories: bool = true,
+    }
+}
+
+config_struct! {
+    /// BM25F field weights: a match in the question counts more than one in the tags, and that more than one in the answer.
+    pub struct FaqWeights {
+        /// Question (0 to 10, default 3).
+        pub question: Int<0, 10> = Int(3),
+        /// Tags (0 to 10, default 2).
+        pub tags: Int<0, 10> = Int(2),
+        /// Answer (0 to 10, default 1).
+        pub answer: Int<0, 10> = Int(1),
+    }
+}
+
+impl Default for FaqWeights {
+    fn default() -> Self {
+        FaqWeights { question: Int(3), tags: Int(2), answer: Int(1) }
+    }
+}
+
+impl Faq {
+    /// The search options this section describes.
+    pub fn options(&self) -> schaufenster_core::search::Options {
+        use schaufenster_core::search::{FieldWeights, Options};
+        Options {
+            weights: FieldWeights { question: self.weights.question.0 as f32, tags: self.weights.tags.0 as f32, answer: self.weights.answer.0 as f32 },
+            synonyms: self.synonyms.clone(),
+            ..Options::default()
+        }
+    }
+}
+
 impl SocialProof {
     /// The core rule set this section describes.
     pub fn rules(&self) -> schaufenster_core::social_proof::Rules {
@@ -508,7 +593,10 @@ pub(crate) fn check_semantics(root: &Json, config: Option<&Config>, cx: &mut Ctx
     const CART_VARS: &[&str] = &["currency", "language", "locale", "country"];
     const PRODUCT_VARS: &[&str] = &["currency", "language", "locale"];
     const STATS_VARS: &[&str] = &["products", "window", "language", "locale"];
+    const FAQ_VARS: &[&str] = &["language", "locale"];
     for (path, vars) in [
+        (&["faq", "source", "url"][..], FAQ_VARS),
+        (&["faq", "fallback", "url"][..], FAQ_VARS),
         (&["cart", "url"][..], CART_VARS),
         (&["shipping_bar", "suggestions", "source", "url"][..], PRODUCT_VARS),
         (&["social_proof", "source", "url"][..], STATS_VARS),

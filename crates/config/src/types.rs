@@ -140,6 +140,30 @@ impl Decode for Url {
     }
 }
 
+/// A link for shoppers: a URL as [`Url`] allows, or a `mailto:` or `tel:` link.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Link(pub String);
+
+impl Decode for Link {
+    fn decode(v: &Json, cx: &mut Ctx) -> Option<Self> {
+        let text = string(v, cx, "a link such as \"/kontakt\" or \"mailto:hilfe@shop.example\"")?;
+        let scheme = text.split_once(':').map(|(s, _)| s.to_ascii_lowercase());
+        let ok = match scheme.as_deref() {
+            Some("mailto" | "tel") => text.len() > 4 && !text.chars().any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>'),
+            _ => url_problem(text).is_none(),
+        };
+        if ok {
+            Some(Link(text.to_owned()))
+        } else {
+            cx.error(found(v), "not a usable link", "use a page such as \"/kontakt\" or \"https://shop.example/contact\", or \"mailto:…\" / \"tel:…\"");
+            None
+        }
+    }
+    fn schema() -> Json {
+        obj([("type", s("string")), ("pattern", s("^(https?://[^\\s/?#]+|/(?!/)|\\./|\\.\\./|mailto:|tel:)[^\\s\"<>\\\\]*$"))])
+    }
+}
+
 /// An RFC 6901 JSON pointer into a backend response, e.g. `/items/0/price` or `` (the root).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Pointer(pub String);

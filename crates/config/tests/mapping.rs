@@ -1,6 +1,6 @@
 //! Reading carts and product lists of any shape through JSON-pointer maps.
 use schaufenster_config::json::{parse, Json};
-use schaufenster_config::mapping::{cart_from_json, products_from_json, read_money, stats_from_json};
+use schaufenster_config::mapping::{cart_from_json, faq_from_json, products_from_json, read_money, stats_from_json};
 use schaufenster_config::model::{MoneyFormat, Source};
 use schaufenster_config::types::Pointer;
 use schaufenster_core::Currency;
@@ -173,4 +173,63 @@ fn hostile_stats_are_left_out_and_reported() {
             "rating of \"bag\" is \"5\", not an average with a count",
         ]
     );
+}
+
+#[test]
+fn faq_entries_reference_shape_inline_array_and_map() {
+    let backend = parse(r#"{"locale": "de", "entries": [{"id": "versand", "category": "Versand", "question": "Was kostet der Versand?", "answer": "<strong>4,95 €</strong>", "tags": ["Porto"], "popularity": 12}]}"#).unwrap();
+    let (items, problems) = faq_from_json(&backend, &source(&[], MoneyFormat::Minor));
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(items.len(), 1);
+    assert_eq!((items[0].id.as_str(), items[0].category.as_deref(), items[0].tags.len(), items[0].popularity), ("versand", Some("Versand"), 1, 12));
+
+    // Inline: the data itself is the list.
+    let inline = parse(r#"[{"id": 7, "question": "Q?", "answer": "A.", "lang": "en"}]"#).unwrap();
+    let (items, problems) = faq_from_json(&inline, &source(&[], MoneyFormat::Minor));
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!((items[0].id.as_str(), items[0].lang.as_deref()), ("7", Some("en")));
+
+    // Any other shape through a map (e.g. a help-centre export).
+    let other = parse(r#"{"data": {"articles": [{"slug": "returns", "title": "How do I return?", "body": {"html": "<p>30 days</p>"}, "section": "Returns", "labels": ["refund"]}]}}"#).unwrap();
+    let map = [("entries", "/data/articles"), ("entries.id", "/slug"), ("entries.question", "/title"), ("entries.answer", "/body/html"), ("entries.category", "/section"), ("entries.tags", "/labels")];
+    let (items, problems) = faq_from_json(&other, &source(&map, MoneyFormat::Minor));
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!((items[0].id.as_str(), items[0].question.as_str(), items[0].answer.as_str(), items[0].category.as_deref(), items[0].tags[0].as_str()), ("returns", "How do I return?", "<p>30 days</p>", Some("Returns"), "refund"));
+}
+
+#[test]
+fn faq_bad_entries_are_reported_with_index_and_field_and_the_rest_kept() {
+    let data = parse(
+        r#"{"entries": [
+            {"id": "ok-1", "question": "Q1?", "answer": "A1"},
+            {"id": "no-question", "answer": "A"},
+            {"id": "", "question": "Q?", "answer": "A"},
+            {"id": "bad-tags", "question": "Q?", "answer": "A", "tags": "porto"},
+            {"id": "bad-pop", "question": "Q?", "answer": "A", "popularity": -3},
+            {"id": "ok-1", "question": "Again?", "answer": "A"},
+            "not an object",
+            {"id": "ok-2", "question": "Q2?", "answer": "A2", "category": null}
+        ]}"#,
+    )
+    .unwrap();
+    let (items, problems) = faq_from_json(&data, &source(&[], MoneyFormat::Minor));
+    let ids: Vec<&str> = items.iter().map(|e| e.id.as_str()).collect();
+    // Entries whose optional fields are wrong are kept without them; missing required fields drop the entry.
+    assert_eq!(ids, ["ok-1", "bad-tags", "bad-pop", "ok-2"]);
+    let want = [
+        "FAQ entry 1: missing or invalid question",
+        "FAQ entry 2: missing or invalid id",
+        "FAQ entry 3: missing or invalid tags",
+        "FAQ entry 4: missing or invalid popularity",
+        "FAQ entry 5: id \"ok-1\" is used twice",
+        "FAQ entry 6: missing or invalid id, question, answer",
+    ];
+    assert_eq!(problems.len(), want.len(), "{problems:#?}");
+    for (p, w) in problems.iter().zip(want) {
+        assert!(p.starts_with(w), "{p} should start with {w}");
+    }
+
+    let (items, problems) = faq_from_json(&parse(r#"{"faq": []}"#).unwrap(), &source(&[], MoneyFormat::Minor));
+    assert!(items.is_empty());
+    assert_eq!(problems, ["no FAQ entry list at \"/entries\" (found nothing)"]);
 }

@@ -58,6 +58,12 @@ fn each_mistake_names_its_path_and_hint() {
     check(&bar(r#"{"id": "free", "reward": "gift", "thresholds": []}"#), "$.shipping_bar.tiers[0].thresholds", "no thresholds", "one per currency");
     check(r#"{"shipping_bar": {"tiers": [], "suggestions": {"source": {"url": "/p"}, "max": 9}}}"#.replace("[]", &format!("[{TIER}]")).as_str(), "$.shipping_bar.suggestions.max", "out of range", "1 to 6");
     check("{\"currency\": \"EUR\",}", "$", "not valid JSON", "commas");
+    check(r#"{"faq": {}}"#, "$.faq.source", "required", "add \"source\"");
+    check(r#"{"faq": {"source": {"url": "/api/faq?l={langauge}"}}}"#, "$.faq.source.url", "unknown placeholder {langauge}", "did you mean {language}");
+    check(r#"{"faq": {"source": {"url": "/api/faq"}, "contact": "javascript:alert(1)"}}"#, "$.faq.contact", "not a usable link", "mailto:");
+    check(r#"{"faq": {"source": {"url": "/api/faq"}, "weights": {"question": 30}}}"#, "$.faq.weights.question", "out of range", "0 to 10");
+    check(r#"{"faq": {"source": {"url": "/api/faq", "map": {"entries.title": "/t"}}}}"#, "$.faq.source.map[\"entries.title\"]", "not a FAQ field", "entries.question");
+    check(r#"{"faq": {"source": {"url": "/api/faq"}, "synonyms": "retoure"}}"#, "$.faq.synonyms", "found a string", "");
     check(r#"{"social_proof": {"source": {"inline": {"products": {"a": {"purchases": 999}}}}}}"#, "$.social_proof.source.inline", "cannot come from the config", "really recorded");
     check(r#"{"social_proof": {"source": {"url": "/api/social-proof"}}}"#, "$.social_proof.source.url", "no {products} placeholder", "{products}");
     check(r#"{"social_proof": {"source": {"url": "/s?p={products}"}, "max_badges": 9}}"#, "$.social_proof.max_badges", "out of range", "1 to 4");
