@@ -15,6 +15,14 @@ const TEXTS = {
     nav: "Hauptnavigation",
     "nav.shop": "Sortiment",
     "nav.cart": "Warenkorb",
+    "nav.help": "Hilfe",
+    "title.help": "Hilfe – Kofferkontor",
+    "help.title": "Hilfe & häufige Fragen",
+    "help.lead": "Versand, Rücksendung, Zahlung, Größen, Gutscheine und Treuepunkte: Tippe deine Frage ein – auch mit Tippfehlern.",
+    "consent.title": "Suchen ohne Treffer",
+    "consent.text": "Dürfen wir Suchbegriffe, zu denen wir keine Antwort hatten, anonym speichern? So sehen wir, welche Fragen in der Hilfe fehlen. Ohne deine Zustimmung wird nichts gesendet.",
+    "consent.allow": "Erlauben",
+    "consent.granted": "Danke! Suchen ohne Treffer werden ab jetzt anonym gespeichert.",
     settings: "Shop-Einstellungen",
     currency: "Währung",
     country: "Lieferland",
@@ -68,6 +76,14 @@ const TEXTS = {
     nav: "Main navigation",
     "nav.shop": "Shop",
     "nav.cart": "Cart",
+    "nav.help": "Help",
+    "title.help": "Help – Kofferkontor",
+    "help.title": "Help & frequently asked questions",
+    "help.lead": "Shipping, returns, payment, sizes, vouchers and loyalty points: type your question – typos are fine.",
+    "consent.title": "Searches without an answer",
+    "consent.text": "May we store search terms we had no answer for, anonymously? It shows us which questions the help is missing. Nothing is sent without your consent.",
+    "consent.allow": "Allow",
+    "consent.granted": "Thanks! Searches without an answer are now stored anonymously.",
     settings: "Shop settings",
     currency: "Currency",
     country: "Ship to",
@@ -525,6 +541,17 @@ document.addEventListener("sf:add-to-cart", (e) => {
   if (typeof d.product_id !== "string") return;
   addToCart(d.product_id, Number.isInteger(d.quantity) && d.quantity > 0 ? d.quantity : 1);
 });
+
+// Help page: the shopper's consent to log searches that found nothing (kept for this page
+// view only; the widgets hear it as the configured `sf:consent` event).
+const consentButton = $("[data-consent]");
+if (consentButton) {
+  consentButton.addEventListener("click", () => {
+    window.dispatchEvent(new CustomEvent("sf:consent"));
+    consentButton.disabled = true;
+    $("[data-consent-status]").textContent = t("consent.granted");
+  });
+}
 
 applyLanguage();
 initSettings();

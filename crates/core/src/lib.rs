@@ -15,6 +15,7 @@
 pub mod cart;
 pub mod money;
 pub mod retry;
+pub mod rich;
 pub mod search;
 pub mod shipping;
 pub mod social_proof;

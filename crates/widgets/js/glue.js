@@ -103,6 +103,32 @@ export function sfVisible() {
   return document.visibilityState === "visible";
 }
 
+export function sfWarn(text) {
+  console.warn(text);
+}
+
+export function sfHash() {
+  return location.hash;
+}
+
+// Sets the hash without scrolling, a history entry or a hashchange event ("" removes it).
+export function sfSetHash(hash) {
+  if (location.hash === hash) return;
+  history.replaceState(history.state, "", hash || location.pathname + location.search);
+}
+
+// After the current render: scrolls the element with this id (in the same document or shadow
+// root as `near`) into view and optionally focuses it.
+export function sfShow(near, id, focus) {
+  setTimeout(() => {
+    const root = near.getRootNode();
+    const el = root.getElementById && root.getElementById(id);
+    if (!el) return;
+    el.scrollIntoView({ block: "nearest" });
+    if (focus) el.focus({ preventScroll: true });
+  }, 0);
+}
+
 export function sfReportProblems(text) {
   console.error(text);
 }

@@ -33,6 +33,14 @@ extern "C" {
     pub fn sf_unit(locale: &str, n: f64, unit: &str) -> String;
     #[wasm_bindgen(js_name = sfNow)]
     pub fn sf_now() -> f64;
+    #[wasm_bindgen(js_name = sfWarn)]
+    pub fn sf_warn(text: &str);
+    #[wasm_bindgen(js_name = sfHash)]
+    pub fn sf_hash() -> String;
+    #[wasm_bindgen(js_name = sfSetHash)]
+    pub fn sf_set_hash(hash: &str);
+    #[wasm_bindgen(js_name = sfShow)]
+    pub fn sf_show(near: &web_sys::HtmlElement, id: &str, focus: bool);
     #[wasm_bindgen(js_name = sfReportProblems)]
     pub fn sf_report_problems(text: &str);
 }

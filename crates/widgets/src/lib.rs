@@ -7,6 +7,7 @@
 //! - [`events`]: `sf:*` CustomEvents.
 //! - [`shipping_bar`]: `<sf-shipping-bar>`.
 //! - [`social_proof`]: `<sf-social-proof product="…">`.
+//! - [`faq`]: `<sf-faq>`.
 //!
 //! **Invariant:** rules (what the bar shows, what counts, what to suggest) are computed in
 //! `schaufenster-core`; this crate only fetches, renders and wires events.
@@ -15,6 +16,7 @@
 pub mod backend;
 pub mod cart;
 pub mod events;
+pub mod faq;
 pub mod glue;
 pub mod i18n;
 pub mod json_js;
@@ -23,7 +25,7 @@ pub mod shipping_bar;
 pub mod social_proof;
 
 /// Every custom element this crate can render, with the config section that enables it.
-pub const ELEMENTS: &[&str] = &["sf-shipping-bar", "sf-social-proof"];
+pub const ELEMENTS: &[&str] = &["sf-shipping-bar", "sf-social-proof", "sf-faq"];
 
 /// Mounts widget `name` into `host`; returns the handle whose drop unmounts it, or `None`
 /// when the widget is not configured (it then renders nothing).
@@ -32,6 +34,7 @@ pub fn mount_widget(name: &str, host: web_sys::HtmlElement) -> Option<Box<dyn st
     match name {
         "sf-shipping-bar" | "shipping-bar" | "shipping_bar" => shipping_bar::mount(host, rt),
         "sf-social-proof" | "social-proof" | "social_proof" => social_proof::mount(host, rt),
+        "sf-faq" | "faq" => faq::mount(host, rt),
         _ => None,
     }
 }

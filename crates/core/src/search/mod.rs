@@ -13,6 +13,7 @@
 //! assert_eq!(entries[hits[0].entry].id, "costs");
 //! ```
 
+pub mod highlight;
 mod index;
 mod normalize;
 mod stem;

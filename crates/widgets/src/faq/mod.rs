@@ -1,0 +1,701 @@
+//! `<sf-faq>`: self-service FAQ search.
+//!
+//! Loads the entries (inline or from a URL through a `map`), builds the
+//! [`schaufenster_core::search::Index`] in the page and searches on every keystroke. The
+//! search box follows the WAI-ARIA combobox pattern with a listbox of results (arrow keys,
+//! Enter, Escape, Home/End), the result count is announced in a live region, matches are
+//! highlighted, answers open below the list (rich text through the allowlist sanitizer
+//! [`schaufenster_core::rich`], built with `createElement`/text nodes, never `innerHTML`),
+//! `#faq-<id>` deep links open an answer and opening one updates the hash. Zero results offer
+//! the configured contact link and, after consent only, log the query to the backend.
+//! Emits `sf:ready`, `sf:faq-open`, `sf:faq-feedback` and `sf:error`.
+//!
+//! Unlike the other widgets this one renders with direct DOM calls instead of leptos views:
+//! its markup has many independently updated parts, and leptos's typed view tree for them
+//! cost about 30 KB gzip of wasm (measured with `./x size`, see docs/size.md), a third of the
+//! whole suite's budget. The ranking, highlighting and sanitising it shows all live in
+//! `schaufenster-core`.
+
+use crate::backend::{expand_url, request, FetchError};
+use crate::events::{self, window};
+use crate::glue::{sf_hash, sf_plural, sf_set_hash, sf_show, sf_sleep, sf_warn, Listener};
+use crate::i18n::Texts;
+use crate::runtime::Runtime;
+use schaufenster_config::json::{obj, s, Json};
+use schaufenster_config::mapping::{faq_from_json, FaqItem};
+use schaufenster_config::model::{Faq, FaqSource};
+use schaufenster_core::rich::{self, Node};
+use schaufenster_core::search::highlight::{by_popularity, segments, snippet};
+use schaufenster_core::search::{Entry, Field, Index, Lang};
+use std::cell::{Cell, RefCell};
+use std::rc::{Rc, Weak};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Document, HtmlElement, HtmlInputElement};
+
+const CSS: &str = include_str!("style.css");
+const SNIPPET_CHARS: usize = 150;
+
+/// Entries and their index, once loaded.
+struct Data {
+    items: Vec<FaqItem>,
+    answers: Vec<Vec<Node>>,
+    plain: Vec<String>,
+    index: Index,
+    popular: Vec<usize>,
+    categories: Vec<String>,
+    lang: Lang,
+}
+
+/// Where loading stands.
+#[derive(Clone, Copy, PartialEq)]
+enum Phase {
+    Loading,
+    /// The configured source.
+    Ready,
+    /// The source failed; the fallback entries are shown.
+    Fallback,
+    /// Nothing could be loaded; the contact link is offered.
+    Failed,
+}
+
+/// One row of the listbox: the entry and its question and snippet as (text, highlighted) runs.
+struct Row {
+    entry: usize,
+    question: Vec<(String, bool)>,
+    snippet: Vec<(String, bool)>,
+}
+
+#[derive(Default)]
+struct State {
+    data: Option<Data>,
+    query: String,
+    category: Option<String>,
+    rows: Vec<Row>,
+    active: Option<usize>,
+    opened: Option<usize>,
+    logged: Vec<String>,
+}
+
+/// The mounted widget: its elements, state and listeners.
+struct Widget {
+    rt: Rc<Runtime>,
+    faq: Faq,
+    texts: Texts,
+    host: JsValue,
+    doc: Document,
+    ids: String,
+    root: HtmlElement,
+    input: HtmlInputElement,
+    cats: HtmlElement,
+    status: HtmlElement,
+    popular: HtmlElement,
+    list: HtmlElement,
+    contact: HtmlElement,
+    answer: HtmlElement,
+    answer_q: HtmlElement,
+    answer_body: HtmlElement,
+    votes: Vec<HtmlElement>,
+    vote_status: Option<HtmlElement>,
+    phase: Cell<Phase>,
+    st: RefCell<State>,
+    /// Bumped on unmount and on every keystroke: late answers and idle timers then do nothing.
+    generation: Cell<u32>,
+    listeners: RefCell<Vec<Listener>>,
+}
+
+/// Unmounts on drop: listeners removed, requests in flight made stale, markup removed.
+struct Handle(Rc<Widget>);
+
+impl Drop for Handle {
+    fn drop(&mut self) {
+        let w = &self.0;
+        w.generation.set(w.generation.get().wrapping_add(1));
+        w.listeners.borrow_mut().clear();
+        w.root.remove();
+    }
+}
+
+thread_local! {
+    static NEXT_ID: Cell<u32> = const { Cell::new(0) };
+}
+
+/// Mounts the FAQ search. `None` when the config has no valid `faq` section.
+pub fn mount(host: HtmlElement, rt: Rc<Runtime>) -> Option<Box<dyn std::any::Any>> {
+    let Some(faq) = rt.config.faq.get().cloned() else {
+        let _ = host.set_attribute("data-sf-state", "off");
+        return None;
+    };
+    let (texts, container) = crate::runtime::prepare(&host, &rt, CSS);
+    let w = Rc::new(Widget::build(host.into(), container, rt, faq, texts)?);
+    w.start();
+    Some(Box::new(Handle(w)))
+}
+
+/// Creates `<tag class=…>` inside `parent`.
+fn el(doc: &Document, parent: &web_sys::Node, tag: &str, class: &str) -> HtmlElement {
+    let e: HtmlElement = doc.create_element(tag).expect("a valid tag name").unchecked_into();
+    if !class.is_empty() {
+        e.set_class_name(class);
+    }
+    let _ = parent.append_child(&e);
+    e
+}
+
+fn attr(e: &web_sys::Element, name: &str, value: &str) {
+    let _ = e.set_attribute(name, value);
+}
+
+fn text(doc: &Document, parent: &web_sys::Node, t: &str) {
+    let _ = parent.append_child(&doc.create_text_node(t));
+}
+
+/// Appends (text, highlighted) runs, highlighted ones as `<mark>`.
+fn runs(doc: &Document, parent: &web_sys::Node, parts: &[(String, bool)]) {
+    for (t, m) in parts {
+        if *m {
+            let mark = el(doc, parent, "mark", "");
+            mark.set_text_content(Some(t));
+        } else {
+            text(doc, parent, t);
+        }
+    }
+}
+
+impl Widget {
+    fn t(&self, key: &str) -> String {
+        self.texts.t(&self.rt.config, key, &[])
+    }
+
+    fn build(host: JsValue, container: HtmlElement, rt: Rc<Runtime>, faq: Faq, texts: Texts) -> Option<Widget> {
+        let doc = container.owner_document()?;
+        let uid = NEXT_ID.with(|n| {
+            n.set(n.get() + 1);
+            n.get()
+        });
+        let ids = format!("sf-faq-{uid}-");
+        let t = |k: &str| texts.t(&rt.config, k, &[]);
+        let root = el(&doc, &container, "div", "sf-faq");
+        attr(&root, "part", "root");
+        attr(&root, "data-state", "loading");
+        let label = el(&doc, &root, "label", "label");
+        label.set_text_content(Some(&t("faq.label")));
+        attr(&label, "for", &format!("{ids}input"));
+        let input: HtmlInputElement = el(&doc, &root, "input", "input").unchecked_into();
+        for (k, v) in [
+            ("id", format!("{ids}input")),
+            ("part", "input".into()),
+            ("type", "text".into()),
+            ("role", "combobox".into()),
+            ("autocomplete", "off".into()),
+            ("spellcheck", "false".into()),
+            ("enterkeyhint", "search".into()),
+            ("placeholder", t("faq.placeholder")),
+            ("aria-autocomplete", "list".into()),
+            ("aria-controls", format!("{ids}list")),
+            ("aria-expanded", "false".into()),
+        ] {
+            attr(&input, k, &v);
+        }
+        let cats = el(&doc, &root, "ul", "cats");
+        attr(&cats, "aria-label", &t("faq.categories"));
+        cats.set_hidden(true);
+        let status = el(&doc, &root, "p", "status");
+        attr(&status, "role", "status");
+        attr(&status, "part", "status");
+        status.set_text_content(Some(&t("faq.loading")));
+        let popular = el(&doc, &root, "p", "popular");
+        popular.set_text_content(Some(&t("faq.popular")));
+        popular.set_hidden(true);
+        let list = el(&doc, &root, "ul", "results");
+        attr(&list, "role", "listbox");
+        attr(&list, "part", "results");
+        attr(&list, "id", &format!("{ids}list"));
+        attr(&list, "aria-label", &t("faq.label"));
+        let contact = el(&doc, &root, "p", "contact");
+        attr(&contact, "part", "contact");
+        contact.set_hidden(true);
+        text(&doc, &contact, &t("faq.contact"));
+        if let Some(link) = &faq.contact {
+            text(&doc, &contact, " ");
+            let a = el(&doc, &contact, "a", "");
+            attr(&a, "href", &link.0);
+            a.set_text_content(Some(&t("faq.contact_link")));
+        }
+        let answer = el(&doc, &root, "div", "answer");
+        attr(&answer, "part", "answer");
+        attr(&answer, "role", "region");
+        attr(&answer, "aria-labelledby", &format!("{ids}q"));
+        answer.set_hidden(true);
+        let head = el(&doc, &answer, "div", "answer-head");
+        let answer_q = el(&doc, &head, "h3", "answer-q");
+        attr(&answer_q, "id", &format!("{ids}q"));
+        attr(&answer_q, "tabindex", "-1");
+        let close = el(&doc, &head, "button", "close");
+        attr(&close, "type", "button");
+        attr(&close, "aria-label", &t("faq.close"));
+        attr(&close, "data-action", "close");
+        close.set_text_content(Some("×"));
+        let answer_body = el(&doc, &answer, "div", "answer-body");
+        let (mut votes, mut vote_status) = (Vec::new(), None);
+        if faq.feedback_url.is_some() {
+            let group = el(&doc, &answer, "div", "feedback");
+            attr(&group, "role", "group");
+            attr(&group, "aria-label", &t("faq.helpful"));
+            let q = el(&doc, &group, "span", "");
+            q.set_text_content(Some(&t("faq.helpful")));
+            for (key, action) in [("faq.yes", "yes"), ("faq.no", "no")] {
+                let b = el(&doc, &group, "button", "vote");
+                attr(&b, "type", "button");
+                attr(&b, "data-action", action);
+                b.set_text_content(Some(&t(key)));
+                votes.push(b);
+            }
+            let st = el(&doc, &group, "span", "vote-status");
+            attr(&st, "role", "status");
+            vote_status = Some(st);
+        }
+        Some(Widget {
+            rt,
+            faq,
+            texts,
+            host,
+            doc,
+            ids,
+            root,
+            input,
+            cats,
+            status,
+            popular,
+            list,
+            contact,
+            answer,
+            answer_q,
+            answer_body,
+            votes,
+            vote_status,
+            phase: Cell::new(Phase::Loading),
+            st: RefCell::new(State::default()),
+            generation: Cell::new(0),
+            listeners: RefCell::new(Vec::new()),
+        })
+    }
+
+    /// Wires the listeners (through a weak reference, so dropping the handle frees the
+    /// widget) and starts loading.
+    fn start(self: &Rc<Self>) {
+        let on = |target: &JsValue, name: &str, f: fn(&Rc<Widget>, JsValue)| {
+            let weak: Weak<Widget> = Rc::downgrade(self);
+            Listener::new(target, name, move |ev| {
+                if let Some(w) = weak.upgrade() {
+                    f(&w, ev)
+                }
+            })
+        };
+        let input: JsValue = self.input.clone().into();
+        let root: JsValue = self.root.clone().into();
+        let listeners = vec![
+            on(&input, "input", |w, _| w.on_input()),
+            on(&input, "keydown", |w, ev| w.on_key(ev.unchecked_into())),
+            on(&root, "click", |w, ev| w.on_click(ev)),
+            on(&window(), "hashchange", |w, _| w.follow_hash()),
+        ];
+        *self.listeners.borrow_mut() = listeners;
+
+        let w = self.clone();
+        let gen = self.generation.get();
+        leptos::task::spawn_local(async move {
+            let (data, phase) = match w.load(&w.faq.source).await {
+                Ok(d) => (Some(d), Phase::Ready),
+                Err(e) => {
+                    w.report(&e);
+                    match &w.faq.fallback {
+                        Some(fb) => match w.load(fb).await {
+                            Ok(d) => (Some(d), Phase::Fallback),
+                            Err(e) => {
+                                w.report(&e);
+                                (None, Phase::Failed)
+                            }
+                        },
+                        None => (None, Phase::Failed),
+                    }
+                }
+            };
+            if w.generation.get() != gen {
+                return;
+            }
+            let n = data.as_ref().map_or(0, |d| d.items.len());
+            let cats = data.as_ref().filter(|_| w.faq.categories).map(|d| d.categories.clone()).unwrap_or_default();
+            w.st.borrow_mut().data = data;
+            w.phase.set(phase);
+            attr(&w.root, "data-state", match phase {
+                Phase::Ready => "ready",
+                Phase::Fallback => "fallback",
+                _ => "error",
+            });
+            w.render_categories(&cats);
+            w.refresh();
+            w.follow_hash();
+            events::emit(&w.host, "ready", obj([("widget", s("faq")), ("entries", Json::Number(n as f64))]));
+        });
+    }
+
+    /// Fetches (or takes inline) one source and indexes it.
+    async fn load(&self, source: &FaqSource) -> Result<Data, FetchError> {
+        let src = &source.0;
+        let json = match (&src.inline, &src.url) {
+            (Some(inline), _) => inline.clone(),
+            (None, Some(url)) => {
+                let url = expand_url(&url.0, &[("language", self.texts.language()), ("locale", &self.texts.locale)]);
+                request(&self.rt.config.backend, "GET", &url, None).await?
+            }
+            (None, None) => Json::Null,
+        };
+        let (mut items, problems) = faq_from_json(&json, src);
+        if !problems.is_empty() {
+            let mut msg = format!("Schaufenster <sf-faq>: {} problem(s) in the FAQ entries; the other entries work:", problems.len());
+            for p in &problems {
+                msg.push_str("\n  ");
+                msg.push_str(p);
+            }
+            sf_warn(&msg);
+        }
+        // Entries marked with another language than the widget's are left out.
+        let language = self.texts.language().to_owned();
+        items.retain(|e| e.lang.as_deref().is_none_or(|l| l.split('-').next().is_some_and(|p| p.eq_ignore_ascii_case(&language))));
+        let lang = Lang::from_tag(&language);
+        let answers: Vec<Vec<Node>> = items.iter().map(|e| rich::parse(&e.answer)).collect();
+        let plain: Vec<String> = answers.iter().map(|a| rich::plain_text(a)).collect();
+        let entries: Vec<Entry> = items
+            .iter()
+            .zip(&plain)
+            .map(|(e, p)| Entry { id: e.id.clone(), lang, question: e.question.clone(), answer: p.clone(), tags: e.tags.clone(), category: e.category.clone(), popularity: e.popularity })
+            .collect();
+        let index = Index::build(&entries, &self.faq.options());
+        let popular = by_popularity(&items.iter().map(|e| e.popularity).collect::<Vec<_>>());
+        let mut categories: Vec<String> = Vec::new();
+        for c in items.iter().filter_map(|e| e.category.as_ref()) {
+            if !categories.contains(c) {
+                categories.push(c.clone());
+            }
+        }
+        Ok(Data { items, answers, plain, index, popular, categories, lang })
+    }
+
+    fn report(&self, e: &FetchError) {
+        events::emit(&self.host, "error", obj([("widget", s("faq")), ("kind", s(&e.outcome.kind())), ("message", s(&e.message())), ("url", s(&e.url))]));
+    }
+
+    fn render_categories(&self, cats: &[String]) {
+        if cats.len() < 2 {
+            return;
+        }
+        let current = self.st.borrow().category.clone();
+        self.cats.set_text_content(None);
+        let all = self.t("faq.all");
+        for (value, label) in std::iter::once((None, all.as_str())).chain(cats.iter().map(|c| (Some(c.as_str()), c.as_str()))) {
+            let li = el(&self.doc, &self.cats, "li", "");
+            let b = el(&self.doc, &li, "button", "cat");
+            attr(&b, "type", "button");
+            attr(&b, "data-category", value.unwrap_or(""));
+            attr(&b, "aria-pressed", if current.as_deref() == value { "true" } else { "false" });
+            b.set_text_content(Some(label));
+        }
+        self.cats.set_hidden(false);
+    }
+
+    /// Recomputes the rows for the query and category and renders list, status and contact.
+    fn refresh(&self) {
+        {
+            let mut st = self.st.borrow_mut();
+            let rows = st.data.as_ref().map(|d| rows_for(d, &st.query, st.category.as_deref(), self.faq.max_results.0 as usize, self.faq.popular.0 as usize)).unwrap_or_default();
+            st.rows = rows;
+            st.active = None;
+        }
+        let st = self.st.borrow();
+        self.list.set_text_content(None);
+        for (i, r) in st.rows.iter().enumerate() {
+            let li = el(&self.doc, &self.list, "li", "option");
+            attr(&li, "role", "option");
+            attr(&li, "part", "option");
+            attr(&li, "id", &format!("{}opt-{i}", self.ids));
+            attr(&li, "aria-selected", "false");
+            attr(&li, "data-entry", &r.entry.to_string());
+            let q = el(&self.doc, &li, "span", "q");
+            runs(&self.doc, &q, &r.question);
+            let sn = el(&self.doc, &li, "span", "snippet");
+            runs(&self.doc, &sn, &r.snippet);
+        }
+        attr(&self.input, "aria-expanded", if st.rows.is_empty() { "false" } else { "true" });
+        let _ = self.input.remove_attribute("aria-activedescendant");
+        let q = st.query.trim();
+        let phase = self.phase.get();
+        let n = st.rows.len();
+        let msg = match phase {
+            Phase::Loading => self.t("faq.loading"),
+            Phase::Failed => self.t("faq.unavailable"),
+            _ if q.is_empty() => String::new(),
+            _ if n == 0 => self.texts.t(&self.rt.config, "faq.none", &[("query", q.to_owned())]),
+            _ => {
+                let key = format!("faq.results.{}", sf_plural(&self.texts.locale, n as f64));
+                let key = if schaufenster_config::i18n::message(&key).is_some() { key } else { "faq.results.other".into() };
+                self.texts.t(&self.rt.config, &key, &[("count", n.to_string()), ("query", q.to_owned())])
+            }
+        };
+        self.status.set_text_content(Some(&msg));
+        self.popular.set_hidden(!(q.is_empty() && n > 0));
+        self.contact.set_hidden(!(phase == Phase::Failed || (phase != Phase::Loading && !q.is_empty() && n == 0)));
+    }
+
+    fn on_input(self: &Rc<Self>) {
+        let q = self.input.value();
+        self.st.borrow_mut().query = q.clone();
+        self.refresh();
+        // After a pause with nothing found, log the query (after consent only).
+        let gen = self.generation.get().wrapping_add(1);
+        self.generation.set(gen);
+        let st = self.st.borrow();
+        if st.data.is_some() && st.rows.is_empty() && !q.trim().is_empty() && self.faq.search_log_url.is_some() {
+            let w = self.clone();
+            leptos::task::spawn_local(async move {
+                sf_sleep(1200).await;
+                if w.generation.get() == gen {
+                    w.log_zero_result(q.trim()).await;
+                }
+            });
+        }
+    }
+
+    fn set_active(&self, next: Option<usize>) {
+        let mut st = self.st.borrow_mut();
+        st.active = next;
+        let options = self.list.children();
+        for i in 0..options.length() {
+            if let Some(o) = options.item(i) {
+                attr(&o, "aria-selected", if Some(i as usize) == next { "true" } else { "false" });
+            }
+        }
+        match next {
+            Some(i) => {
+                let id = format!("{}opt-{i}", self.ids);
+                attr(&self.input, "aria-activedescendant", &id);
+                sf_show(&self.root, &id, false);
+            }
+            None => {
+                let _ = self.input.remove_attribute("aria-activedescendant");
+            }
+        }
+    }
+
+    fn on_key(&self, ev: web_sys::KeyboardEvent) {
+        let (n, cur) = {
+            let st = self.st.borrow();
+            (st.rows.len(), st.active)
+        };
+        let next = match ev.key().as_str() {
+            "ArrowDown" if n > 0 => Some(cur.map_or(0, |c| (c + 1) % n)),
+            "ArrowUp" if n > 0 => Some(cur.map_or(n - 1, |c| (c + n - 1) % n)),
+            "Home" if cur.is_some() => Some(0),
+            "End" if cur.is_some() => Some(n - 1),
+            "Enter" => {
+                if let Some(c) = cur {
+                    ev.prevent_default();
+                    let entry = self.st.borrow().rows.get(c).map(|r| r.entry);
+                    if let Some(e) = entry {
+                        self.open(e, true);
+                    }
+                }
+                return;
+            }
+            "Escape" => {
+                ev.prevent_default();
+                if cur.is_some() {
+                    self.set_active(None);
+                } else if !self.input.value().is_empty() {
+                    self.input.set_value("");
+                    self.st.borrow_mut().query.clear();
+                    self.refresh();
+                }
+                return;
+            }
+            _ => return,
+        };
+        ev.prevent_default();
+        self.set_active(next);
+    }
+
+    /// Clicks anywhere in the widget: an option, a category, close, or a vote.
+    fn on_click(self: &Rc<Self>, ev: JsValue) {
+        let target = js_sys::Reflect::get(&ev, &"target".into()).ok().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        let Some(target) = target else { return };
+        if let Ok(Some(option)) = target.closest("[data-entry]") {
+            if let Some(i) = option.get_attribute("data-entry").and_then(|v| v.parse::<usize>().ok()) {
+                self.open(i, true);
+            }
+        } else if let Ok(Some(b)) = target.closest("[data-category]") {
+            let v = b.get_attribute("data-category").unwrap_or_default();
+            self.st.borrow_mut().category = (!v.is_empty()).then_some(v);
+            let cats = self.st.borrow().data.as_ref().map(|d| d.categories.clone()).unwrap_or_default();
+            self.render_categories(&cats);
+            self.refresh();
+        } else if let Ok(Some(b)) = target.closest("[data-action]") {
+            match b.get_attribute("data-action").as_deref() {
+                Some("close") => {
+                    self.answer.set_hidden(true);
+                    self.st.borrow_mut().opened = None;
+                    sf_set_hash("");
+                    sf_show(&self.root, &format!("{}input", self.ids), true);
+                }
+                Some(a @ ("yes" | "no")) => self.vote(a == "yes"),
+                _ => {}
+            }
+        }
+    }
+
+    /// Opens entry `i`: shows it, updates the hash, optionally moves focus to its heading.
+    fn open(&self, i: usize, focus: bool) {
+        let id = {
+            let st = self.st.borrow();
+            let Some(d) = st.data.as_ref() else { return };
+            let Some(item) = d.items.get(i) else { return };
+            self.answer_q.set_text_content(Some(&item.question));
+            self.answer_body.set_text_content(None);
+            append_nodes(&self.doc, &self.answer_body, &d.answers[i], 0);
+            item.id.clone()
+        };
+        self.st.borrow_mut().opened = Some(i);
+        for b in &self.votes {
+            let _ = b.remove_attribute("disabled");
+        }
+        if let Some(s) = &self.vote_status {
+            s.set_text_content(None);
+        }
+        self.answer.set_hidden(false);
+        sf_set_hash(&format!("#faq-{}", hash_encode(&id)));
+        sf_show(&self.root, &format!("{}q", self.ids), focus);
+        events::emit(&self.host, "faq-open", obj([("widget", s("faq")), ("id", s(&id))]));
+    }
+
+    /// Opens the entry named by `#faq-<id>`, if any.
+    fn follow_hash(&self) {
+        let hash = sf_hash();
+        let Some(id) = hash.strip_prefix("#faq-") else { return };
+        let found = self.st.borrow().data.as_ref().and_then(|d| d.items.iter().position(|e| hash_encode(&e.id) == id || e.id == id));
+        if let Some(i) = found {
+            if self.st.borrow().opened != Some(i) {
+                self.open(i, false);
+            }
+        }
+    }
+
+    fn vote(self: &Rc<Self>, helpful: bool) {
+        let (Some(url), Some(i)) = (self.faq.feedback_url.clone(), self.st.borrow().opened) else { return };
+        let Some(id) = self.st.borrow().data.as_ref().map(|d| d.items[i].id.clone()) else { return };
+        for b in &self.votes {
+            attr(b, "disabled", "");
+        }
+        let w = self.clone();
+        let gen = self.generation.get();
+        leptos::task::spawn_local(async move {
+            let body = obj([("entry_id", s(&id)), ("helpful", Json::Bool(helpful))]);
+            let result = request(&w.rt.config.backend, "POST", &url.0, Some(&body)).await;
+            if w.generation.get() != gen && w.listeners.borrow().is_empty() {
+                return;
+            }
+            if let Err(e) = &result {
+                w.report(e);
+            }
+            if let Some(s) = &w.vote_status {
+                s.set_text_content(Some(&w.t(if result.is_ok() { "faq.thanks" } else { "faq.feedback_failed" })));
+            }
+            events::emit(&w.host, "faq-feedback", obj([("widget", s("faq")), ("id", s(&id)), ("helpful", Json::Bool(helpful)), ("sent", Json::Bool(result.is_ok()))]));
+        });
+    }
+
+    /// Sends a query that found nothing to the search log: once per query, only after consent.
+    async fn log_zero_result(&self, q: &str) {
+        let Some(url) = &self.faq.search_log_url else { return };
+        if !self.rt.consent() || self.st.borrow().logged.iter().any(|l| l == q) {
+            return;
+        }
+        self.st.borrow_mut().logged.push(q.to_owned());
+        let body = obj([("query", s(q)), ("results", Json::Number(0.0)), ("locale", s(self.texts.language()))]);
+        if let Err(e) = request(&self.rt.config.backend, "POST", &url.0, Some(&body)).await {
+            self.report(&e);
+        }
+    }
+}
+
+/// The rows for `query` (or, before typing, the most popular entries) in `category`.
+fn rows_for(d: &Data, query: &str, category: Option<&str>, max: usize, popular: usize) -> Vec<Row> {
+    let in_cat = |i: usize| category.is_none_or(|c| d.items[i].category.as_deref() == Some(c));
+    let own = |text: &str, ranges: &[(usize, usize)]| segments(text, ranges).into_iter().map(|(t, m)| (t.to_owned(), m)).collect::<Vec<_>>();
+    if query.trim().is_empty() {
+        // Before typing: the most popular questions; with a category, all of that category.
+        let limit = if category.is_some() { 50 } else { popular };
+        return d
+            .popular
+            .iter()
+            .copied()
+            .filter(|&i| in_cat(i))
+            .take(limit)
+            .map(|i| {
+                let (snip, _) = snippet(&d.plain[i], &[], SNIPPET_CHARS);
+                Row { entry: i, question: vec![(d.items[i].question.clone(), false)], snippet: vec![(snip, false)] }
+            })
+            .collect();
+    }
+    let limit = if category.is_some() { d.items.len() } else { max };
+    d.index
+        .search(query, Some(d.lang), limit)
+        .into_iter()
+        .filter(|h| in_cat(h.entry))
+        .take(max)
+        .map(|h| {
+            let (mut q, mut a) = (Vec::new(), Vec::new());
+            for m in &h.matches {
+                match m.field {
+                    Field::Question => q.push((m.start, m.end)),
+                    Field::Answer => a.push((m.start, m.end)),
+                    Field::Tag(_) => {}
+                }
+            }
+            let (snip, moved) = snippet(&d.plain[h.entry], &a, SNIPPET_CHARS);
+            Row { entry: h.entry, question: own(&d.items[h.entry].question, &q), snippet: own(&snip, &moved) }
+        })
+        .collect()
+}
+
+/// An id as it appears in the hash (percent-encoding what a fragment may not hold).
+fn hash_encode(id: &str) -> String {
+    let mut out = String::new();
+    for b in id.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+            out.push(b as char);
+        } else {
+            const HEX: &[u8; 16] = b"0123456789ABCDEF";
+            out.push('%');
+            out.push(HEX[(b >> 4) as usize] as char);
+            out.push(HEX[(b & 15) as usize] as char);
+        }
+    }
+    out
+}
+
+/// Builds the sanitised answer tree with DOM calls; text only ever becomes text nodes.
+fn append_nodes(doc: &Document, parent: &web_sys::Node, nodes: &[Node], depth: u32) {
+    for n in nodes {
+        match n {
+            Node::Text(t) => text(doc, parent, t),
+            Node::Element { tag, href, children } => {
+                let name = if matches!((tag, href), (rich::Tag::A, None)) { "span" } else { tag.name() };
+                let e = el(doc, parent, name, "");
+                if let Some(h) = href {
+                    attr(&e, "href", h);
+                }
+                if depth < 32 {
+                    append_nodes(doc, &e, children, depth + 1);
+                }
+            }
+        }
+    }
+}
