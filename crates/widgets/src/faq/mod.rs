@@ -303,7 +303,7 @@ impl Widget {
 
         let w = self.clone();
         let gen = self.generation.get();
-        leptos::task::spawn_local(async move {
+        wasm_bindgen_futures::spawn_local(async move {
             let (data, phase) = match w.load(&w.faq.source).await {
                 Ok(d) => (Some(d), Phase::Ready),
                 Err(e) => {
@@ -456,7 +456,7 @@ impl Widget {
         let st = self.st.borrow();
         if st.data.is_some() && st.rows.is_empty() && !q.trim().is_empty() && self.faq.search_log_url.is_some() {
             let w = self.clone();
-            leptos::task::spawn_local(async move {
+            wasm_bindgen_futures::spawn_local(async move {
                 sf_sleep(1200).await;
                 if w.generation.get() == gen {
                     w.log_zero_result(q.trim()).await;
@@ -595,7 +595,7 @@ impl Widget {
         }
         let w = self.clone();
         let gen = self.generation.get();
-        leptos::task::spawn_local(async move {
+        wasm_bindgen_futures::spawn_local(async move {
             let body = obj([("entry_id", s(&id)), ("helpful", Json::Bool(helpful))]);
             let result = request(&w.rt.config.backend, "POST", &url.0, Some(&body)).await;
             if w.generation.get() != gen && w.listeners.borrow().is_empty() {
