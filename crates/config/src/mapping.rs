@@ -254,7 +254,7 @@ pub fn faq_from_json(data: &Json, source: &Source) -> (Vec<FaqItem>, Vec<String>
     let mut out: Vec<FaqItem> = Vec::new();
     let rows = match (sub(source, f, data, "entries"), data) {
         ((_, Some(Json::Array(rows))), _) => rows,
-        ((p, None), Json::Array(rows)) if p == "/entries" => rows,
+        (("/entries", None), Json::Array(rows)) => rows,
         ((p, v), _) => {
             problems.push(format!("no FAQ entry list at \"{p}\" (found {})", v.map(crate::decode::found).unwrap_or_else(|| "nothing".into())));
             return (out, problems);
@@ -296,15 +296,12 @@ pub fn faq_from_json(data: &Json, source: &Source) -> (Vec<FaqItem>, Vec<String>
         if !bad.is_empty() {
             problems.push(format!("FAQ entry {i}: missing or invalid {}", bad.join(", ")));
         }
-        match (id, question, answer) {
-            (Some(id), Some(question), Some(answer)) => {
-                if out.iter().any(|e| e.id == id) {
-                    problems.push(format!("FAQ entry {i}: id \"{id}\" is used twice; the first entry is kept"));
-                } else {
-                    out.push(FaqItem { id, question, answer, category, tags, popularity, lang });
-                }
+        if let (Some(id), Some(question), Some(answer)) = (id, question, answer) {
+            if out.iter().any(|e| e.id == id) {
+                problems.push(format!("FAQ entry {i}: id \"{id}\" is used twice; the first entry is kept"));
+            } else {
+                out.push(FaqItem { id, question, answer, category, tags, popularity, lang });
             }
-            _ => {}
         }
     }
     (out, problems)

@@ -11,7 +11,28 @@
 use super::normalize::tokenize;
 use super::stem::stem;
 use super::{Entry, Lang};
-use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FxHash (rustc's hasher): the index's keys are its own words and entry numbers, not
+/// attacker-chosen, and std's SipHash with random keys costs wasm bytes for nothing here.
+#[derive(Default)]
+struct Fx(u64);
+
+impl Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn write_u32(&mut self, n: u32) {
+        self.0 = (self.0.rotate_left(5) ^ n as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type HashMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<Fx>>;
 
 /// Field weights for BM25F, each clamped to 0.0..=10.0.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -165,7 +186,7 @@ impl Index {
         let mut ix = Index {
             opts,
             langs: entries.iter().map(|e| e.lang).collect(),
-            terms: HashMap::new(),
+            terms: HashMap::default(),
             postings: Vec::new(),
             idf: Vec::new(),
             vocab: Vec::new(),
@@ -175,7 +196,7 @@ impl Index {
             prior: Vec::new(),
             synonyms: Vec::new(),
         };
-        let mut surface: HashMap<(String, Lang), TermId> = HashMap::new();
+        let mut surface: HashMap<(String, Lang), TermId> = HashMap::default();
         // Pass 1: words as they stand.
         let mut words: Vec<(u32, Field, String, u32, u32)> = Vec::new();
         for (e, entry) in entries.iter().enumerate() {
@@ -408,11 +429,11 @@ impl Index {
             return Vec::new();
         }
         // Score: per query word the best-matching candidate's BM25F contribution.
-        let mut scores: HashMap<u32, (f32, u32)> = HashMap::new();
+        let mut scores: HashMap<u32, (f32, u32)> = HashMap::default();
         let w = self.opts.weights;
         let weights = [w.question, w.tags, w.answer];
         for group in &groups {
-            let mut best: HashMap<u32, f32> = HashMap::new();
+            let mut best: HashMap<u32, f32> = HashMap::default();
             for c in group {
                 let idf = self.idf[c.term as usize];
                 for p in &self.postings[c.term as usize] {
