@@ -17,7 +17,6 @@
 //! searches every prefix of every query, one per keystroke, as the widget does while typing.
 //! Index build time is the median of 5 builds.
 
-mod html;
 mod metrics;
 
 use schaufenster_core::search::{Entry, Index, Lang, Options};
@@ -207,7 +206,7 @@ fn load_demo(name: &'static str, lang: Lang, faq: &Path, queries: &Path) -> Resu
             id: e.id,
             lang,
             question: e.question,
-            answer: html::strip_tags(&e.answer),
+            answer: schaufenster_core::rich::plain_text(&schaufenster_core::rich::parse(&e.answer)),
             tags: e.tags,
             category: e.category,
             popularity: e.popularity,
@@ -218,7 +217,7 @@ fn load_demo(name: &'static str, lang: Lang, faq: &Path, queries: &Path) -> Resu
     check_ids(name, &entries, &queries)?;
     Ok(Set {
         name,
-        indexed: "question + tags + answer (HTML stripped), popularity",
+        indexed: "question + tags + answer (HTML → text by `core::rich`, as in the widget), popularity",
         lang,
         entries,
         queries,
