@@ -32,7 +32,7 @@ use std::rc::{Rc, Weak};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, HtmlElement, HtmlInputElement};
 
-const CSS: &str = include_str!("style.css");
+const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/faq.css"));
 const SNIPPET_CHARS: usize = 150;
 
 /// Entries and their index, once loaded.

@@ -21,7 +21,7 @@ use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::JsValue;
 
-const CSS: &str = include_str!("style.css");
+const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/shipping_bar.css"));
 
 /// What the bar currently knows.
 #[derive(Clone, PartialEq)]

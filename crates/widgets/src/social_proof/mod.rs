@@ -15,7 +15,7 @@ use schaufenster_core::social_proof::{Badge, Decision, Shown};
 use std::rc::Rc;
 use wasm_bindgen::JsValue;
 
-const CSS: &str = include_str!("style.css");
+const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/social_proof.css"));
 
 /// What one element knows.
 #[derive(Clone, Debug, PartialEq)]
