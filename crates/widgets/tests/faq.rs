@@ -199,11 +199,20 @@ async fn zero_results_offer_contact_and_categories_filter() {
     let (h, _handle) = mounted_light("").await;
     let contact: web_sys::HtmlElement = q(&h, "[part=contact]").unchecked_into();
     assert!(contact.hidden());
+    let (searches, _l) = record(&h.clone().into(), "sf:faq-search");
+    type_text(&h, "Quanten");
     type_text(&h, "Quantenphysik");
     assert!(options(&h).is_empty());
     assert!(!contact.hidden());
     assert_eq!(attr(&q(&h, "[part=contact] a"), "href").as_deref(), Some("mailto:hilfe@shop.example"));
     assert_eq!(q(&h, "[role=status]").text_content().unwrap(), "Zu „Quantenphysik“ haben wir keine Antwort gefunden.");
+    // One sf:faq-search when typing pauses, for the settled query only.
+    until(|| !searches.borrow().is_empty()).await;
+    sf_sleep(200).await;
+    let seen = searches.borrow().clone();
+    assert_eq!(seen.len(), 1, "{seen:?}");
+    assert_eq!(seen[0].get("query").and_then(|q| q.as_str()), Some("Quantenphysik"));
+    assert_eq!(seen[0].get("results").and_then(|n| n.as_i64()), Some(0));
 
     // Category "Versand" before typing: every entry of that category.
     type_text(&h, "");

@@ -8,7 +8,8 @@
 //! [`schaufenster_core::rich`], built with `createElement`/text nodes, never `innerHTML`),
 //! `#faq-<id>` deep links open an answer and opening one updates the hash. Zero results offer
 //! the configured contact link and, after consent only, log the query to the backend.
-//! Emits `sf:ready`, `sf:faq-open`, `sf:faq-feedback` and `sf:error`.
+//! Emits `sf:ready`, `sf:faq-search` (when typing pauses), `sf:faq-open`, `sf:faq-feedback`
+//! and `sf:error`.
 //!
 //! Unlike the other widgets this one renders with direct DOM calls instead of leptos views:
 //! its markup has many independently updated parts, and leptos's typed view tree for them
@@ -450,19 +451,26 @@ impl Widget {
         let q = self.input.value();
         self.st.borrow_mut().query = q.clone();
         self.refresh();
-        // After a pause with nothing found, log the query (after consent only).
+        // When typing pauses: `sf:faq-search` for the host page, and a query that found
+        // nothing goes to the search log (after consent only).
         let gen = self.generation.get().wrapping_add(1);
         self.generation.set(gen);
-        let st = self.st.borrow();
-        if st.data.is_some() && st.rows.is_empty() && !q.trim().is_empty() && self.faq.search_log_url.is_some() {
-            let w = self.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                sf_sleep(1200).await;
-                if w.generation.get() == gen {
-                    w.log_zero_result(q.trim()).await;
-                }
-            });
+        if self.st.borrow().data.is_none() || q.trim().is_empty() {
+            return;
         }
+        let w = self.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            sf_sleep(1000).await;
+            if w.generation.get() != gen {
+                return;
+            }
+            let n = w.st.borrow().rows.len();
+            let q = q.trim();
+            events::emit(&w.host, "faq-search", obj([("widget", s("faq")), ("query", s(q)), ("results", Json::Number(n as f64))]));
+            if n == 0 {
+                w.log_zero_result(q).await;
+            }
+        });
     }
 
     fn set_active(&self, next: Option<usize>) {
