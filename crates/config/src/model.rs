@@ -526,6 +526,8 @@ config_struct! {
         pub max_results: Int<1, 50> = Int(8),
         /// Show the category filter when entries have categories (default true).
         pub categories: bool = true,
+        /// Heading level of an opened answer's question (2 to 6, default 2): one below the heading the widget sits under.
+        pub heading_level: Int<2, 6> = Int(2),
     }
 }
 

@@ -79,6 +79,10 @@ pub async fn request(backend: &Backend, method: &str, url: &str, body: Option<&J
                 let status = js_sys::Reflect::get(&res, &"status".into()).ok().and_then(|v| v.as_f64()).unwrap_or(0.0) as u16;
                 if (200..300).contains(&status) {
                     let text = js_sys::Reflect::get(&res, &"text".into()).ok().and_then(|v| v.as_string()).unwrap_or_default();
+                    // 204 No Content (or an empty body) is a success without data.
+                    if text.trim().is_empty() {
+                        return Ok(Json::Null);
+                    }
                     let parsed = sf_parse(&text);
                     if parsed.is_undefined() {
                         Outcome::Malformed

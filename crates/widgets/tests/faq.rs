@@ -140,9 +140,10 @@ async fn keyboard_pattern_and_aria_at_each_step() {
     assert!(key(&h, "Enter"));
     let answer: web_sys::HtmlElement = q(&h, "[part=answer]").unchecked_into();
     assert!(!answer.hidden());
-    let heading = q(&h, "[part=answer] h3");
+    let heading = q(&h, "[part=answer] .answer-q");
     assert_eq!(attr(&answer.clone().into(), "aria-labelledby"), attr(&heading, "id"));
     assert_eq!(heading.text_content().unwrap(), found[0]);
+    assert_eq!(heading.tag_name(), "H2", "default heading level");
     let id = opened.borrow()[0].get("id").unwrap().as_str().unwrap().to_owned();
     assert_eq!(web_sys::window().unwrap().location().hash().unwrap(), format!("#faq-{id}"));
     until(|| doc().active_element().is_some_and(|a| a == heading)).await;
@@ -226,10 +227,11 @@ async fn zero_results_offer_contact_and_categories_filter() {
 #[wasm_bindgen_test]
 async fn deep_link_opens_the_answer() {
     web_sys::window().unwrap().location().set_hash("#faq-lieferzeit").unwrap();
-    let (h, _handle) = mounted_light("").await;
+    let (h, _handle) = mounted_light(r#", "heading_level": 4"#).await;
     let answer: web_sys::HtmlElement = q(&h, "[part=answer]").unchecked_into();
     until(|| !answer.hidden()).await;
-    assert_eq!(q(&h, "[part=answer] h3").text_content().unwrap(), "Wie lange dauert die Lieferung?");
+    assert_eq!(q(&h, "[part=answer] .answer-q").text_content().unwrap(), "Wie lange dauert die Lieferung?");
+    assert_eq!(q(&h, "[part=answer] .answer-q").tag_name(), "H4", "configured heading level");
     // Closing removes the hash.
     q(&h, "[data-action=close]").unchecked_ref::<web_sys::HtmlElement>().click();
     assert!(answer.hidden());

@@ -228,7 +228,7 @@ impl Widget {
         attr(&answer, "aria-labelledby", &format!("{ids}q"));
         answer.set_hidden(true);
         let head = el(&doc, &answer, "div", "answer-head");
-        let answer_q = el(&doc, &head, "h3", "answer-q");
+        let answer_q = el(&doc, &head, ["h2", "h3", "h4", "h5", "h6"][(faq.heading_level.0 as usize).clamp(2, 6) - 2], "answer-q");
         attr(&answer_q, "id", &format!("{ids}q"));
         attr(&answer_q, "tabindex", "-1");
         let close = el(&doc, &head, "button", "close");
