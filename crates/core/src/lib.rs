@@ -12,6 +12,7 @@
 //! - [`template`]: `{placeholder}` message templates.
 #![deny(missing_docs)]
 
+pub mod advisor;
 pub mod cart;
 pub mod money;
 pub mod retry;

@@ -1,0 +1,616 @@
+//! Guided selling: questions with options whose effects filter and weight a product catalogue.
+//!
+//! - A **catalogue** is a table: attribute names once, then per product one optional
+//!   [`Value`] per attribute, a price in minor units and an optional stock.
+//! - A **question** is single choice, multiple choice, yes/no or a numeric range; it may be
+//!   shown only if an earlier question was answered with one of some options (`show_if`).
+//! - Each **option** has effects: hard filters (`=`, `in`, `<=`, `>=`, `contains`) and weighted
+//!   boosts (positive) or penalties (negative). The options chosen in one multiple-choice
+//!   question are alternatives: a product passes that question's filters if it passes those of
+//!   any chosen option. A range answer filters its attribute by the bounds given.
+//! - A product whose attribute is missing or of another type **does not meet** a criterion
+//!   ("unknown" is never a match).
+//!
+//! **Scoring.** Every chosen filter group is a criterion worth its question's `weight`; every
+//! boost is worth its own weight. The match percentage is the weight of the criteria met over
+//! the weight of all positive criteria (penalties only subtract), rounded down, 0 to 100; with
+//! no criteria every product matches 100 %.
+//!
+//! **Relaxation.** When no product passes every filter, the filter of the question with the
+//! lowest `priority` is dropped (ties: the later question first), and again, until products
+//! remain; the dropped questions are reported so the widget can say what was relaxed.
+//!
+//! **Order (deterministic).** Products are ranked by score (the met weight) descending, then by
+//! catalogue order; out-of-stock products are hidden or ranked after every product in stock
+//! ([`StockPolicy`]). The same answers always give the same order.
+//!
+//! Rescoring is linear in products × criteria, with attributes resolved to column indices once
+//! when the advisor is built (`./x bench advisor` measures it).
+
+/// An attribute value of a product.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    /// A number (volume in litres, weight in kg, a price in minor units …).
+    Num(f64),
+    /// A text, compared ignoring ASCII case.
+    Text(String),
+    /// A set of tags, compared ignoring ASCII case.
+    Tags(Vec<String>),
+    /// Yes or no.
+    Bool(bool),
+}
+
+/// The products to choose from: one column per attribute name.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Catalogue {
+    /// Attribute names (columns).
+    pub attributes: Vec<String>,
+    /// The products.
+    pub products: Vec<Product>,
+}
+
+/// One product.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Product {
+    /// Id as the shop knows it.
+    pub id: String,
+    /// One value per catalogue attribute (`None`: unknown).
+    pub values: Vec<Option<Value>>,
+    /// Units in stock (`None`: unknown, treated as available).
+    pub stock: Option<i64>,
+}
+
+impl Product {
+    /// Whether the product can be bought now.
+    pub fn in_stock(&self) -> bool {
+        self.stock.is_none_or(|s| s > 0)
+    }
+}
+
+/// A comparison of an attribute with a value from the config.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Op {
+    /// Equal (numbers, texts ignoring ASCII case, booleans).
+    Eq(Value),
+    /// Equal to one of these.
+    In(Vec<Value>),
+    /// A number at most this.
+    Le(f64),
+    /// A number at least this.
+    Ge(f64),
+    /// Tags contain this tag, or a text contains this text (ignoring ASCII case).
+    Contains(String),
+}
+
+/// What an effect does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// Products failing it are left out.
+    Filter,
+    /// Products meeting it gain (positive) or lose (negative) this much score.
+    Weight(i32),
+}
+
+/// One effect of an option: `attribute op value`, as a filter or a weight.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Effect {
+    /// Attribute name (a catalogue column).
+    pub attribute: String,
+    /// The comparison.
+    pub op: Op,
+    /// Filter or weight.
+    pub kind: Kind,
+}
+
+/// A choice of a question.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Choice {
+    /// Stable id (answers and `show_if` refer to it).
+    pub id: String,
+    /// Effects when chosen.
+    pub effects: Vec<Effect>,
+}
+
+/// The kind of a question.
+#[derive(Clone, Debug, PartialEq)]
+pub enum QuestionKind {
+    /// Exactly one option.
+    Single,
+    /// Any number of options (alternatives).
+    Multi,
+    /// Yes or no: options with ids "yes" and "no".
+    YesNo,
+    /// A number range on `attribute` (a budget, a volume): answered with optional bounds.
+    Range {
+        /// The attribute the bounds apply to.
+        attribute: String,
+    },
+}
+
+/// A condition on an earlier question: shown only if it was answered with one of `any_of`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ShowIf {
+    /// The earlier question's id.
+    pub question: String,
+    /// Option ids, any of which shows this question.
+    pub any_of: Vec<String>,
+}
+
+/// A question.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Question {
+    /// Stable id.
+    pub id: String,
+    /// Its kind.
+    pub kind: QuestionKind,
+    /// Whether it may be skipped.
+    pub required: bool,
+    /// Shown only if this holds.
+    pub show_if: Option<ShowIf>,
+    /// The options (empty for ranges).
+    pub options: Vec<Choice>,
+    /// Weight of its filters in the match percentage.
+    pub weight: u32,
+    /// Lower is relaxed first when nothing matches.
+    pub priority: u32,
+}
+
+/// An answer to one question.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Answer {
+    /// Option ids chosen (one for single choice and yes/no).
+    Options(Vec<String>),
+    /// Bounds of a range question.
+    Range {
+        /// At least this.
+        min: Option<f64>,
+        /// At most this.
+        max: Option<f64>,
+    },
+}
+
+/// Answers by question id, in the order given.
+pub type Answers = [(String, Answer)];
+
+/// What happens to products out of stock.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StockPolicy {
+    /// Not shown.
+    Hide,
+    /// Shown after every product in stock.
+    Last,
+}
+
+/// Whether a product meets a criterion.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Met {
+    /// It does.
+    Yes,
+    /// It does not.
+    No,
+    /// The product's attribute is missing or of another type (never counted as met).
+    Unknown,
+}
+
+/// Where a criterion comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// The filters of question `question` (all of its chosen options together).
+    Filter {
+        /// Question index.
+        question: usize,
+    },
+    /// Effect `effect` of option `option` of question `question`.
+    Weight {
+        /// Question index.
+        question: usize,
+        /// Option index.
+        option: usize,
+        /// Effect index.
+        effect: usize,
+    },
+    /// The bounds of range question `question`.
+    Range {
+        /// Question index.
+        question: usize,
+    },
+}
+
+/// One criterion and whether the product meets it (for "✓ waterproof · ✗ not cabin size").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Criterion {
+    /// Where it comes from.
+    pub source: Source,
+    /// Its weight (negative for penalties).
+    pub weight: i64,
+    /// Whether the product meets it.
+    pub met: Met,
+}
+
+/// A ranked product.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Ranked {
+    /// Index into the catalogue's products.
+    pub product: usize,
+    /// Weight of the criteria met (penalties subtracted).
+    pub score: i64,
+    /// Match percentage, 0 to 100.
+    pub percent: u8,
+    /// Every criterion with its outcome, filters first, in question order.
+    pub criteria: Vec<Criterion>,
+}
+
+/// The result of an evaluation.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Outcome {
+    /// Products that pass the (possibly relaxed) filters, best first.
+    pub ranked: Vec<Ranked>,
+    /// Questions whose filters were dropped because nothing matched them all, in the order
+    /// they were dropped.
+    pub relaxed: Vec<usize>,
+}
+
+/// A problem in the advisor's definition, found when it is built.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// Question index.
+    pub question: usize,
+    /// Option index, if the problem is in an option.
+    pub option: Option<usize>,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// A compiled effect: attribute resolved to a column.
+#[derive(Clone, Debug)]
+struct Compiled {
+    column: Option<usize>,
+    op: Op,
+}
+
+/// An advisor: questions compiled against a catalogue's columns.
+#[derive(Clone, Debug)]
+pub struct Advisor {
+    questions: Vec<Question>,
+    /// Per question, per option, per effect: the compiled comparison.
+    compiled: Vec<Vec<Vec<Compiled>>>,
+    /// Per range question: the column of its attribute.
+    range_column: Vec<Option<usize>>,
+}
+
+fn column(attributes: &[String], name: &str) -> Option<usize> {
+    attributes.iter().position(|a| a == name)
+}
+
+fn text_eq(a: &str, b: &str) -> bool {
+    a.eq_ignore_ascii_case(b)
+}
+
+fn contains_ci(hay: &str, needle: &str) -> bool {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    n.is_empty() || h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
+}
+
+fn value_eq(v: &Value, want: &Value) -> Met {
+    match (v, want) {
+        (Value::Num(a), Value::Num(b)) => met(a == b),
+        (Value::Text(a), Value::Text(b)) => met(text_eq(a, b)),
+        (Value::Bool(a), Value::Bool(b)) => met(a == b),
+        (Value::Tags(tags), Value::Text(b)) => met(tags.iter().any(|t| text_eq(t, b))),
+        _ => Met::Unknown,
+    }
+}
+
+fn met(b: bool) -> Met {
+    if b {
+        Met::Yes
+    } else {
+        Met::No
+    }
+}
+
+/// Compares one value with one operation.
+pub fn compare(v: Option<&Value>, op: &Op) -> Met {
+    let Some(v) = v else { return Met::Unknown };
+    match op {
+        Op::Eq(want) => value_eq(v, want),
+        Op::In(list) => {
+            let mut out = Met::Unknown;
+            for want in list {
+                match value_eq(v, want) {
+                    Met::Yes => return Met::Yes,
+                    Met::No => out = Met::No,
+                    Met::Unknown => {}
+                }
+            }
+            out
+        }
+        Op::Le(x) => match v {
+            Value::Num(n) => met(n <= x),
+            _ => Met::Unknown,
+        },
+        Op::Ge(x) => match v {
+            Value::Num(n) => met(n >= x),
+            _ => Met::Unknown,
+        },
+        Op::Contains(t) => match v {
+            Value::Tags(tags) => met(tags.iter().any(|g| text_eq(g, t))),
+            Value::Text(s) => met(contains_ci(s, t)),
+            _ => Met::Unknown,
+        },
+    }
+}
+
+impl Advisor {
+    /// Compiles `questions` against `attributes` (the catalogue's columns). Problems — unknown
+    /// attributes, `show_if` on an unknown or later question or an unknown option, options
+    /// without effects, duplicate ids — are returned; an effect on an unknown attribute is
+    /// never met, so the advisor still runs with the valid rest.
+    pub fn new(questions: Vec<Question>, attributes: &[String]) -> (Advisor, Vec<Problem>) {
+        let mut problems = Vec::new();
+        let mut report = |question: usize, option: Option<usize>, message: String| problems.push(Problem { question, option, message });
+        for (qi, q) in questions.iter().enumerate() {
+            if questions[..qi].iter().any(|e| e.id == q.id) {
+                report(qi, None, format!("question id \"{}\" is used twice", q.id));
+            }
+            if let Some(cond) = &q.show_if {
+                match questions.iter().position(|e| e.id == cond.question) {
+                    None => report(qi, None, format!("show_if names an unknown question \"{}\"", cond.question)),
+                    Some(j) if j >= qi => report(qi, None, format!("show_if names question \"{}\", which is not an earlier question (that would be a cycle)", cond.question)),
+                    Some(j) => {
+                        for o in &cond.any_of {
+                            if !questions[j].options.iter().any(|c| &c.id == o) {
+                                report(qi, None, format!("show_if names option \"{o}\", which question \"{}\" does not have", cond.question));
+                            }
+                        }
+                    }
+                }
+            }
+            if let QuestionKind::Range { attribute } = &q.kind {
+                if column(attributes, attribute).is_none() {
+                    report(qi, None, format!("unknown attribute \"{attribute}\""));
+                }
+            }
+            for (oi, o) in q.options.iter().enumerate() {
+                if q.options[..oi].iter().any(|e| e.id == o.id) {
+                    report(qi, Some(oi), format!("option id \"{}\" is used twice", o.id));
+                }
+                if o.effects.is_empty() {
+                    report(qi, Some(oi), "the option has no effects, so choosing it changes nothing".into());
+                }
+                for e in &o.effects {
+                    if column(attributes, &e.attribute).is_none() {
+                        report(qi, Some(oi), format!("unknown attribute \"{}\"", e.attribute));
+                    }
+                }
+            }
+        }
+        let compiled = questions.iter().map(|q| q.options.iter().map(|o| o.effects.iter().map(|e| Compiled { column: column(attributes, &e.attribute), op: e.op.clone() }).collect()).collect()).collect();
+        let range_column = questions
+            .iter()
+            .map(|q| match &q.kind {
+                QuestionKind::Range { attribute } => column(attributes, attribute),
+                _ => None,
+            })
+            .collect();
+        (Advisor { questions, compiled, range_column }, problems)
+    }
+
+    /// The questions.
+    pub fn questions(&self) -> &[Question] {
+        &self.questions
+    }
+
+    /// Whether question `qi` is shown given `answers` (its `show_if` holds).
+    pub fn is_shown(&self, qi: usize, answers: &Answers) -> bool {
+        let Some(cond) = &self.questions[qi].show_if else { return true };
+        let Some(j) = self.questions.iter().position(|q| q.id == cond.question).filter(|&j| j < qi) else { return false };
+        self.is_shown(j, answers)
+            && match answer_of(answers, &cond.question) {
+                Some(Answer::Options(chosen)) => chosen.iter().any(|c| cond.any_of.contains(c)),
+                _ => false,
+            }
+    }
+
+    /// The indices of the options `answer` chose in question `qi` (unknown ids ignored).
+    fn chosen(&self, qi: usize, answer: &Answer) -> Vec<usize> {
+        match answer {
+            Answer::Options(ids) => self.questions[qi].options.iter().enumerate().filter(|(_, o)| ids.contains(&o.id)).map(|(i, _)| i).collect(),
+            Answer::Range { .. } => Vec::new(),
+        }
+    }
+
+    /// The criteria the answers set, in question order: per answered (and shown) question its
+    /// filter group or range, then its options' weights.
+    fn plan(&self, answers: &Answers) -> Vec<Plan> {
+        let mut out = Vec::new();
+        for (qi, q) in self.questions.iter().enumerate() {
+            let Some(answer) = answer_of(answers, &q.id) else { continue };
+            if !self.is_shown(qi, answers) {
+                continue;
+            }
+            match answer {
+                Answer::Range { min, max } if min.is_some() || max.is_some() => out.push(Plan::Range { question: qi, column: self.range_column[qi], min: *min, max: *max }),
+                Answer::Range { .. } => {}
+                Answer::Options(_) => {
+                    let options = self.chosen(qi, answer);
+                    let has_filter = options.iter().any(|&oi| q.options[oi].effects.iter().any(|e| e.kind == Kind::Filter));
+                    if has_filter {
+                        out.push(Plan::Filter { question: qi, options: options.clone() });
+                    }
+                    for &oi in &options {
+                        for (ei, e) in q.options[oi].effects.iter().enumerate() {
+                            if let Kind::Weight(w) = e.kind {
+                                out.push(Plan::Weight { question: qi, option: oi, effect: ei, weight: w });
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Whether product `p` meets planned criterion `c`.
+    fn check(&self, p: &Product, c: &Plan) -> Met {
+        match c {
+            Plan::Range { column, min, max, .. } => {
+                let v = column.and_then(|col| p.values.get(col)).and_then(Option::as_ref);
+                match (v, min, max) {
+                    (Some(Value::Num(n)), lo, hi) => met(lo.is_none_or(|lo| *n >= lo) && hi.is_none_or(|hi| *n <= hi)),
+                    _ => Met::Unknown,
+                }
+            }
+            Plan::Filter { question, options } => {
+                // Alternatives: any chosen option whose filters all hold.
+                let mut out = Met::No;
+                let mut unknown = false;
+                for &oi in options {
+                    let mut all = Met::Yes;
+                    for (ei, e) in self.questions[*question].options[oi].effects.iter().enumerate() {
+                        if e.kind != Kind::Filter {
+                            continue;
+                        }
+                        let comp = &self.compiled[*question][oi][ei];
+                        match compare(comp.column.and_then(|col| p.values.get(col)).and_then(Option::as_ref), &comp.op) {
+                            Met::Yes => {}
+                            Met::No => {
+                                all = Met::No;
+                                break;
+                            }
+                            Met::Unknown => all = Met::Unknown,
+                        }
+                    }
+                    match all {
+                        Met::Yes => return Met::Yes,
+                        Met::Unknown => unknown = true,
+                        Met::No => {}
+                    }
+                }
+                if unknown {
+                    out = Met::Unknown;
+                }
+                out
+            }
+            Plan::Weight { question, option, effect, .. } => {
+                let comp = &self.compiled[*question][*option][*effect];
+                compare(comp.column.and_then(|col| p.values.get(col)).and_then(Option::as_ref), &comp.op)
+            }
+        }
+    }
+
+    fn weight_of(&self, c: &Plan) -> i64 {
+        match c {
+            Plan::Filter { question, .. } | Plan::Range { question, .. } => self.questions[*question].weight as i64,
+            Plan::Weight { weight, .. } => *weight as i64,
+        }
+    }
+
+    /// Ranks the catalogue for `answers`, relaxing filters when nothing passes them all.
+    pub fn evaluate(&self, catalogue: &Catalogue, answers: &Answers, stock: StockPolicy) -> Outcome {
+        let plan = self.plan(answers);
+        let weights: Vec<i64> = plan.iter().map(|c| self.weight_of(c)).collect();
+        let max: i64 = weights.iter().filter(|w| **w > 0).sum();
+        let products: Vec<usize> = (0..catalogue.products.len()).filter(|&i| stock == StockPolicy::Last || catalogue.products[i].in_stock()).collect();
+        // Outcome of every criterion for every product, computed once.
+        let table: Vec<Vec<Met>> = products.iter().map(|&i| plan.iter().map(|c| self.check(&catalogue.products[i], c)).collect()).collect();
+        let is_filter = |c: &Plan| matches!(c, Plan::Filter { .. } | Plan::Range { .. });
+        let mut active: Vec<bool> = plan.iter().map(is_filter).collect();
+        let mut relaxed = Vec::new();
+        let passes = |row: &[Met], active: &[bool]| row.iter().zip(active).all(|(m, a)| !a || *m == Met::Yes);
+        loop {
+            if products.is_empty() || table.iter().any(|row| passes(row, &active)) {
+                break;
+            }
+            // Relax the active filter of the lowest priority (ties: the later question).
+            let next = plan
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| active[*i])
+                .map(|(i, c)| (i, c.question()))
+                .min_by_key(|&(i, q)| (self.questions[q].priority, core::cmp::Reverse(i)));
+            let Some((i, q)) = next else { break };
+            active[i] = false;
+            relaxed.push(q);
+        }
+        let mut ranked: Vec<Ranked> = products
+            .iter()
+            .zip(&table)
+            .filter(|(_, row)| passes(row, &active))
+            .map(|(&p, row)| {
+                let score: i64 = row.iter().zip(&weights).filter(|(m, _)| **m == Met::Yes).map(|(_, w)| *w).sum();
+                let percent = if max <= 0 { 100 } else { (score.max(0) * 100 / max).clamp(0, 100) as u8 };
+                let criteria = plan.iter().zip(row).zip(&weights).map(|((c, m), w)| Criterion { source: c.source(), weight: *w, met: *m }).collect();
+                Ranked { product: p, score, percent, criteria }
+            })
+            .collect();
+        let key = |r: &Ranked| (!catalogue.products[r.product].in_stock(), core::cmp::Reverse(r.score), r.product);
+        // Stable, and the key ends with the catalogue index: a total, deterministic order.
+        crate::sort::sort_by(&mut ranked, |a, b| key(a).cmp(&key(b)));
+        Outcome { ranked, relaxed }
+    }
+
+    /// For every option of question `qi`: how many products would pass every filter if it
+    /// were chosen (single choice and yes/no: instead of the current answer; multiple choice:
+    /// added to it), with the other answers as they are and without relaxation.
+    pub fn option_counts(&self, catalogue: &Catalogue, answers: &Answers, qi: usize, stock: StockPolicy) -> Vec<usize> {
+        let q = &self.questions[qi];
+        let current: Vec<String> = match answer_of(answers, &q.id) {
+            Some(Answer::Options(ids)) => ids.clone(),
+            _ => Vec::new(),
+        };
+        // The other questions' filters, checked once per product.
+        let others: Vec<(String, Answer)> = answers.iter().filter(|(id, _)| *id != q.id).cloned().collect();
+        let plan: Vec<Plan> = self.plan(&others).into_iter().filter(|c| matches!(c, Plan::Filter { .. } | Plan::Range { .. })).collect();
+        let base: Vec<&Product> = catalogue.products.iter().filter(|p| (stock == StockPolicy::Last || p.in_stock()) && plan.iter().all(|c| self.check(p, c) == Met::Yes)).collect();
+        q.options
+            .iter()
+            .enumerate()
+            .map(|(oi, o)| {
+                let options: Vec<usize> = if q.kind == QuestionKind::Multi {
+                    let mut v = self.chosen(qi, &Answer::Options(current.clone()));
+                    if !v.contains(&oi) {
+                        v.push(oi);
+                    }
+                    v
+                } else {
+                    vec![oi]
+                };
+                let has_filter = options.iter().any(|&i| q.options[i].effects.iter().any(|e| e.kind == Kind::Filter));
+                if !has_filter || o.effects.is_empty() {
+                    return base.len();
+                }
+                let c = Plan::Filter { question: qi, options };
+                base.iter().filter(|p| self.check(p, &c) == Met::Yes).count()
+            })
+            .collect()
+    }
+}
+
+fn answer_of<'a>(answers: &'a Answers, id: &str) -> Option<&'a Answer> {
+    answers.iter().find(|(q, _)| q == id).map(|(_, a)| a)
+}
+
+/// A criterion the answers set.
+#[derive(Clone, Debug)]
+enum Plan {
+    Filter { question: usize, options: Vec<usize> },
+    Range { question: usize, column: Option<usize>, min: Option<f64>, max: Option<f64> },
+    Weight { question: usize, option: usize, effect: usize, weight: i32 },
+}
+
+impl Plan {
+    fn question(&self) -> usize {
+        match self {
+            Plan::Filter { question, .. } | Plan::Range { question, .. } | Plan::Weight { question, .. } => *question,
+        }
+    }
+
+    fn source(&self) -> Source {
+        match self {
+            Plan::Filter { question, .. } => Source::Filter { question: *question },
+            Plan::Range { question, .. } => Source::Range { question: *question },
+            Plan::Weight { question, option, effect, .. } => Source::Weight { question: *question, option: *option, effect: *effect },
+        }
+    }
+}
