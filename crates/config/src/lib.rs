@@ -15,6 +15,7 @@
 //! section marks only that section broken, so the other widgets keep working.
 #![deny(missing_docs)]
 
+pub mod advisor;
 pub mod decode;
 #[cfg(feature = "serde_json")]
 pub mod docs;
@@ -61,6 +62,9 @@ pub fn load(root: &Json) -> Loaded {
         }
         if broken("$.faq") {
             c.faq = model::Section::Broken;
+        }
+        if broken("$.advisor") {
+            c.advisor = model::Section::Broken;
         }
     }
     // Global problems (anything not inside a widget section) make the whole config unusable.

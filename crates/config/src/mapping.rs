@@ -135,32 +135,118 @@ pub fn products_from_json(data: &Json, source: &Source, default_currency: Curren
             return (out, problems);
         }
     };
-    let safe_url = |v: Option<&Json>| v.and_then(Json::as_str).filter(|u| crate::types::url_problem(u).is_none()).map(str::to_owned);
     for (i, row) in rows.iter().enumerate() {
-        let id = match sub(source, f, row, "items.id").1 {
-            Some(Json::String(s)) => Some(s.clone()),
-            Some(n @ Json::Number(_)) => n.as_i64().map(|n| n.to_string()),
-            _ => None,
-        };
-        let title = sub(source, f, row, "items.title").1.and_then(Json::as_str).map(str::to_owned);
-        let price = sub(source, f, row, "items.price").1.and_then(|v| read_money(v, source.money, currency)).filter(|p| *p >= 0);
-        match (id, title, price) {
-            (Some(id), Some(title), Some(price)) => out.push(Product {
-                id,
-                title,
-                price,
-                currency,
-                url: safe_url(sub(source, f, row, "items.url").1),
-                image: safe_url(sub(source, f, row, "items.image").1),
-                available: !matches!(sub(source, f, row, "items.available").1, Some(Json::Bool(false))),
-            }),
-            (id, title, price) => {
-                let bad: Vec<&str> = [(id.is_none(), "id"), (title.is_none(), "title"), (price.is_none(), "price")].iter().filter(|(b, _)| *b).map(|(_, n)| *n).collect();
-                problems.push(format!("product {i}: missing or invalid {}", bad.join(", ")));
-            }
+        match product_row(row, source, currency) {
+            Ok(p) => out.push(p),
+            Err(bad) => problems.push(format!("product {i}: missing or invalid {}", bad.join(", "))),
         }
     }
     (out, problems)
+}
+
+/// One product row; `Err` names the required fields that are missing or invalid.
+fn product_row(row: &Json, source: &Source, currency: Currency) -> Result<Product, Vec<&'static str>> {
+    let f = PRODUCT_FIELDS;
+    let safe_url = |v: Option<&Json>| v.and_then(Json::as_str).filter(|u| crate::types::url_problem(u).is_none()).map(str::to_owned);
+    let id = match sub(source, f, row, "items.id").1 {
+        Some(Json::String(s)) => Some(s.clone()),
+        Some(n @ Json::Number(_)) => n.as_i64().map(|n| n.to_string()),
+        _ => None,
+    };
+    let title = sub(source, f, row, "items.title").1.and_then(Json::as_str).map(str::to_owned);
+    let price = sub(source, f, row, "items.price").1.and_then(|v| read_money(v, source.money, currency)).filter(|p| *p >= 0);
+    match (id, title, price) {
+        (Some(id), Some(title), Some(price)) => Ok(Product {
+            id,
+            title,
+            price,
+            currency,
+            url: safe_url(sub(source, f, row, "items.url").1),
+            image: safe_url(sub(source, f, row, "items.image").1),
+            available: !matches!(sub(source, f, row, "items.available").1, Some(Json::Bool(false))),
+        }),
+        (id, title, price) => Err([(id.is_none(), "id"), (title.is_none(), "title"), (price.is_none(), "price")].iter().filter(|(b, _)| *b).map(|(_, n)| *n).collect()),
+    }
+}
+
+/// Reads an advisor catalogue: the products (as [`products_from_json`] does) with their stock
+/// and the declared attributes, as the engine's table (columns: the declared attributes, then
+/// "price" in minor units). A value of the wrong type is reported with the row index and the
+/// attribute and treated as unknown; rows without id, title or price are left out.
+pub fn catalogue_from_json(data: &Json, advisor: &crate::advisor::Advisor) -> (schaufenster_core::advisor::Catalogue, Vec<Product>, Vec<String>) {
+    use crate::advisor::AttrType;
+    use schaufenster_core::advisor::{Catalogue, Product as Row, Value};
+    let source = &advisor.catalogue.source.0;
+    let f = PRODUCT_FIELDS;
+    let columns = advisor.columns();
+    let mut problems = Vec::new();
+    let (mut table, mut products) = (Vec::new(), Vec::new());
+    let rows = match sub(source, f, data, "items") {
+        (_, Some(Json::Array(rows))) => rows,
+        (p, _) => {
+            problems.push(format!("no product list at \"{p}\""));
+            return (Catalogue { attributes: columns, products: table }, products, problems);
+        }
+    };
+    let currency = match sub(source, f, data, "currency").1.and_then(Json::as_str).and_then(Currency::parse) {
+        Some(c) => c,
+        None => {
+            problems.push(format!("the product list states no currency at \"{}\"", source.pointer("currency", f)));
+            return (Catalogue { attributes: columns, products: table }, products, problems);
+        }
+    };
+    for (i, row) in rows.iter().enumerate() {
+        let p = match product_row(row, source, currency) {
+            Ok(p) => p,
+            Err(bad) => {
+                problems.push(format!("product {i}: missing or invalid {}", bad.join(", ")));
+                continue;
+            }
+        };
+        let mut values = Vec::with_capacity(columns.len());
+        for name in &columns {
+            if name == "price" && advisor.catalogue.attributes.iter().all(|(k, _)| k != "price") {
+                values.push(Some(Value::Num(p.price as f64)));
+                continue;
+            }
+            let Some((_, decl)) = advisor.catalogue.attributes.iter().find(|(k, _)| k == name) else {
+                values.push(None);
+                continue;
+            };
+            let default = format!("/{name}");
+            let pointer = decl.pointer.as_ref().map_or(default.as_str(), |p| p.0.as_str());
+            let v = row.pointer(pointer);
+            let value = match (decl.kind, v) {
+                (_, None | Some(Json::Null)) => None,
+                (AttrType::Number, Some(Json::Number(n))) => Some(Value::Num(*n)),
+                (AttrType::Text, Some(Json::String(t))) => Some(Value::Text(t.clone())),
+                (AttrType::Boolean, Some(Json::Bool(b))) => Some(Value::Bool(*b)),
+                (AttrType::Tags, Some(Json::Array(items))) if items.iter().all(|t| t.as_str().is_some()) => Some(Value::Tags(items.iter().filter_map(|t| t.as_str().map(str::to_owned)).collect())),
+                (kind, Some(other)) => {
+                    let want = match kind {
+                        AttrType::Number => "a number",
+                        AttrType::Text => "a text",
+                        AttrType::Tags => "a list of tags",
+                        AttrType::Boolean => "true or false",
+                    };
+                    problems.push(format!("product {i} (\"{}\"): {name} at \"{pointer}\" is {}, not {want}", p.id, crate::decode::found(other)));
+                    None
+                }
+            };
+            values.push(value);
+        }
+        let stock = match sub(source, f, row, "items.stock") {
+            (_, None | Some(Json::Null)) => None,
+            (ptr, Some(v)) => v.as_i64().or_else(|| {
+                problems.push(format!("product {i} (\"{}\"): stock at \"{ptr}\" is {}, not a whole number", p.id, crate::decode::found(v)));
+                None
+            }),
+        };
+        let stock = if p.available { stock } else { Some(0) };
+        table.push(Row { id: p.id.clone(), values, stock });
+        products.push(p);
+    }
+    (Catalogue { attributes: columns, products: table }, products, problems)
 }
 
 /// Reads one product's social-proof numbers from a stats response. Values that are not whole

@@ -34,12 +34,14 @@ config_struct! {
         pub social_proof: Section<SocialProof> = Section::Absent,
         /// Self-service FAQ search <sf-faq>.
         pub faq: Section<Faq> = Section::Absent,
+        /// Guided-selling product advisor <sf-advisor>.
+        pub advisor: Section<crate::advisor::Advisor> = Section::Absent,
     }
 }
 
 /// The config sections that belong to one widget each; a problem inside one disables only
 /// that widget.
-pub const WIDGET_SECTIONS: &[&str] = &["shipping_bar", "social_proof", "faq"];
+pub const WIDGET_SECTIONS: &[&str] = &["shipping_bar", "social_proof", "faq", "advisor"];
 
 config_struct! {
     /// Backend connection shared by every widget.
@@ -228,6 +230,7 @@ pub const PRODUCT_FIELDS: &[(&str, &str)] = &[
     ("items.url", "/url"),
     ("items.image", "/image"),
     ("items.available", "/available"),
+    ("items.stock", "/stock"),
 ];
 
 /// Social-proof stats fields and their default pointers (the reference backend's shape).
@@ -599,6 +602,7 @@ pub(crate) fn check_semantics(root: &Json, config: Option<&Config>, cx: &mut Ctx
     for (path, vars) in [
         (&["faq", "source", "url"][..], FAQ_VARS),
         (&["faq", "fallback", "url"][..], FAQ_VARS),
+        (&["advisor", "catalogue", "source", "url"][..], PRODUCT_VARS),
         (&["cart", "url"][..], CART_VARS),
         (&["shipping_bar", "suggestions", "source", "url"][..], PRODUCT_VARS),
         (&["social_proof", "source", "url"][..], STATS_VARS),
@@ -630,6 +634,9 @@ pub(crate) fn check_semantics(root: &Json, config: Option<&Config>, cx: &mut Ctx
     }
     if let Some(bar) = root.get("shipping_bar") {
         cx.key("shipping_bar", |cx| check_shipping_bar(bar, config, cx));
+    }
+    if let Some(a) = config.and_then(|c| c.advisor.get()) {
+        crate::advisor::check(a, cx);
     }
     if let Some(sp) = config.and_then(|c| c.social_proof.get()) {
         // Badges are only judged fresh when an answer arrives, so they must be renewed before

@@ -1,0 +1,479 @@
+//! The `advisor` section: the catalogue's typed attributes, the questions with their options
+//! and effects, and their translation into [`schaufenster_core::advisor`].
+//!
+//! Structural mistakes (wrong types, missing keys, an operator that cannot apply to the
+//! attribute's type) are errors with their JSON path. Mistakes the advisor can live with — an
+//! effect on an attribute the catalogue does not declare (never met), an option without
+//! effects, a `show_if` on an unknown or later question (never shown) — are warnings at the
+//! question or option, found by the same check the engine runs
+//! ([`schaufenster_core::advisor::Advisor::new`]).
+
+use crate::decode::{found, Ctx, Decode, Int, Seg};
+use crate::json::{obj, s, Json};
+use crate::model::ProductSource;
+use crate::types::{Id, Url};
+use crate::{config_enum, config_struct};
+use schaufenster_core::advisor as core;
+
+config_struct! {
+    /// Guided-selling product advisor <sf-advisor>: one question at a time, the catalogue narrowed by each answer, results with a match percentage and the reasons.
+    pub struct Advisor {
+        /// Where the products come from and which of their fields the questions use.
+        pub catalogue: Catalogue,
+        /// The questions, in the order they are asked.
+        pub questions: Vec<Question>,
+        /// Products out of stock: "last" (shown after the others, default) or "hide".
+        pub out_of_stock: StockMode = StockMode::Last,
+        /// Results shown (1 to 12, default 3).
+        pub max_results: Int<1, 12> = Int(3),
+        /// POST {"product_id", "quantity"} here when a result is added to the cart; omitted: only the sf:add-to-cart event (the shop adds it).
+        pub add_to_cart_url: Option<Url>,
+    }
+}
+
+config_enum! {
+    /// What happens to products out of stock.
+    pub enum StockMode {
+        /// Not shown.
+        Hide = "hide",
+        /// Shown after every product in stock.
+        Last = "last",
+    }
+}
+
+config_struct! {
+    /// The catalogue: a product source (with "items.stock" for stock) and the attributes the questions compare.
+    pub struct Catalogue {
+        /// Where the products come from.
+        pub source: ProductSource,
+        /// Attribute name → {"type": "number" | "text" | "tags" | "boolean", "pointer": "/…" (default "/<name>")}. "price" (minor units) is built in.
+        pub attributes: Vec<(String, Attribute)>,
+    }
+}
+
+config_enum! {
+    /// The type of a product attribute.
+    pub enum AttrType {
+        /// A number (litres, kg, cm …).
+        Number = "number",
+        /// A text, compared ignoring case.
+        Text = "text",
+        /// A list of tags.
+        Tags = "tags",
+        /// true or false.
+        Boolean = "boolean",
+    }
+}
+
+/// A declared attribute: its type and where it is in a product row.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Attribute {
+    /// Its type.
+    pub kind: AttrType,
+    /// Pointer into the product row (default `/<name>`).
+    pub pointer: Option<crate::types::Pointer>,
+}
+
+impl Decode for Attribute {
+    fn decode(v: &Json, cx: &mut Ctx) -> Option<Self> {
+        let Json::Object(m) = v else {
+            cx.wrong_type(v, "an object", "write {\"type\": \"number\"} (or \"text\", \"tags\", \"boolean\")");
+            return None;
+        };
+        cx.unknown_keys(m, &["type", "pointer"]);
+        let kind = cx.field::<AttrType>(m, "type", None);
+        let pointer = cx.field(m, "pointer", None);
+        Some(Attribute { kind: kind?, pointer: pointer? })
+    }
+    fn schema() -> Json {
+        obj([
+            ("type", s("object")),
+            ("properties", obj([("type", AttrType::schema()), ("pointer", obj([("$ref", s("#/$defs/pointer"))]))])),
+            ("required", Json::Array(vec![s("type")])),
+            ("additionalProperties", Json::Bool(false)),
+        ])
+    }
+}
+
+/// A text per language: `"Text"` for every language or `{"de": "…", "en": "…"}`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Localized(pub Vec<(String, String)>);
+
+impl Localized {
+    /// The text for `language` ("de"), else English, else the first one.
+    pub fn get(&self, language: &str) -> &str {
+        let pick = |l: &str| self.0.iter().find(|(k, _)| k == l || k.is_empty()).map(|(_, t)| t.as_str());
+        pick(language).or_else(|| pick("en")).or_else(|| self.0.first().map(|(_, t)| t.as_str())).unwrap_or("")
+    }
+}
+
+impl Decode for Localized {
+    fn decode(v: &Json, cx: &mut Ctx) -> Option<Self> {
+        match v {
+            Json::String(t) => Some(Localized(vec![(String::new(), t.clone())])),
+            Json::Object(_) => <Vec<(String, String)>>::decode(v, cx).map(Localized),
+            _ => {
+                cx.wrong_type(v, "a text or {\"de\": …, \"en\": …}", "write \"Text\" or {\"de\": \"Text\", \"en\": \"Text\"}");
+                None
+            }
+        }
+    }
+    fn schema() -> Json {
+        obj([("oneOf", Json::Array(vec![obj([("type", s("string"))]), obj([("type", s("object")), ("additionalProperties", obj([("type", s("string"))]))])]))])
+    }
+}
+
+config_enum! {
+    /// The kind of a question.
+    pub enum QuestionType {
+        /// Exactly one option.
+        Single = "single",
+        /// Any number of options (alternatives).
+        Multiple = "multiple",
+        /// Options "yes" and "no".
+        YesNo = "yes_no",
+        /// A number range on "attribute" (e.g. a budget on "price").
+        Range = "range",
+    }
+}
+
+config_struct! {
+    /// Show the question only if an earlier question was answered with one of these options.
+    pub struct ShowIf {
+        /// Id of an earlier question.
+        pub question: String,
+        /// Option ids.
+        pub any_of: Vec<String>,
+    }
+}
+
+/// A question (decoded by hand: its key "type" decides which other keys apply).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Question {
+    /// Stable id (answers, `show_if`, events).
+    pub id: Id,
+    /// Single, multiple, yes/no or range.
+    pub kind: QuestionType,
+    /// The question as asked.
+    pub text: Localized,
+    /// Whether it must be answered (otherwise it can be skipped).
+    pub required: bool,
+    /// Weight of its filter in the match percentage (default 10).
+    pub weight: u32,
+    /// Lower is relaxed first when nothing matches (default 5).
+    pub priority: u32,
+    /// Shown only if this holds.
+    pub show_if: Option<ShowIf>,
+    /// The options (not for ranges).
+    pub options: Vec<AdvisorOption>,
+    /// Range questions: the attribute, bounds and step (whole numbers in its unit; price in minor units).
+    pub range: Option<RangeSpec>,
+    /// Range questions: how a met range is explained ("im Budget").
+    pub explain: Option<Localized>,
+}
+
+/// The numbers of a range question.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RangeSpec {
+    /// The attribute ("price" or a declared number attribute).
+    pub attribute: String,
+    /// Lowest selectable value.
+    pub min: i64,
+    /// Highest selectable value.
+    pub max: i64,
+    /// Step of the slider.
+    pub step: i64,
+}
+
+const Q_KEYS: &[&str] = &["id", "type", "text", "required", "weight", "priority", "show_if", "options", "attribute", "min", "max", "step", "explain"];
+
+impl Decode for Question {
+    fn decode(v: &Json, cx: &mut Ctx) -> Option<Self> {
+        let Json::Object(m) = v else {
+            cx.wrong_type(v, "an object", "write {\"id\": …, \"type\": \"single\", \"text\": …, \"options\": […]}");
+            return None;
+        };
+        cx.unknown_keys(m, Q_KEYS);
+        let id = cx.field::<Id>(m, "id", None);
+        let kind = cx.field::<QuestionType>(m, "type", None);
+        let text = cx.field::<Localized>(m, "text", None);
+        let required = cx.field::<bool>(m, "required", Some(|| false));
+        let weight = cx.field::<Int<0, 100>>(m, "weight", Some(|| Int(10)));
+        let priority = cx.field::<Int<0, 100>>(m, "priority", Some(|| Int(5)));
+        let show_if = cx.field::<Option<ShowIf>>(m, "show_if", None);
+        let explain = cx.field::<Option<Localized>>(m, "explain", None);
+        let kind = kind?;
+        let is_range = kind == QuestionType::Range;
+        let has = |k: &str| m.iter().any(|(key, _)| key == k);
+        let (options, range) = if is_range {
+            if has("options") {
+                cx.key("options", |cx| cx.error("(options)".into(), "a range question has no options", "remove \"options\", or use \"type\": \"single\""));
+            }
+            let attribute = cx.field::<String>(m, "attribute", None);
+            let min = cx.field::<Int<0, 1_000_000_000>>(m, "min", None);
+            let max = cx.field::<Int<0, 1_000_000_000>>(m, "max", None);
+            let step = cx.field::<Int<1, 1_000_000_000>>(m, "step", Some(|| Int(1)));
+            let (attribute, min, max, step) = (attribute?, min?, max?, step?);
+            if min.0 >= max.0 {
+                cx.key("max", |cx| cx.error(max.0.to_string(), &format!("max is not above min ({})", min.0), "give the range a lower \"min\" and a higher \"max\""));
+                return None;
+            }
+            (Vec::new(), Some(RangeSpec { attribute, min: min.0, max: max.0, step: step.0 }))
+        } else {
+            for k in ["attribute", "min", "max", "step"] {
+                if has(k) {
+                    cx.key(k, |cx| cx.error(format!("({k})"), &format!("\"{k}\" only applies to \"type\": \"range\""), "remove it, or make this a range question"));
+                }
+            }
+            let options = cx.field::<Vec<AdvisorOption>>(m, "options", None)?;
+            if options.is_empty() {
+                cx.key("options", |cx| cx.error("[]".into(), "no options", "add at least two options"));
+            }
+            if kind == QuestionType::YesNo {
+                let ids: Vec<&str> = options.iter().map(|o| o.id.0.as_str()).collect();
+                if ids != ["yes", "no"] {
+                    cx.key("options", |cx| cx.error(format!("{ids:?}"), "a yes_no question has the options \"yes\" and \"no\", in that order", "use {\"id\": \"yes\", …} and {\"id\": \"no\", …}"));
+                }
+            }
+            (options, None)
+        };
+        Some(Question { id: id?, kind, text: text?, required: required?, weight: weight?.0 as u32, priority: priority?.0 as u32, show_if: show_if?, options, range, explain: explain? })
+    }
+    fn schema() -> Json {
+        obj([
+            ("type", s("object")),
+            ("description", s("A question: \"type\" single | multiple | yes_no (options \"yes\", \"no\") | range (\"attribute\", \"min\", \"max\", \"step\", \"explain\").")),
+            ("properties", obj([
+                ("id", Id::schema()),
+                ("type", QuestionType::schema()),
+                ("text", Localized::schema()),
+                ("required", obj([("type", s("boolean"))])),
+                ("weight", Int::<0, 100>::schema()),
+                ("priority", Int::<0, 100>::schema()),
+                ("show_if", ShowIf::schema()),
+                ("options", <Vec<AdvisorOption>>::schema()),
+                ("attribute", obj([("type", s("string"))])),
+                ("min", obj([("type", s("integer")), ("minimum", Json::Number(0.0))])),
+                ("max", obj([("type", s("integer")), ("minimum", Json::Number(0.0))])),
+                ("step", obj([("type", s("integer")), ("minimum", Json::Number(1.0))])),
+                ("explain", Localized::schema()),
+            ])),
+            ("required", Json::Array(vec![s("id"), s("type"), s("text")])),
+            ("additionalProperties", Json::Bool(false)),
+        ])
+    }
+}
+
+config_struct! {
+    /// An option of a question.
+    pub struct AdvisorOption {
+        /// Stable id.
+        pub id: Id,
+        /// The option's text.
+        pub label: Localized,
+        /// What choosing it does: filters (no "weight") and boosts or penalties ("weight").
+        pub effects: Vec<Effect> = Vec::new(),
+    }
+}
+
+/// An effect: `attribute op value`, a hard filter without `weight`, a boost or penalty with it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Effect {
+    /// Attribute name ("price" or a declared attribute).
+    pub attribute: String,
+    /// The comparison.
+    pub op: core::Op,
+    /// `None`: a filter; otherwise the weight (negative: a penalty).
+    pub weight: Option<i32>,
+    /// How a met effect is explained ("wasserdicht").
+    pub explain: Option<Localized>,
+}
+
+const OPS: &[&str] = &["=", "in", "<=", ">=", "contains"];
+
+fn scalar(v: &Json) -> Option<core::Value> {
+    match v {
+        Json::Number(n) => Some(core::Value::Num(*n)),
+        Json::String(t) => Some(core::Value::Text(t.clone())),
+        Json::Bool(b) => Some(core::Value::Bool(*b)),
+        _ => None,
+    }
+}
+
+impl Decode for Effect {
+    fn decode(v: &Json, cx: &mut Ctx) -> Option<Self> {
+        let Json::Object(m) = v else {
+            cx.wrong_type(v, "an object", "write {\"attribute\": \"volume\", \"op\": \">=\", \"value\": 40}");
+            return None;
+        };
+        cx.unknown_keys(m, &["attribute", "op", "value", "weight", "explain"]);
+        let attribute = cx.field::<String>(m, "attribute", None);
+        let op = cx.field::<String>(m, "op", None);
+        let weight = cx.field::<Option<Int<-100, 100>>>(m, "weight", None);
+        let explain = cx.field::<Option<Localized>>(m, "explain", None);
+        let value = m.iter().find(|(k, _)| k == "value").map(|(_, v)| v);
+        let (attribute, op, weight, explain) = (attribute?, op?, weight?, explain?);
+        let Some(value) = value else {
+            cx.key("value", |cx| cx.error("(missing)".into(), "this key is required", "add \"value\": the value to compare with"));
+            return None;
+        };
+        let bad = |cx: &mut Ctx, want: &str| {
+            cx.key("value", |cx| cx.error(found(value), &format!("\"{op}\" needs {want}"), "e.g. {\"op\": \">=\", \"value\": 40} or {\"op\": \"in\", \"value\": [\"Nylon\", \"Canvas\"]}"));
+            None
+        };
+        let parsed = match op.as_str() {
+            "=" => match scalar(value) {
+                Some(x) => core::Op::Eq(x),
+                None => return bad(cx, "a number, text or true/false"),
+            },
+            "in" => match value {
+                Json::Array(items) if !items.is_empty() && items.iter().all(|i| scalar(i).is_some()) => core::Op::In(items.iter().filter_map(scalar).collect()),
+                _ => return bad(cx, "a non-empty array of numbers or texts"),
+            },
+            "<=" | ">=" => match value {
+                Json::Number(n) if op == "<=" => core::Op::Le(*n),
+                Json::Number(n) => core::Op::Ge(*n),
+                _ => return bad(cx, "a number"),
+            },
+            "contains" => match value {
+                Json::String(t) => core::Op::Contains(t.clone()),
+                _ => return bad(cx, "a text"),
+            },
+            other => {
+                // Swapped or doubled characters are the usual slips.
+                let alias = match other {
+                    "=>" => Some(">="),
+                    "=<" => Some("<="),
+                    "==" | "eq" => Some("="),
+                    _ => crate::decode::did_you_mean(other, OPS.iter().copied()),
+                };
+                let hint = match alias {
+                    Some(mm) => format!("did you mean \"{mm}\"? One of: {}", OPS.join(", ")),
+                    None => format!("one of: {}", OPS.join(", ")),
+                };
+                cx.key("op", |cx| cx.error(found(&s(other)), "unknown operator", &hint));
+                return None;
+            }
+        };
+        Some(Effect { attribute, op: parsed, weight: weight.map(|w| w.0 as i32), explain })
+    }
+    fn schema() -> Json {
+        obj([
+            ("type", s("object")),
+            ("properties", obj([
+                ("attribute", obj([("type", s("string"))])),
+                ("op", obj([("enum", Json::Array(OPS.iter().map(|o| s(o)).collect()))])),
+                ("value", obj([("description", s("Number, text or true/false; an array for \"in\"."))])),
+                ("weight", Int::<-100, 100>::schema()),
+                ("explain", Localized::schema()),
+            ])),
+            ("required", Json::Array(vec![s("attribute"), s("op"), s("value")])),
+            ("additionalProperties", Json::Bool(false)),
+        ])
+    }
+}
+
+impl Advisor {
+    /// Attribute names as catalogue columns: the declared ones, then "price".
+    pub fn columns(&self) -> Vec<String> {
+        let mut c: Vec<String> = self.catalogue.attributes.iter().map(|(k, _)| k.clone()).collect();
+        if !c.iter().any(|k| k == "price") {
+            c.push("price".into());
+        }
+        c
+    }
+
+    /// The engine's questions.
+    pub fn core_questions(&self) -> Vec<core::Question> {
+        self.questions
+            .iter()
+            .map(|q| core::Question {
+                id: q.id.0.clone(),
+                kind: match (&q.kind, &q.range) {
+                    (QuestionType::Single, _) => core::QuestionKind::Single,
+                    (QuestionType::Multiple, _) => core::QuestionKind::Multi,
+                    (QuestionType::YesNo, _) => core::QuestionKind::YesNo,
+                    (QuestionType::Range, r) => core::QuestionKind::Range { attribute: r.as_ref().map(|r| r.attribute.clone()).unwrap_or_default() },
+                },
+                required: q.required,
+                show_if: q.show_if.as_ref().map(|c| core::ShowIf { question: c.question.clone(), any_of: c.any_of.clone() }),
+                options: q
+                    .options
+                    .iter()
+                    .map(|o| core::Choice {
+                        id: o.id.0.clone(),
+                        effects: o.effects.iter().map(|e| core::Effect { attribute: e.attribute.clone(), op: e.op.clone(), kind: e.weight.map_or(core::Kind::Filter, core::Kind::Weight) }).collect(),
+                    })
+                    .collect(),
+                weight: q.weight,
+                priority: q.priority,
+            })
+            .collect()
+    }
+
+    /// The type of attribute `name` ("price" is a number).
+    pub fn attribute_type(&self, name: &str) -> Option<AttrType> {
+        self.catalogue.attributes.iter().find(|(k, _)| k == name).map(|(_, a)| a.kind).or((name == "price").then_some(AttrType::Number))
+    }
+}
+
+/// Checks what types alone cannot: operators that cannot apply to an attribute's type and range
+/// questions on non-number attributes (errors), and the engine's own findings (warnings).
+pub(crate) fn check(advisor: &Advisor, cx: &mut Ctx) {
+    cx.push_seg(Seg::Key("advisor".into()));
+    cx.push_seg(Seg::Key("questions".into()));
+    for (qi, q) in advisor.questions.iter().enumerate() {
+        cx.push_seg(Seg::Index(qi));
+        if let Some(r) = &q.range {
+            if advisor.attribute_type(&r.attribute).is_some_and(|t| t != AttrType::Number) {
+                cx.key("attribute", |cx| cx.error(found(&s(&r.attribute)), "a range needs a number attribute", "declare it with \"type\": \"number\" in catalogue.attributes, or use \"price\""));
+            }
+        }
+        for (oi, o) in q.options.iter().enumerate() {
+            for (ei, e) in o.effects.iter().enumerate() {
+                let Some(t) = advisor.attribute_type(&e.attribute) else { continue };
+                let ok = match (&e.op, t) {
+                    (core::Op::Le(_) | core::Op::Ge(_), AttrType::Number) => true,
+                    (core::Op::Le(_) | core::Op::Ge(_), _) => false,
+                    (core::Op::Contains(_), AttrType::Tags | AttrType::Text) => true,
+                    (core::Op::Contains(_), _) => false,
+                    _ => true,
+                };
+                if !ok {
+                    for seg in [Seg::Key("options".into()), Seg::Index(oi), Seg::Key("effects".into()), Seg::Index(ei)] {
+                        cx.push_seg(seg);
+                    }
+                    cx.key("op", |cx| cx.error(format!("{:?} on a {} attribute", e.op, t.as_str()), &format!("this operator cannot compare the {} attribute \"{}\"", t.as_str(), e.attribute), "numbers take \"<=\", \">=\", \"=\", \"in\"; texts and tags take \"=\", \"in\", \"contains\""));
+                    for _ in 0..4 {
+                        cx.pop_seg();
+                    }
+                }
+            }
+        }
+        cx.pop_seg();
+    }
+    let (_, problems) = core::Advisor::new(advisor.core_questions(), &advisor.columns());
+    for p in problems {
+        cx.push_seg(Seg::Index(p.question));
+        if let Some(o) = p.option {
+            cx.push_seg(Seg::Key("options".into()));
+            cx.push_seg(Seg::Index(o));
+        }
+        let hint = if p.message.contains("unknown attribute") {
+            let known = advisor.columns().join(", ");
+            format!("declared attributes: {known}; an effect on an unknown attribute is never met")
+        } else if p.message.contains("show_if") {
+            "show_if can only name an earlier question and its options; until fixed the question is never shown".to_string()
+        } else {
+            "the advisor still runs; fix this so the option does what it says".to_string()
+        };
+        cx.warn("(see message)".into(), &p.message, &hint);
+        if p.option.is_some() {
+            cx.pop_seg();
+            cx.pop_seg();
+        }
+        cx.pop_seg();
+    }
+    cx.pop_seg();
+    cx.pop_seg();
+}
