@@ -232,7 +232,7 @@ impl Decode for Question {
             if kind == QuestionType::YesNo {
                 let ids: Vec<&str> = options.iter().map(|o| o.id.0.as_str()).collect();
                 if ids != ["yes", "no"] {
-                    cx.key("options", |cx| cx.error(format!("{ids:?}"), "a yes_no question has the options \"yes\" and \"no\", in that order", "use {\"id\": \"yes\", …} and {\"id\": \"no\", …}"));
+                    cx.key("options", |cx| cx.error(ids.join(", "), "a yes_no question has the options \"yes\" and \"no\", in that order", "use {\"id\": \"yes\", …} and {\"id\": \"no\", …}"));
                 }
             }
             (options, None)
@@ -373,6 +373,17 @@ impl Decode for Effect {
     }
 }
 
+/// The config spelling of an operator.
+fn op_name(op: &core::Op) -> &'static str {
+    match op {
+        core::Op::Eq(_) => "=",
+        core::Op::In(_) => "in",
+        core::Op::Le(_) => "<=",
+        core::Op::Ge(_) => ">=",
+        core::Op::Contains(_) => "contains",
+    }
+}
+
 impl Advisor {
     /// Attribute names as catalogue columns: the declared ones, then "price".
     pub fn columns(&self) -> Vec<String> {
@@ -443,7 +454,7 @@ pub(crate) fn check(advisor: &Advisor, cx: &mut Ctx) {
                     for seg in [Seg::Key("options".into()), Seg::Index(oi), Seg::Key("effects".into()), Seg::Index(ei)] {
                         cx.push_seg(seg);
                     }
-                    cx.key("op", |cx| cx.error(format!("{:?} on a {} attribute", e.op, t.as_str()), &format!("this operator cannot compare the {} attribute \"{}\"", t.as_str(), e.attribute), "numbers take \"<=\", \">=\", \"=\", \"in\"; texts and tags take \"=\", \"in\", \"contains\""));
+                    cx.key("op", |cx| cx.error(format!("\"{}\" on a {} attribute", op_name(&e.op), t.as_str()), &format!("this operator cannot compare the {} attribute \"{}\"", t.as_str(), e.attribute), "numbers take \"<=\", \">=\", \"=\", \"in\"; texts and tags take \"=\", \"in\", \"contains\""));
                     for _ in 0..4 {
                         cx.pop_seg();
                     }
