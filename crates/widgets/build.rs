@@ -15,8 +15,8 @@ fn main() {
 }
 
 /// Drops `/* … */` comments, collapses whitespace to one space and removes it next to
-/// `{ } ; ,` and `>`. Quoted strings are kept as they are; `:` is never touched (a space
-/// before it can be a descendant selector).
+/// `{ } ; ,` and `>`. Quoted strings and backslash escapes are kept as they are; `:` is never
+/// touched (a space before it can be a descendant selector).
 fn minify(css: &str) -> String {
     let mut out = String::with_capacity(css.len());
     let b: Vec<char> = css.chars().collect();
@@ -28,8 +28,8 @@ fn minify(css: &str) -> String {
             while i + 1 < b.len() && !(b[i] == '*' && b[i + 1] == '/') {
                 i += 1;
             }
+            // A comment separates nothing: `.a/**/.b` is `.a.b`.
             i += 2;
-            space = true;
             continue;
         }
         if c.is_whitespace() {
@@ -42,10 +42,23 @@ fn minify(css: &str) -> String {
             out.push(' ');
         }
         space = false;
+        if c == '\\' {
+            // An escape keeps the next character as it is (including a space).
+            out.push(c);
+            if let Some(&n) = b.get(i + 1) {
+                out.push(n);
+            }
+            i += 2;
+            continue;
+        }
         if c == '"' || c == '\'' {
             out.push(c);
             i += 1;
             while i < b.len() && b[i] != c {
+                if b[i] == '\\' && i + 1 < b.len() {
+                    out.push(b[i]);
+                    i += 1;
+                }
                 out.push(b[i]);
                 i += 1;
             }

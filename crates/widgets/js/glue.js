@@ -107,14 +107,18 @@ export function sfWarn(text) {
   console.warn(text);
 }
 
+// The hash, percent-decoded ("#faq-größe"); as it is when it is not valid UTF-8.
 export function sfHash() {
-  return location.hash;
+  try { return decodeURIComponent(location.hash); } catch (e) { return location.hash; }
 }
 
 // Sets the hash without scrolling, a history entry or a hashchange event ("" removes it).
+// Built on the full URL, so a <base href> cannot redirect it.
 export function sfSetHash(hash) {
-  if (location.hash === hash) return;
-  history.replaceState(history.state, "", hash || location.pathname + location.search);
+  const u = new URL(location.href);
+  if (u.hash === hash) return;
+  u.hash = hash;
+  history.replaceState(history.state, "", hash ? u : u.pathname + u.search);
 }
 
 // After the current render: scrolls the element with this id (in the same document or shadow

@@ -111,7 +111,12 @@ async fn keyboard_pattern_and_aria_at_each_step() {
     let found = texts(&h);
     assert!(found.len() >= 2, "{found:?}");
     assert!(found.iter().all(|t| t.contains("Rücksendung")), "{found:?}");
-    assert_eq!(q(&h, "[role=status]").text_content().unwrap(), format!("{} Antworten zu „Rucksendung“", found.len()));
+    // The count is announced once typing pauses, not on every keystroke.
+    let status = q(&h, "[role=status]");
+    assert_eq!(status.text_content().unwrap(), "", "nothing announced while typing");
+    let want = format!("{} Antworten zu „Rucksendung“", found.len());
+    until(|| status.text_content().unwrap() == want).await;
+    assert_eq!(status.text_content().unwrap(), want);
     assert_eq!(attr(&el, "aria-expanded").as_deref(), Some("true"));
     assert_eq!(attr(&el, "aria-activedescendant"), None);
     // The matched word is highlighted.
@@ -206,7 +211,9 @@ async fn zero_results_offer_contact_and_categories_filter() {
     assert!(options(&h).is_empty());
     assert!(!contact.hidden());
     assert_eq!(attr(&q(&h, "[part=contact] a"), "href").as_deref(), Some("mailto:hilfe@shop.example"));
-    assert_eq!(q(&h, "[role=status]").text_content().unwrap(), "Zu „Quantenphysik“ haben wir keine Antwort gefunden.");
+    let status = q(&h, "[role=status]");
+    until(|| status.text_content().unwrap().starts_with("Zu")).await;
+    assert_eq!(status.text_content().unwrap(), "Zu „Quantenphysik“ haben wir keine Antwort gefunden.");
     // One sf:faq-search when typing pauses, for the settled query only.
     until(|| !searches.borrow().is_empty()).await;
     sf_sleep(200).await;
@@ -215,10 +222,21 @@ async fn zero_results_offer_contact_and_categories_filter() {
     assert_eq!(seen[0].get("query").and_then(|q| q.as_str()), Some("Quantenphysik"));
     assert_eq!(seen[0].get("results").and_then(|n| n.as_i64()), Some(0));
 
-    // Category "Versand" before typing: every entry of that category.
-    type_text(&h, "");
-    let versand = h.query_selector("button[data-category='Versand']").unwrap().unwrap();
-    versand.unchecked_ref::<web_sys::HtmlElement>().click();
+    // Escape clears the query and cancels its pending sf:faq-search.
+    searches.borrow_mut().clear();
+    type_text(&h, "xyz");
+    key(&h, "Escape");
+    sf_sleep(1100).await;
+    assert!(searches.borrow().is_empty(), "an abandoned query is not reported: {:?}", searches.borrow());
+
+    // Category "Versand" before typing: every entry of that category; the pressed button
+    // keeps focus (it is updated, not re-created).
+    let versand: web_sys::HtmlElement = h.query_selector("button[data-category='Versand']").unwrap().unwrap().unchecked_into();
+    versand.focus().unwrap();
+    versand.click();
+    let versand_el: web_sys::Element = versand.clone().into();
+    assert!(doc().active_element().is_some_and(|a| a == versand_el), "focus stays on the topic button");
+    assert_eq!(attr(&versand, "aria-pressed").as_deref(), Some("true"));
     let pressed = h.query_selector("button[aria-pressed=true]").unwrap().unwrap();
     assert_eq!(pressed.text_content().unwrap(), "Versand");
     assert_eq!(texts(&h), ["Wie lange dauert die Lieferung?", "Sicher <script>alert(1)</script>?"]);
@@ -281,3 +299,71 @@ async fn unusable_source_falls_back_to_the_inline_list_or_the_contact_link() {
     assert_eq!(attr(&q(&h, "[part=contact] a"), "href").as_deref(), Some("/kontakt"));
 }
 
+
+/// Serves `body` for `/__faq` requests after `delay_ms` (a fetch shim in the test page).
+fn serve_faq(body: &str, delay_ms: u32) {
+    let install = js_sys::Function::new_with_args(
+        "body, delay",
+        r#"
+        if (!window.__sfFaqFetch) {
+          window.__sfFaqFetch = window.fetch;
+          window.fetch = function (u, init) {
+            if (String(u).startsWith("/__faq")) {
+              const b = window.__sfFaqBody;
+              return new Promise((r) => setTimeout(() => r(new Response(b, { status: 200, headers: { "content-type": "application/json" } })), window.__sfFaqDelay));
+            }
+            return window.__sfFaqFetch.call(this, u, init);
+          };
+        }
+        window.__sfFaqBody = body;
+        window.__sfFaqDelay = delay;
+        "#,
+    );
+    install.call2(&wasm_bindgen::JsValue::NULL, &body.into(), &delay_ms.into()).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn typing_while_the_entries_load_does_not_freeze_the_widget() {
+    serve_faq(&format!(r#"{{"entries": {ENTRIES}}}"#), 400);
+    let text = r#"{"locale": "de-DE", "theme": {"shadow_dom": false}, "faq": {"source": {"url": "/__faq"}}}"#;
+    assert_eq!(runtime::install(&schaufenster_widgets::json_js::from_js(&sf_parse(text))), 0);
+    let h = host();
+    let _handle = mount_widget("sf-faq", h.clone()).unwrap();
+    type_text(&h, "Lieferung");
+    until(|| h.query_selector("[data-state=ready]").ok().flatten().is_some()).await;
+    assert!(h.query_selector("[data-state=ready]").unwrap().is_some(), "the widget must not stay in loading");
+    type_text(&h, "Lieferung");
+    assert_eq!(texts(&h)[0], "Wie lange dauert die Lieferung?");
+}
+
+#[wasm_bindgen_test]
+async fn an_empty_or_unusable_answer_falls_back() {
+    // 200 with an empty body: no entries, so the configured fallback list is used.
+    serve_faq("", 0);
+    let text = format!(r#"{{"locale": "de-DE", "theme": {{"shadow_dom": false}}, "faq": {{"source": {{"url": "/__faq"}}, "fallback": {{"inline": {ENTRIES}}}}}}}"#);
+    assert_eq!(runtime::install(&schaufenster_widgets::json_js::from_js(&sf_parse(&text))), 0);
+    let h = host();
+    let (errors, _l) = record(&h.clone().into(), "sf:error");
+    let _handle = mount_widget("sf-faq", h.clone()).unwrap();
+    until(|| h.query_selector("[data-state=fallback]").ok().flatten().is_some()).await;
+    assert!(h.query_selector("[data-state=fallback]").unwrap().is_some());
+    assert_eq!(errors.borrow()[0].get("kind").and_then(|k| k.as_str()), Some("malformed-json"));
+}
+
+#[wasm_bindgen_test]
+async fn deep_links_with_encoded_ids() {
+    let entries = r#"[{"id": "größe tabelle", "question": "Welche Größe passt?", "answer": "Siehe Tabelle."}]"#;
+    web_sys::window().unwrap().location().set_hash("#faq-gr%c3%b6%c3%9fe%20tabelle").unwrap();
+    let text = format!(r#"{{"locale": "de-DE", "theme": {{"shadow_dom": false}}, "faq": {{"source": {{"inline": {entries}}}}}}}"#);
+    assert_eq!(runtime::install(&schaufenster_widgets::json_js::from_js(&sf_parse(&text))), 0);
+    let h = host();
+    let _handle = mount_widget("sf-faq", h.clone()).unwrap();
+    let answer: web_sys::HtmlElement = {
+        until(|| h.query_selector("[data-state=ready]").ok().flatten().is_some()).await;
+        q(&h, "[part=answer]").unchecked_into()
+    };
+    until(|| !answer.hidden()).await;
+    assert!(!answer.hidden(), "lower-case percent escapes open the entry");
+    q(&h, "[data-action=close]").unchecked_ref::<web_sys::HtmlElement>().click();
+    web_sys::window().unwrap().location().set_hash("").unwrap();
+}

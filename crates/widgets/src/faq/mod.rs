@@ -35,6 +35,8 @@ use web_sys::{Document, HtmlElement, HtmlInputElement};
 
 const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/faq.css"));
 const SNIPPET_CHARS: usize = 150;
+/// Longest query in characters (the backend's search log keeps 200 as well).
+const MAX_QUERY: usize = 200;
 
 /// Entries and their index, once loaded.
 struct Data {
@@ -99,8 +101,10 @@ struct Widget {
     vote_status: Option<HtmlElement>,
     phase: Cell<Phase>,
     st: RefCell<State>,
-    /// Bumped on unmount and on every keystroke: late answers and idle timers then do nothing.
-    generation: Cell<u32>,
+    /// False once unmounted: late answers then do nothing.
+    alive: Cell<bool>,
+    /// Bumped on every change of the query or topic: a pending idle timer then does nothing.
+    query_gen: Cell<u32>,
     listeners: RefCell<Vec<Listener>>,
 }
 
@@ -110,7 +114,7 @@ struct Handle(Rc<Widget>);
 impl Drop for Handle {
     fn drop(&mut self) {
         let w = &self.0;
-        w.generation.set(w.generation.get().wrapping_add(1));
+        w.alive.set(false);
         w.listeners.borrow_mut().clear();
         w.root.remove();
     }
@@ -194,6 +198,7 @@ impl Widget {
             ("aria-autocomplete", "list".into()),
             ("aria-controls", format!("{ids}list")),
             ("aria-expanded", "false".into()),
+            ("maxlength", MAX_QUERY.to_string()),
         ] {
             attr(&input, k, &v);
         }
@@ -276,7 +281,8 @@ impl Widget {
             vote_status,
             phase: Cell::new(Phase::Loading),
             st: RefCell::new(State::default()),
-            generation: Cell::new(0),
+            alive: Cell::new(true),
+            query_gen: Cell::new(0),
             listeners: RefCell::new(Vec::new()),
         })
     }
@@ -303,10 +309,10 @@ impl Widget {
         *self.listeners.borrow_mut() = listeners;
 
         let w = self.clone();
-        let gen = self.generation.get();
         wasm_bindgen_futures::spawn_local(async move {
             let (data, phase) = match w.load(&w.faq.source).await {
                 Ok(d) => (Some(d), Phase::Ready),
+                Err(_) if !w.alive.get() => return,
                 Err(e) => {
                     w.report(&e);
                     match &w.faq.fallback {
@@ -321,7 +327,7 @@ impl Widget {
                     }
                 }
             };
-            if w.generation.get() != gen {
+            if !w.alive.get() {
                 return;
             }
             let n = data.as_ref().map_or(0, |d| d.items.len());
@@ -335,6 +341,7 @@ impl Widget {
             });
             w.render_categories(&cats);
             w.refresh();
+            w.announce();
             w.follow_hash();
             events::emit(&w.host, "ready", obj([("widget", s("faq")), ("entries", Json::Number(n as f64))]));
         });
@@ -364,8 +371,28 @@ impl Widget {
         let language = self.texts.language().to_owned();
         items.retain(|e| e.lang.as_deref().is_none_or(|l| l.split('-').next().is_some_and(|p| p.eq_ignore_ascii_case(&language))));
         let lang = Lang::from_tag(&language);
-        let answers: Vec<Vec<Node>> = items.iter().map(|e| rich::parse(&e.answer)).collect();
-        let plain: Vec<String> = answers.iter().map(|a| rich::plain_text(a)).collect();
+        let mut answers: Vec<Vec<Node>> = Vec::with_capacity(items.len());
+        let mut plain: Vec<String> = Vec::with_capacity(items.len());
+        let mut empty = Vec::new();
+        items.retain(|e| {
+            let nodes = rich::parse(&e.answer);
+            let text = rich::plain_text(&nodes);
+            if text.is_empty() {
+                empty.push(e.id.clone());
+                return false;
+            }
+            answers.push(nodes);
+            plain.push(text);
+            true
+        });
+        if !empty.is_empty() {
+            sf_warn(&format!("Schaufenster <sf-faq>: left out entries whose answer has no text after sanitising: {}", empty.join(", ")));
+        }
+        if items.is_empty() {
+            // Nothing usable (an empty body, another shape): a failure, so the fallback applies.
+            let url = src.url.as_ref().map_or("(inline)", |u| u.0.as_str()).to_owned();
+            return Err(FetchError { outcome: schaufenster_core::retry::Outcome::Malformed, url, attempts: 1 });
+        }
         let entries: Vec<Entry> = items
             .iter()
             .zip(&plain)
@@ -431,7 +458,16 @@ impl Widget {
         let q = st.query.trim();
         let phase = self.phase.get();
         let n = st.rows.len();
-        let msg = match phase {
+        self.popular.set_hidden(!(q.is_empty() && n > 0));
+        self.contact.set_hidden(!(phase == Phase::Failed || (phase != Phase::Loading && !q.is_empty() && n == 0)));
+    }
+
+    /// Writes the live region: the result count for the query (or the loading state).
+    fn announce(&self) {
+        let st = self.st.borrow();
+        let q = st.query.trim();
+        let n = st.rows.len();
+        let msg = match self.phase.get() {
             Phase::Loading => self.t("faq.loading"),
             Phase::Failed => self.t("faq.unavailable"),
             _ if q.is_empty() => String::new(),
@@ -442,30 +478,42 @@ impl Widget {
                 self.texts.t(&self.rt.config, &key, &[("count", n.to_string()), ("query", q.to_owned())])
             }
         };
-        self.status.set_text_content(Some(&msg));
-        self.popular.set_hidden(!(q.is_empty() && n > 0));
-        self.contact.set_hidden(!(phase == Phase::Failed || (phase != Phase::Loading && !q.is_empty() && n == 0)));
+        if self.status.text_content().as_deref() != Some(msg.as_str()) {
+            self.status.set_text_content(Some(&msg));
+        }
+    }
+
+    /// A new query or topic: cancels the pending idle timer.
+    fn next_query(&self) -> u32 {
+        let gen = self.query_gen.get().wrapping_add(1);
+        self.query_gen.set(gen);
+        gen
     }
 
     fn on_input(self: &Rc<Self>) {
-        let q = self.input.value();
+        // The box holds at most MAX_QUERY characters (maxlength); a longer paste is cut here too.
+        let q: String = self.input.value().chars().take(MAX_QUERY).collect();
         self.st.borrow_mut().query = q.clone();
         self.refresh();
-        // When typing pauses: `sf:faq-search` for the host page, and a query that found
-        // nothing goes to the search log (after consent only).
-        let gen = self.generation.get().wrapping_add(1);
-        self.generation.set(gen);
-        if self.st.borrow().data.is_none() || q.trim().is_empty() {
+        let gen = self.next_query();
+        if self.st.borrow().data.is_none() {
             return;
         }
+        // When typing pauses: the result count is announced (once, not per keystroke),
+        // `sf:faq-search` tells the host page, and a query that found nothing goes to the
+        // search log (after consent only).
         let w = self.clone();
         wasm_bindgen_futures::spawn_local(async move {
-            sf_sleep(1000).await;
-            if w.generation.get() != gen {
+            sf_sleep(700).await;
+            if !w.alive.get() || w.query_gen.get() != gen {
+                return;
+            }
+            w.announce();
+            let q = q.trim();
+            if q.is_empty() || w.st.borrow().query.trim() != q {
                 return;
             }
             let n = w.st.borrow().rows.len();
-            let q = q.trim();
             events::emit(&w.host, "faq-search", obj([("widget", s("faq")), ("query", s(q)), ("results", Json::Number(n as f64))]));
             if n == 0 {
                 w.log_zero_result(q).await;
@@ -504,7 +552,7 @@ impl Widget {
             "ArrowUp" if n > 0 => Some(cur.map_or(n - 1, |c| (c + n - 1) % n)),
             "Home" if cur.is_some() => Some(0),
             "End" if cur.is_some() => Some(n - 1),
-            "Enter" => {
+            "Enter" if !ev.is_composing() => {
                 if let Some(c) = cur {
                     ev.prevent_default();
                     let entry = self.st.borrow().rows.get(c).map(|r| r.entry);
@@ -515,13 +563,17 @@ impl Widget {
                 return;
             }
             "Escape" => {
-                ev.prevent_default();
+                // Only when it does something, so a host dialog can still close on Escape.
                 if cur.is_some() {
+                    ev.prevent_default();
                     self.set_active(None);
                 } else if !self.input.value().is_empty() {
+                    ev.prevent_default();
                     self.input.set_value("");
                     self.st.borrow_mut().query.clear();
+                    self.next_query();
                     self.refresh();
+                    self.announce();
                 }
                 return;
             }
@@ -541,10 +593,18 @@ impl Widget {
             }
         } else if let Ok(Some(b)) = target.closest("[data-category]") {
             let v = b.get_attribute("data-category").unwrap_or_default();
+            // Pressed state changes in place, so the focused button keeps focus.
+            let buttons = self.cats.get_elements_by_tag_name("button");
+            for i in 0..buttons.length() {
+                if let Some(other) = buttons.item(i) {
+                    let pressed = other.get_attribute("data-category").as_deref() == Some(v.as_str());
+                    attr(&other, "aria-pressed", if pressed { "true" } else { "false" });
+                }
+            }
             self.st.borrow_mut().category = (!v.is_empty()).then_some(v);
-            let cats = self.st.borrow().data.as_ref().map(|d| d.categories.clone()).unwrap_or_default();
-            self.render_categories(&cats);
+            self.next_query();
             self.refresh();
+            self.announce();
         } else if let Ok(Some(b)) = target.closest("[data-action]") {
             match b.get_attribute("data-action").as_deref() {
                 Some("close") => {
@@ -587,7 +647,7 @@ impl Widget {
     fn follow_hash(&self) {
         let hash = sf_hash();
         let Some(id) = hash.strip_prefix("#faq-") else { return };
-        let found = self.st.borrow().data.as_ref().and_then(|d| d.items.iter().position(|e| hash_encode(&e.id) == id || e.id == id));
+        let found = self.st.borrow().data.as_ref().and_then(|d| d.items.iter().position(|e| e.id == id));
         if let Some(i) = found {
             if self.st.borrow().opened != Some(i) {
                 self.open(i, false);
@@ -602,11 +662,10 @@ impl Widget {
             attr(b, "disabled", "");
         }
         let w = self.clone();
-        let gen = self.generation.get();
         wasm_bindgen_futures::spawn_local(async move {
             let body = obj([("entry_id", s(&id)), ("helpful", Json::Bool(helpful))]);
             let result = request(&w.rt.config.backend, "POST", &url.0, Some(&body)).await;
-            if w.generation.get() != gen && w.listeners.borrow().is_empty() {
+            if !w.alive.get() {
                 return;
             }
             if let Err(e) = &result {
