@@ -120,6 +120,30 @@ pub async fn list_products(State(st): State<AppState>, q: Params) -> ApiResult {
     ok(json!({"currency": cur, "products": list}))
 }
 
+/// `GET /api/advisor/products?locale=de|en&currency=EUR|CHF`: the luggage with the guided-selling
+/// advisor's attributes (products without attributes are left out; unknown values are null).
+pub async fn advisor_products(State(st): State<AppState>, q: Params) -> ApiResult {
+    let p = params(q)?;
+    let cur = currency(p.get("currency").map(String::as_str).unwrap_or("EUR"))?;
+    let lang = language(&p)?;
+    let rows = db::advisor_products(&st.db.lock().expect("db lock"), cur, lang)?;
+    let list: Vec<Value> = rows
+        .into_iter()
+        .map(|(p, attributes)| {
+            let mut o = serde_json::Map::new();
+            o.insert("id".into(), json!(p.id));
+            o.insert("title".into(), json!(p.title));
+            o.insert("url".into(), json!(format!("/product.html?id={}", p.id)));
+            o.insert("image".into(), json!(p.image));
+            o.insert("price".into(), json!(p.price));
+            o.insert("stock".into(), json!(p.stock));
+            o.extend(attributes.to_json());
+            Value::Object(o)
+        })
+        .collect();
+    ok(json!({"currency": cur, "products": list}))
+}
+
 /// Builds the cart document (and the numbers checkout charges) for a visitor.
 pub struct CartView {
     pub currency: String,

@@ -6,6 +6,11 @@
 //! Social proof: `events` is an append-only log of `view`, `cart` and `purchase` events (the
 //! visitor id is stored only to de-duplicate views and to count distinct viewers; it never leaves
 //! the server), `reviews` holds seeded star ratings, `products.stock` is decremented by checkout.
+//!
+//! Guided selling: `products.attributes` holds the advisor's attributes of a luggage product as a
+//! JSON object ([`Attributes`]; NULL for everything that is not luggage), served by
+//! `GET /api/advisor/products`. `products` stays the one source of truth, so the advisor's
+//! products are carted, priced and ordered like every other product.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -24,7 +29,8 @@ CREATE TABLE IF NOT EXISTS products (
     available   INTEGER NOT NULL DEFAULT 1,
     sort        INTEGER NOT NULL DEFAULT 0,
     stock       INTEGER NOT NULL DEFAULT 0 CHECK (stock >= 0),
-    category    TEXT NOT NULL DEFAULT ''
+    category    TEXT NOT NULL DEFAULT '',
+    attributes  TEXT
 );
 CREATE TABLE IF NOT EXISTS categories (
     id          TEXT PRIMARY KEY,
@@ -83,6 +89,7 @@ pub const CATEGORIES: &[(&str, &str, &str)] = &[
     ("rucksaecke", "Rucksäcke", "Backpacks"),
     ("zubehoer", "Zubehör", "Accessories"),
     ("gutscheine", "Gutscheine", "Gift cards"),
+    ("taschen", "Taschen", "Bags"),
 ];
 
 /// Seeded stock, category and number of seeded reviews per product.
@@ -149,19 +156,257 @@ pub fn chf_from_eur(eur: i64) -> i64 {
     (scaled - 9000 + 5000).div_euclid(10000) * 100 + 90
 }
 
+/// The luggage products added for the guided-selling advisor, sorted after the shop's first 15:
+/// id, German title, English title, EUR price (cents; CHF is [`chf_from_eur`]), stock, category,
+/// image (a file of `www/img`, reused by kind) and number of seeded reviews. Their advisor
+/// attributes are in [`ATTRIBUTES`].
+type LuggageRow = (&'static str, &'static str, &'static str, i64, i64, &'static str, &'static str, u32);
+const SEED_LUGGAGE: &[LuggageRow] = &[
+    ("handgepaeck-alu", "Alu-Handgepäckkoffer 55 cm", "Aluminium cabin suitcase 55 cm", 27900, 6, "koffer", "handgepaeck-trolley", 12),
+    ("handgepaeck-leicht", "Leichter Handgepäck-Trolley 55 cm", "Lightweight cabin trolley 55 cm", 9900, 31, "koffer", "handgepaeck-trolley", 27),
+    ("handgepaeck-business", "Business-Trolley 55 cm mit Laptopfach", "Business cabin trolley 55 cm with laptop compartment", 17900, 14, "koffer", "handgepaeck-trolley", 19),
+    ("handgepaeck-nylon", "Handgepäck-Trolley Nylon, 2 Rollen", "Nylon cabin trolley, 2 wheels", 7900, 22, "koffer", "handgepaeck-trolley", 8),
+    ("handgepaeck-usb", "Handgepäck-Trolley mit USB-Port", "Cabin trolley with USB port", 13900, 9, "koffer", "handgepaeck-trolley", 5),
+    ("handgepaeck-basic", "Handgepäck-Trolley Basic", "Basic cabin trolley", 4900, 0, "koffer", "handgepaeck-trolley", 16),
+    ("handgepaeck-schmal", "Schmaler Bordtrolley 55 cm", "Slim cabin trolley 55 cm", 11900, 4, "koffer", "handgepaeck-trolley", 3),
+    ("koffer-m-alu", "Alu-Koffer M, 67 cm", "Aluminium suitcase M, 67 cm", 29900, 3, "koffer", "koffer-m", 6),
+    ("koffer-m-leicht", "Leichter Koffer M, 66 cm", "Lightweight suitcase M, 66 cm", 13900, 18, "koffer", "koffer-m", 21),
+    ("koffer-m-stoff", "Stoffkoffer M, 66 cm", "Soft suitcase M, 66 cm", 11900, 15, "koffer", "koffer-m", 10),
+    ("koffer-m-2rollen", "Koffer M, 2 Rollen, 65 cm", "Suitcase M, 2 wheels, 65 cm", 8900, 11, "koffer", "koffer-m", 7),
+    ("koffer-m-usb", "Koffer M mit USB-Port, 68 cm", "Suitcase M with USB port, 68 cm", 18900, 0, "koffer", "koffer-m", 4),
+    ("koffer-m-business", "Business-Koffer M mit Anzugfach", "Business suitcase M with suit compartment", 22900, 7, "koffer", "koffer-m", 9),
+    ("koffer-l-alu", "Alu-Koffer L, 79 cm", "Aluminium suitcase L, 79 cm", 34900, 2, "koffer", "koffer-l", 5),
+    ("koffer-l-leicht", "Leichter Koffer L, 76 cm", "Lightweight suitcase L, 76 cm", 17900, 9, "koffer", "koffer-l", 14),
+    ("koffer-xl", "Koffer XL, 81 cm", "Suitcase XL, 81 cm", 24900, 5, "koffer", "koffer-l", 6),
+    ("koffer-l-stoff", "Stoffkoffer L, 78 cm", "Soft suitcase L, 78 cm", 14900, 8, "koffer", "koffer-l", 8),
+    ("koffer-l-2rollen", "Koffer L, 2 Rollen, 75 cm", "Suitcase L, 2 wheels, 75 cm", 10900, 6, "koffer", "koffer-l", 2),
+    ("kabinenrucksack-35", "Kabinenrucksack 35 l", "Cabin backpack 35 l", 7900, 26, "rucksaecke", "reiserucksack-40", 18),
+    ("rolltop-rucksack-30", "Rolltop-Rucksack 30 l, wasserdicht", "Roll-top backpack 30 l, waterproof", 9900, 19, "rucksaecke", "daypack", 11),
+    ("trekkingrucksack-65", "Trekkingrucksack 65 l", "Trekking backpack 65 l", 16900, 7, "rucksaecke", "reiserucksack-40", 9),
+    ("rucksack-trolley-40", "Rucksack-Trolley 40 l", "Wheeled backpack 40 l", 12900, 10, "rucksaecke", "reiserucksack-40", 6),
+    ("laptop-rucksack-25", "Laptop-Rucksack 25 l mit USB-Port", "Laptop backpack 25 l with USB port", 6900, 40, "rucksaecke", "daypack", 23),
+    ("lederrucksack-22", "Lederrucksack 22 l", "Leather backpack 22 l", 18900, 3, "rucksaecke", "daypack", 4),
+    ("canvas-rucksack-28", "Canvas-Rucksack 28 l", "Canvas backpack 28 l", 7400, 0, "rucksaecke", "daypack", 12),
+    ("reiserucksack-55", "Reiserucksack 55 l mit Daypack", "Travel backpack 55 l with daypack", 14900, 12, "rucksaecke", "reiserucksack-40", 15),
+    ("mini-rucksack-12", "Mini-Rucksack 12 l", "Mini backpack 12 l", 3900, 44, "rucksaecke", "daypack", 7),
+    ("duffel-45", "Duffel Bag 45 l", "Duffel bag 45 l", 6900, 23, "taschen", "weekender", 13),
+    ("duffel-90", "Duffel Bag 90 l", "Duffel bag 90 l", 10900, 13, "taschen", "weekender", 8),
+    ("rollenreisetasche-100", "Rollenreisetasche 100 l", "Wheeled duffel 100 l", 13900, 8, "taschen", "weekender", 5),
+    ("weekender-leder", "Leder-Weekender", "Leather weekender", 24900, 4, "taschen", "weekender", 3),
+    ("reisetasche-60", "Reisetasche 60 l", "Holdall 60 l", 4900, 30, "taschen", "weekender", 10),
+    ("weekender-canvas-35", "Canvas-Weekender 35 l", "Canvas weekender 35 l", 8900, 16, "taschen", "weekender", 9),
+    ("rollenreisetasche-kabine", "Rollenreisetasche Kabine 38 l", "Wheeled cabin duffel 38 l", 9900, 5, "taschen", "weekender", 4),
+    ("unterflugtasche-20", "Unterflugtasche 20 l", "Underseat bag 20 l", 3900, 60, "taschen", "unterflugtasche", 20),
+    ("unterflug-trolley-25", "Unterflug-Trolley 25 l", "Underseat trolley 25 l", 8900, 17, "taschen", "unterflugtasche", 7),
+    ("unterflug-rucksack-18", "Unterflug-Rucksack 18 l", "Underseat backpack 18 l", 4900, 35, "taschen", "unterflugtasche", 16),
+    ("unterflugtasche-leder", "Unterflugtasche aus Leder 16 l", "Leather underseat bag 16 l", 12900, 6, "taschen", "unterflugtasche", 3),
+    ("unterflugtasche-faltbar", "Faltbare Unterflugtasche 22 l", "Foldable underseat bag 22 l", 2900, 80, "taschen", "unterflugtasche", 11),
+    ("kleidersack-faltbar", "Kleidersack, faltbar", "Foldable garment bag", 5900, 25, "taschen", "kleidersack", 8),
+    ("kleidersack-trolley", "Kleidersack-Trolley", "Wheeled garment bag", 18900, 5, "taschen", "kleidersack", 4),
+    ("kleidersack-leder", "Leder-Kleidersack", "Leather garment bag", 21900, 2, "taschen", "kleidersack", 2),
+    ("kleidersack-business", "Business-Kleidersack mit Laptopfach", "Business garment bag with laptop sleeve", 12900, 9, "taschen", "kleidersack", 6),
+];
+
+/// Advisor attributes of every luggage product, the shop's first six included: id, kind, volume
+/// (l), weight (kg), height × width × depth (cm), material, features, wheels, cabin size (fits
+/// 55 × 40 × 23 cm). `None` is unknown (a few on purpose, to exercise "unknown" in the advisor).
+type AttributeRow = (&'static str, &'static str, Option<f64>, Option<f64>, [f64; 3], Option<&'static str>, Option<&'static [&'static str]>, i64, Option<bool>);
+const ATTRIBUTES: &[AttributeRow] = &[
+    ("handgepaeck-trolley", "koffer", Some(37.0), Some(2.6), [55.0, 40.0, 20.0], Some("Polycarbonat"), Some(&["TSA-Schloss"]), 4, Some(true)),
+    ("koffer-m", "koffer", Some(68.0), Some(3.7), [68.0, 46.0, 27.0], Some("Polycarbonat"), Some(&["TSA-Schloss", "erweiterbar"]), 4, Some(false)),
+    ("koffer-l", "koffer", Some(98.0), Some(4.6), [77.0, 52.0, 30.0], Some("Polycarbonat"), Some(&["TSA-Schloss"]), 4, Some(false)),
+    ("reiserucksack-40", "rucksack", Some(40.0), Some(1.4), [55.0, 35.0, 22.0], Some("Nylon"), Some(&["Rucksackgurte", "Laptopfach", "wasserdicht"]), 0, Some(true)),
+    ("daypack", "rucksack", Some(20.0), Some(0.7), [45.0, 30.0, 17.0], Some("Polyester"), Some(&["Rucksackgurte", "Laptopfach"]), 0, Some(true)),
+    ("weekender", "reisetasche", Some(42.0), Some(1.3), [50.0, 30.0, 28.0], Some("Canvas"), Some(&[]), 0, Some(false)),
+    ("handgepaeck-alu", "koffer", Some(34.0), Some(4.4), [55.0, 40.0, 20.0], Some("Aluminium"), Some(&["TSA-Schloss"]), 4, Some(true)),
+    ("handgepaeck-leicht", "koffer", Some(36.0), Some(1.9), [55.0, 38.0, 20.0], Some("Polycarbonat"), Some(&["TSA-Schloss"]), 4, Some(true)),
+    ("handgepaeck-business", "koffer", Some(38.0), Some(3.1), [55.0, 40.0, 23.0], Some("Polycarbonat"), Some(&["TSA-Schloss", "Laptopfach", "USB-Port", "Anzugfach"]), 4, Some(true)),
+    ("handgepaeck-nylon", "koffer", Some(40.0), Some(2.3), [55.0, 40.0, 23.0], Some("Nylon"), Some(&["Laptopfach", "erweiterbar"]), 2, Some(true)),
+    ("handgepaeck-usb", "koffer", Some(39.0), Some(2.8), [55.0, 40.0, 23.0], Some("Polycarbonat"), Some(&["TSA-Schloss", "erweiterbar", "USB-Port"]), 4, Some(true)),
+    ("handgepaeck-basic", "koffer", Some(35.0), Some(2.9), [55.0, 40.0, 20.0], Some("Polyester"), Some(&[]), 2, Some(true)),
+    ("handgepaeck-schmal", "koffer", Some(30.0), Some(2.5), [55.0, 35.0, 20.0], Some("Polycarbonat"), Some(&["TSA-Schloss"]), 4, Some(true)),
+    ("koffer-m-alu", "koffer", Some(70.0), Some(5.6), [67.0, 46.0, 26.0], Some("Aluminium"), Some(&["TSA-Schloss"]), 4, Some(false)),
+    ("koffer-m-leicht", "koffer", Some(65.0), Some(2.9), [66.0, 45.0, 26.0], Some("Polycarbonat"), Some(&["TSA-Schloss"]), 4, Some(false)),
+    ("koffer-m-stoff", "koffer", Some(72.0), Some(3.2), [66.0, 43.0, 28.0], Some("Nylon"), Some(&["erweiterbar"]), 4, Some(false)),
+    ("koffer-m-2rollen", "koffer", Some(60.0), Some(3.4), [65.0, 44.0, 25.0], Some("Polyester"), Some(&["erweiterbar"]), 2, Some(false)),
+    ("koffer-m-usb", "koffer", Some(74.0), Some(3.8), [68.0, 46.0, 28.0], Some("Polycarbonat"), Some(&["TSA-Schloss", "USB-Port", "erweiterbar"]), 4, Some(false)),
+    ("koffer-m-business", "koffer", Some(62.0), Some(4.1), [66.0, 45.0, 26.0], Some("Polycarbonat"), Some(&["TSA-Schloss", "Anzugfach", "Laptopfach"]), 4, Some(false)),
+    ("koffer-l-alu", "koffer", Some(104.0), Some(6.8), [79.0, 53.0, 30.0], Some("Aluminium"), Some(&["TSA-Schloss"]), 4, Some(false)),
+    ("koffer-l-leicht", "koffer", Some(95.0), Some(3.6), [76.0, 50.0, 29.0], Some("Polycarbonat"), Some(&["TSA-Schloss", "erweiterbar"]), 4, Some(false)),
+    ("koffer-xl", "koffer", Some(120.0), Some(5.4), [81.0, 55.0, 33.0], Some("Polycarbonat"), Some(&["TSA-Schloss", "erweiterbar"]), 4, Some(false)),
+    ("koffer-l-stoff", "koffer", Some(105.0), Some(4.0), [78.0, 48.0, 32.0], Some("Nylon"), Some(&["erweiterbar"]), 4, Some(false)),
+    ("koffer-l-2rollen", "koffer", Some(90.0), None, [75.0, 48.0, 30.0], Some("Polyester"), Some(&[]), 2, Some(false)),
+    ("kabinenrucksack-35", "rucksack", Some(35.0), Some(1.1), [50.0, 35.0, 20.0], Some("Polyester"), Some(&["Rucksackgurte", "Laptopfach"]), 0, Some(true)),
+    ("rolltop-rucksack-30", "rucksack", Some(30.0), Some(1.2), [52.0, 32.0, 18.0], Some("Polyester"), Some(&["Rucksackgurte", "wasserdicht", "Laptopfach"]), 0, Some(true)),
+    ("trekkingrucksack-65", "rucksack", Some(65.0), Some(2.3), [75.0, 35.0, 30.0], Some("Nylon"), Some(&["Rucksackgurte", "wasserdicht"]), 0, Some(false)),
+    ("rucksack-trolley-40", "rucksack", Some(40.0), Some(2.6), [55.0, 38.0, 22.0], Some("Polyester"), Some(&["Rucksackgurte", "Laptopfach"]), 2, Some(true)),
+    ("laptop-rucksack-25", "rucksack", Some(25.0), Some(0.9), [46.0, 31.0, 17.0], Some("Polyester"), Some(&["Rucksackgurte", "Laptopfach", "USB-Port"]), 0, Some(true)),
+    ("lederrucksack-22", "rucksack", Some(22.0), Some(1.6), [44.0, 32.0, 15.0], Some("Leder"), Some(&["Rucksackgurte", "Laptopfach"]), 0, Some(true)),
+    ("canvas-rucksack-28", "rucksack", Some(28.0), Some(1.3), [48.0, 33.0, 16.0], Some("Canvas"), Some(&["Rucksackgurte", "Laptopfach"]), 0, Some(true)),
+    ("reiserucksack-55", "rucksack", Some(55.0), Some(2.1), [64.0, 34.0, 28.0], Some("Nylon"), Some(&["Rucksackgurte", "Laptopfach", "erweiterbar"]), 0, Some(false)),
+    ("mini-rucksack-12", "rucksack", Some(12.0), Some(0.4), [36.0, 25.0, 12.0], None, Some(&["Rucksackgurte", "wasserdicht"]), 0, Some(true)),
+    ("duffel-45", "reisetasche", Some(45.0), Some(0.9), [55.0, 35.0, 25.0], Some("Polyester"), Some(&["Rucksackgurte", "wasserdicht"]), 0, None),
+    ("duffel-90", "reisetasche", Some(90.0), Some(1.6), [70.0, 40.0, 35.0], Some("Polyester"), Some(&["Rucksackgurte", "wasserdicht"]), 0, Some(false)),
+    ("rollenreisetasche-100", "reisetasche", Some(100.0), Some(3.2), [80.0, 40.0, 36.0], Some("Polyester"), Some(&["erweiterbar"]), 2, Some(false)),
+    ("weekender-leder", "reisetasche", Some(40.0), Some(2.2), [50.0, 28.0, 26.0], Some("Leder"), None, 0, Some(false)),
+    ("reisetasche-60", "reisetasche", Some(60.0), Some(1.0), [62.0, 32.0, 30.0], Some("Polyester"), Some(&[]), 0, Some(false)),
+    ("weekender-canvas-35", "reisetasche", Some(35.0), Some(1.2), [50.0, 30.0, 22.0], Some("Canvas"), Some(&["Laptopfach"]), 0, Some(true)),
+    ("rollenreisetasche-kabine", "reisetasche", Some(38.0), Some(2.2), [55.0, 35.0, 23.0], Some("Polyester"), Some(&["erweiterbar"]), 2, Some(true)),
+    ("unterflugtasche-20", "unterflugtasche", Some(20.0), Some(0.6), [40.0, 30.0, 20.0], Some("Polyester"), Some(&["Laptopfach"]), 0, Some(true)),
+    ("unterflug-trolley-25", "unterflugtasche", Some(25.0), Some(2.0), [43.0, 33.0, 20.0], Some("Polycarbonat"), Some(&["Laptopfach", "USB-Port"]), 4, Some(true)),
+    ("unterflug-rucksack-18", "unterflugtasche", Some(18.0), Some(0.7), [40.0, 25.0, 20.0], Some("Nylon"), Some(&["Rucksackgurte", "Laptopfach", "wasserdicht"]), 0, Some(true)),
+    ("unterflugtasche-leder", "unterflugtasche", Some(16.0), Some(1.4), [40.0, 30.0, 15.0], Some("Leder"), Some(&["Laptopfach"]), 0, Some(true)),
+    ("unterflugtasche-faltbar", "unterflugtasche", Some(22.0), Some(0.4), [40.0, 30.0, 20.0], Some("Nylon"), Some(&[]), 0, Some(true)),
+    ("kleidersack-faltbar", "kleidersack", Some(20.0), Some(0.9), [55.0, 40.0, 12.0], Some("Polyester"), Some(&["Anzugfach"]), 0, Some(true)),
+    ("kleidersack-trolley", "kleidersack", Some(50.0), Some(3.5), [62.0, 42.0, 22.0], Some("Nylon"), Some(&["Anzugfach", "erweiterbar"]), 2, Some(false)),
+    ("kleidersack-leder", "kleidersack", Some(30.0), Some(2.4), [60.0, 50.0, 12.0], Some("Leder"), Some(&["Anzugfach"]), 0, Some(false)),
+    ("kleidersack-business", "kleidersack", None, Some(1.5), [55.0, 40.0, 15.0], Some("Polyester"), Some(&["Anzugfach", "Laptopfach"]), 0, Some(true)),
+];
+
+/// Values of `kind` (filter keys: the same in every language).
+pub const KINDS: &[&str] = &["koffer", "rucksack", "reisetasche", "unterflugtasche", "kleidersack"];
+/// Values of `material`.
+pub const MATERIALS: &[&str] = &["Polycarbonat", "Aluminium", "Nylon", "Polyester", "Canvas", "Leder"];
+/// Tags of `features`.
+pub const FEATURES: &[&str] = &["TSA-Schloss", "wasserdicht", "Laptopfach", "erweiterbar", "USB-Port", "Rucksackgurte", "Anzugfach"];
+/// The cabin-baggage size `cabin_size` refers to, in cm (height, width, depth).
+pub const CABIN_SIZE_CM: [f64; 3] = [55.0, 40.0, 23.0];
+
+/// The advisor's attributes of one luggage product (`products.attributes`, a JSON object).
+/// `None` is an unknown value, sent as JSON null.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Attributes {
+    /// One of [`KINDS`].
+    pub kind: Option<String>,
+    pub volume_l: Option<f64>,
+    pub weight_kg: Option<f64>,
+    pub width_cm: Option<f64>,
+    pub height_cm: Option<f64>,
+    pub depth_cm: Option<f64>,
+    /// One of [`MATERIALS`].
+    pub material: Option<String>,
+    /// Tags of [`FEATURES`]; `Some(vec![])` is "none", `None` unknown.
+    pub features: Option<Vec<String>>,
+    /// 0, 2 or 4.
+    pub wheels: Option<i64>,
+    /// Fits [`CABIN_SIZE_CM`].
+    pub cabin_size: Option<bool>,
+}
+
+/// The attribute names, in the order they are sent.
+pub const ATTRIBUTE_NAMES: &[&str] = &["volume_l", "weight_kg", "width_cm", "height_cm", "depth_cm", "material", "features", "wheels", "cabin_size", "kind"];
+
+/// A JSON number, whole numbers without a fraction (`55`, not `55.0`).
+fn number(x: f64) -> serde_json::Value {
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        serde_json::Value::from(x as i64)
+    } else {
+        serde_json::Value::from(x)
+    }
+}
+
+impl Attributes {
+    /// The JSON object: every name of [`ATTRIBUTE_NAMES`], unknown values as null.
+    pub fn to_json(&self) -> serde_json::Map<String, serde_json::Value> {
+        use serde_json::Value as J;
+        let num = |x: Option<f64>| x.map_or(J::Null, number);
+        let text = |x: &Option<String>| x.clone().map_or(J::Null, J::String);
+        let mut m = serde_json::Map::new();
+        m.insert("volume_l".into(), num(self.volume_l));
+        m.insert("weight_kg".into(), num(self.weight_kg));
+        m.insert("width_cm".into(), num(self.width_cm));
+        m.insert("height_cm".into(), num(self.height_cm));
+        m.insert("depth_cm".into(), num(self.depth_cm));
+        m.insert("material".into(), text(&self.material));
+        m.insert("features".into(), self.features.clone().map_or(J::Null, |f| J::Array(f.into_iter().map(J::String).collect())));
+        m.insert("wheels".into(), self.wheels.map_or(J::Null, J::from));
+        m.insert("cabin_size".into(), self.cabin_size.map_or(J::Null, J::Bool));
+        m.insert("kind".into(), text(&self.kind));
+        m
+    }
+
+    /// Reads the stored JSON object. Absent names and null are unknown; a value of the wrong
+    /// type or an unknown name is an error (a hand-edited database is reported, not guessed at).
+    pub fn from_json(text: &str) -> Result<Attributes, String> {
+        use serde_json::Value as J;
+        let v: J = serde_json::from_str(text).map_err(|e| format!("not JSON: {e}"))?;
+        let J::Object(m) = v else { return Err("not a JSON object".into()) };
+        let mut a = Attributes::default();
+        for (k, v) in &m {
+            if v.is_null() {
+                continue;
+            }
+            let wrong = || format!("{k}: wrong type {v}");
+            let num = || v.as_f64().ok_or_else(wrong);
+            let text = || v.as_str().map(str::to_string).ok_or_else(wrong);
+            match k.as_str() {
+                "volume_l" => a.volume_l = Some(num()?),
+                "weight_kg" => a.weight_kg = Some(num()?),
+                "width_cm" => a.width_cm = Some(num()?),
+                "height_cm" => a.height_cm = Some(num()?),
+                "depth_cm" => a.depth_cm = Some(num()?),
+                "material" => a.material = Some(text()?),
+                "kind" => a.kind = Some(text()?),
+                "features" => {
+                    let list = v.as_array().ok_or_else(wrong)?;
+                    a.features = Some(list.iter().map(|t| t.as_str().map(str::to_string).ok_or_else(wrong)).collect::<Result<_, _>>()?);
+                }
+                "wheels" => a.wheels = Some(v.as_i64().ok_or_else(wrong)?),
+                "cabin_size" => a.cabin_size = Some(v.as_bool().ok_or_else(wrong)?),
+                _ => return Err(format!("unknown attribute {k}")),
+            }
+        }
+        Ok(a)
+    }
+}
+
+/// The seeded attributes of every luggage product: `(id, attributes)`.
+pub fn seed_attributes() -> Vec<(&'static str, Attributes)> {
+    ATTRIBUTES
+        .iter()
+        .map(|&(id, kind, volume_l, weight_kg, [height, width, depth], material, features, wheels, cabin_size)| {
+            let a = Attributes {
+                kind: Some(kind.into()),
+                volume_l,
+                weight_kg,
+                width_cm: Some(width),
+                height_cm: Some(height),
+                depth_cm: Some(depth),
+                material: material.map(str::to_string),
+                features: features.map(|f| f.iter().map(|t| t.to_string()).collect()),
+                wheels: Some(wheels),
+                cabin_size,
+            };
+            (id, a)
+        })
+        .collect()
+}
+
+/// Number of seeded products (the shop's first 15 and the luggage added for the advisor).
+pub fn seed_len() -> usize {
+    SEED.len() + SEED_LUGGAGE.len()
+}
+
 /// Opens (or creates) the database, applies the schema and seeds the products when empty.
 pub fn open(path: &str) -> rusqlite::Result<Connection> {
     let conn = Connection::open(path)?;
     conn.execute_batch("PRAGMA foreign_keys = ON;")?;
     // Databases created before stock and categories existed get the columns first.
-    let has_stock: i64 = conn.query_row("SELECT COUNT(*) FROM pragma_table_info('products') WHERE name = 'stock'", [], |r| r.get(0))?;
+    let column = |name: &str| -> rusqlite::Result<bool> {
+        conn.query_row("SELECT COUNT(*) FROM pragma_table_info('products') WHERE name = ?1", [name], |r| r.get::<_, i64>(0)).map(|n| n == 1)
+    };
     let has_products: i64 = conn.query_row("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'products'", [], |r| r.get(0))?;
-    let migrate = has_products == 1 && has_stock == 0;
+    let migrate = has_products == 1 && !column("stock")?;
     if migrate {
         conn.execute_batch(
             "ALTER TABLE products ADD COLUMN stock INTEGER NOT NULL DEFAULT 0 CHECK (stock >= 0);
              ALTER TABLE products ADD COLUMN category TEXT NOT NULL DEFAULT '';",
         )?;
+    }
+    // Databases created before the advisor get the attributes column, its luggage and attributes.
+    let migrate_attributes = has_products == 1 && !column("attributes")?;
+    if migrate_attributes {
+        conn.execute_batch("ALTER TABLE products ADD COLUMN attributes TEXT;")?;
     }
     conn.execute_batch(SCHEMA)?;
     conn.execute_batch(crate::faq::SCHEMA)?;
@@ -182,6 +427,20 @@ pub fn open(path: &str) -> rusqlite::Result<Connection> {
     if count == 0 || migrate {
         for (id, stock, category, _) in SEED_EXTRA {
             tx.execute("UPDATE products SET stock = ?2, category = ?3 WHERE id = ?1", params![id, stock, category])?;
+        }
+    }
+    if count == 0 || migrate_attributes {
+        // After the shop's first products, so their order (and the grid's first rows) stay.
+        for (i, (id, de, en, eur, stock, category, image, _)) in SEED_LUGGAGE.iter().enumerate() {
+            tx.execute(
+                "INSERT OR IGNORE INTO products (id, title_de, title_en, price_eur, price_chf, image, available, sort, stock, category)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1, ?7, ?8, ?9)",
+                params![id, de, en, eur, chf_from_eur(*eur), format!("/img/{image}.svg"), (SEED.len() + i) as i64, stock, category],
+            )?;
+        }
+        for (id, attributes) in seed_attributes() {
+            let json = serde_json::Value::Object(attributes.to_json()).to_string();
+            tx.execute("UPDATE products SET attributes = ?2 WHERE id = ?1", params![id, json])?;
         }
     }
     let reviews: i64 = tx.query_row("SELECT COUNT(*) FROM reviews", [], |r| r.get(0))?;
@@ -240,8 +499,10 @@ pub fn seed_reviews() -> Vec<(&'static str, i64, i64)> {
     };
     const JAN_2025_MS: i64 = 1_735_689_600_000;
     let mut out = Vec::new();
-    for (id, _, _, n) in SEED_EXTRA {
-        for _ in 0..*n {
+    // The shop's first products, then the advisor's luggage (so the first ones keep their stars).
+    let counts = SEED_EXTRA.iter().map(|r| (r.0, r.3)).chain(SEED_LUGGAGE.iter().map(|r| (r.0, r.7)));
+    for (id, n) in counts {
+        for _ in 0..n {
             let stars = match next() % 100 {
                 0..=3 => 1,
                 4..=8 => 2,
@@ -250,7 +511,7 @@ pub fn seed_reviews() -> Vec<(&'static str, i64, i64)> {
                 _ => 5,
             };
             let at_ms = JAN_2025_MS + (next() % (330 * 24 * 60)) as i64 * 60_000;
-            out.push((*id, stars, at_ms));
+            out.push((id, stars, at_ms));
         }
     }
     out
@@ -297,6 +558,25 @@ pub fn product(conn: &Connection, id: &str, currency: &str, lang: &str) -> rusql
     let sql = format!("SELECT id, {}, {}, image, available, stock FROM products WHERE id = ?1", title_col(lang), price_col(currency));
     conn.query_row(&sql, [id], |r| Ok(Product { id: r.get(0)?, title: r.get(1)?, price: r.get(2)?, image: r.get(3)?, available: r.get(4)?, stock: r.get(5)? }))
         .optional()
+}
+
+/// The products that have advisor attributes (the luggage), in shop order.
+pub fn advisor_products(conn: &Connection, currency: &str, lang: &str) -> rusqlite::Result<Vec<(Product, Attributes)>> {
+    let sql = format!(
+        "SELECT id, {}, {}, image, available, stock, attributes FROM products WHERE attributes IS NOT NULL ORDER BY sort, id",
+        title_col(lang),
+        price_col(currency)
+    );
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt.query_map([], |r| {
+        let product = Product { id: r.get(0)?, title: r.get(1)?, price: r.get(2)?, image: r.get(3)?, available: r.get(4)?, stock: r.get(5)? };
+        let text: String = r.get(6)?;
+        let attributes = Attributes::from_json(&text).map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(6, rusqlite::types::Type::Text, format!("attributes of product {}: {e}", product.id).into())
+        })?;
+        Ok((product, attributes))
+    })?;
+    rows.collect()
 }
 
 /// The cart header (currency, country), created with EUR/DE on first use.
@@ -594,9 +874,9 @@ mod tests {
     #[test]
     fn seed_is_idempotent() {
         let conn = open(":memory:").unwrap();
-        assert_eq!(products(&conn, "EUR", "de").unwrap().len(), SEED.len());
+        assert_eq!(products(&conn, "EUR", "de").unwrap().len(), seed_len());
         conn.execute_batch(SCHEMA).unwrap();
-        assert_eq!(products(&conn, "CHF", "en").unwrap().len(), SEED.len());
+        assert_eq!(products(&conn, "CHF", "en").unwrap().len(), seed_len());
         assert_eq!(products(&conn, "EUR", "de").unwrap().iter().filter(|p| !p.available).count(), 1);
         let reviews: i64 = conn.query_row("SELECT COUNT(*) FROM reviews", [], |r| r.get(0)).unwrap();
         assert_eq!(reviews, seed_reviews().len() as i64);
@@ -608,7 +888,8 @@ mod tests {
         drop(open(p).unwrap());
         let conn = open(p).unwrap();
         let reviews: i64 = conn.query_row("SELECT COUNT(*) FROM reviews", [], |r| r.get(0)).unwrap();
-        assert_eq!((products(&conn, "EUR", "de").unwrap().len(), reviews), (SEED.len(), seed_reviews().len() as i64));
+        assert_eq!((products(&conn, "EUR", "de").unwrap().len(), reviews), (seed_len(), seed_reviews().len() as i64));
+        assert_eq!(advisor_products(&conn, "EUR", "de").unwrap().len(), ATTRIBUTES.len());
         drop(conn);
         let _ = std::fs::remove_file(&path);
     }
@@ -647,8 +928,108 @@ mod tests {
         assert_eq!(p.stock, 3);
         let stats = social_stats(&conn, &["handgepaeck-trolley".into()], "de", now_ms(), 1440).unwrap();
         assert_eq!(stats["handgepaeck-trolley"].rating.map(|r| r.0), Some(48));
+        // The advisor's luggage is added and the old product gets its attributes.
+        let luggage = advisor_products(&conn, "EUR", "de").unwrap();
+        assert_eq!(luggage.len(), 1 + SEED_LUGGAGE.len());
+        assert_eq!(luggage[0].0.id, "handgepaeck-trolley");
+        assert_eq!(luggage[0].1.cabin_size, Some(true));
         drop(conn);
         let _ = std::fs::remove_file(&path);
+    }
+
+    /// A database created before the advisor (stock and categories, no attributes) gets the
+    /// column, the new luggage and the attributes, and keeps what it had.
+    #[test]
+    fn database_before_the_advisor_is_migrated() {
+        let path = std::env::temp_dir().join(format!("sf-migrate-advisor-{}.sqlite", std::process::id()));
+        let _ = std::fs::remove_file(&path);
+        let p = path.to_str().unwrap();
+        let conn = open(p).unwrap();
+        let reviews_before: i64 = conn.query_row("SELECT COUNT(*) FROM reviews", [], |r| r.get(0)).unwrap();
+        conn.execute("UPDATE products SET stock = 1 WHERE id = 'daypack'", []).unwrap();
+        for (id, ..) in SEED_LUGGAGE {
+            conn.execute("DELETE FROM reviews WHERE product_id = ?1", [id]).unwrap();
+            conn.execute("DELETE FROM products WHERE id = ?1", [id]).unwrap();
+        }
+        conn.execute_batch("ALTER TABLE products DROP COLUMN attributes;").unwrap();
+        drop(conn);
+        let conn = open(p).unwrap();
+        assert_eq!(products(&conn, "EUR", "de").unwrap().len(), seed_len());
+        assert_eq!(advisor_products(&conn, "EUR", "de").unwrap().len(), ATTRIBUTES.len());
+        assert_eq!(product(&conn, "daypack", "EUR", "de").unwrap().unwrap().stock, 1, "stock kept");
+        let reviews: i64 = conn.query_row("SELECT COUNT(*) FROM reviews", [], |r| r.get(0)).unwrap();
+        assert!(reviews < reviews_before, "no reviews seeded into a database that has some");
+        // Opening again changes nothing.
+        drop(conn);
+        let conn = open(p).unwrap();
+        assert_eq!(products(&conn, "EUR", "de").unwrap().len(), seed_len());
+        drop(conn);
+        let _ = std::fs::remove_file(&path);
+    }
+
+    /// The advisor's catalogue: enough luggage of every kind, values from the vocabularies,
+    /// cabin size consistent with the dimensions, a few unknowns and a few out of stock.
+    #[test]
+    fn luggage_attributes_are_consistent() {
+        let conn = open(":memory:").unwrap();
+        let eur = advisor_products(&conn, "EUR", "de").unwrap();
+        let chf = advisor_products(&conn, "CHF", "en").unwrap();
+        assert!(eur.len() >= 40, "{} luggage products", eur.len());
+        assert_eq!(eur.len(), ATTRIBUTES.len());
+        // Every luggage row is a product, every new product has attributes, ids are unique.
+        let mut ids: Vec<&str> = ATTRIBUTES.iter().map(|r| r.0).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), ATTRIBUTES.len(), "duplicate ids in ATTRIBUTES");
+        for (id, ..) in SEED_LUGGAGE {
+            assert!(ATTRIBUTES.iter().any(|r| r.0 == *id), "{id} has no attributes");
+            assert!(!SEED.iter().any(|r| r.0 == *id), "{id} is already a product");
+        }
+        let mut unknown = 0;
+        for ((p, a), (p_en, a_en)) in eur.iter().zip(&chf) {
+            let id = p.id.as_str();
+            assert_eq!(a, a_en, "{id}: attributes are the same in every language");
+            assert!(p_en.price > p.price && p_en.price <= p.price * 106 / 100 + 100, "{id}: CHF {} for EUR {}", p_en.price, p.price);
+            assert!((2900..=34900).contains(&p.price), "{id}: {}", p.price);
+            assert!(KINDS.contains(&a.kind.as_deref().unwrap()), "{id}");
+            assert!(a.material.as_deref().is_none_or(|m| MATERIALS.contains(&m)), "{id}: {:?}", a.material);
+            assert!(a.features.iter().flatten().all(|f| FEATURES.contains(&f.as_str())), "{id}: {:?}", a.features);
+            assert!([0, 2, 4].contains(&a.wheels.unwrap()), "{id}");
+            let mut dims = [a.height_cm.unwrap(), a.width_cm.unwrap(), a.depth_cm.unwrap()];
+            dims.sort_by(|x, y| y.total_cmp(x));
+            let fits = dims.iter().zip(CABIN_SIZE_CM).all(|(d, max)| *d <= max);
+            assert!(a.cabin_size.is_none_or(|c| c == fits), "{id}: cabin_size {:?} but {dims:?}", a.cabin_size);
+            assert!(a.volume_l.is_none_or(|v| (5.0..=150.0).contains(&v)) && a.weight_kg.is_none_or(|w| (0.2..=8.0).contains(&w)), "{id}");
+            let nulls = [a.volume_l.is_none(), a.weight_kg.is_none(), a.material.is_none(), a.features.is_none(), a.cabin_size.is_none()];
+            assert!(nulls.iter().filter(|n| **n).count() <= 1, "{id}: at most one unknown");
+            unknown += nulls.iter().filter(|n| **n).count();
+            // Stored JSON reads back to the same attributes.
+            assert_eq!(&Attributes::from_json(&serde_json::Value::Object(a.to_json()).to_string()).unwrap(), a, "{id}");
+        }
+        assert!((3..=8).contains(&unknown), "{unknown} unknown values");
+        let out_of_stock = eur.iter().filter(|(p, _)| p.stock == 0).count();
+        assert!((2..=6).contains(&out_of_stock), "{out_of_stock} out of stock");
+        for kind in KINDS {
+            let n = eur.iter().filter(|(_, a)| a.kind.as_deref() == Some(*kind)).count();
+            assert!(n >= 4, "{n} of kind {kind}");
+        }
+        // Not luggage: no attributes.
+        for id in ["kulturbeutel", "nackenkissen", "reisesocken", "gutschein-25"] {
+            assert!(!eur.iter().any(|(p, _)| p.id == id), "{id}");
+        }
+    }
+
+    #[test]
+    fn attributes_json_is_read_strictly() {
+        let a = Attributes::from_json(r#"{"kind": "koffer", "volume_l": 37, "weight_kg": 2.4, "features": [], "wheels": 4, "cabin_size": true, "material": null}"#).unwrap();
+        assert_eq!((a.kind.as_deref(), a.volume_l, a.weight_kg, a.features.as_deref().map(<[String]>::len), a.wheels, a.cabin_size, a.material.as_deref()), (Some("koffer"), Some(37.0), Some(2.4), Some(0), Some(4), Some(true), None));
+        let json = serde_json::Value::Object(a.to_json());
+        assert_eq!(json["volume_l"], serde_json::json!(37));
+        assert_eq!(json["weight_kg"], serde_json::json!(2.4));
+        assert_eq!(json["height_cm"], serde_json::Value::Null);
+        for bad in [r#"[]"#, r#"{"volume_l": "37"}"#, r#"{"features": "TSA-Schloss"}"#, r#"{"features": [1]}"#, r#"{"wheels": 2.5}"#, r#"{"cabin_size": 1}"#, r#"{"colour": "rot"}"#, "nope"] {
+            assert!(Attributes::from_json(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]
@@ -678,8 +1059,8 @@ mod tests {
         seed_bench(&conn, 100).unwrap();
         seed_bench(&conn, 100).unwrap();
         let all = products(&conn, "EUR", "de").unwrap();
-        assert_eq!(all.len(), SEED.len() + 100);
-        assert_eq!((all[SEED.len()].id.as_str(), all.last().unwrap().id.as_str()), ("bench-001", "bench-100"));
+        assert_eq!(all.len(), seed_len() + 100);
+        assert_eq!((all[seed_len()].id.as_str(), all.last().unwrap().id.as_str()), ("bench-001", "bench-100"));
         let ids: Vec<String> = (1..=100).map(|i| format!("bench-{i:03}")).collect();
         let stats = social_stats(&conn, &ids, "de", now_ms(), 1440).unwrap();
         assert_eq!(stats.len(), 100);

@@ -1,7 +1,8 @@
 //! Reference backend of the Schaufenster demo shop "Kofferkontor".
 //!
 //! - Serves the `www` directory (widgets, demo pages, `schaufenster.json`, product images).
-//! - A JSON API under `/api` (products, the visitor's cart, checkout) documented by
+//! - A JSON API under `/api` (products, the visitor's cart, checkout, the luggage with the
+//!   guided-selling advisor's attributes) documented by
 //!   [`openapi::openapi`], committed as `openapi/openapi.json`.
 //! - Shipping is computed with [`schaufenster_core::shipping::evaluate`] on the rules of the very
 //!   `schaufenster.json` the widgets load, so what the free-shipping bar promises is what
@@ -159,6 +160,7 @@ fn routes() -> Vec<(Method, &'static str, MethodRouter<AppState>)> {
     vec![
         (Method::GET, "/api/health", get(api::health)),
         (Method::GET, "/api/products", get(api::list_products)),
+        (Method::GET, "/api/advisor/products", get(api::advisor_products)),
         (Method::GET, "/api/cart", get(api::get_cart)),
         (Method::POST, "/api/cart/lines", post(api::add_line)),
         (Method::PUT, "/api/cart/lines/{product_id}", put(api::set_line)),

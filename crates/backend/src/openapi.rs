@@ -55,7 +55,7 @@ pub fn openapi() -> Value {
         "info": {
             "title": "Schaufenster reference backend (Kofferkontor demo shop)",
             "version": env!("CARGO_PKG_VERSION"),
-            "description": "Products, the visitor's cart with free-shipping progress, checkout, social-proof numbers from recorded events, the demo FAQ with feedback, search log and report, and test-only fault injection. \
+            "description": "Products, the visitor's cart with free-shipping progress, checkout, social-proof numbers from recorded events, the demo FAQ with feedback, search log and report, the luggage catalogue of the guided-selling advisor, and test-only fault injection. \
 Every amount is an integer in minor units (cents, rappen). Visitors are identified by the `sf_visitor` cookie (HttpOnly, SameSite=Lax), \
 set on the first request without it. Shipping is evaluated with the same rules (`shipping_bar` of `schaufenster.json`) the widgets use; \
 when free shipping is not reached a flat 495 (EUR) / 890 (CHF) is charged, nothing for an empty cart. \
@@ -230,7 +230,53 @@ Scoped to the caller's sf_visitor cookie; never applies to /api/_faults.",
     };
     merge("/paths", faq_paths());
     merge("/components/schemas", faq_schemas());
+    merge("/paths", advisor_paths());
+    merge("/components/schemas", advisor_schemas());
     doc
+}
+
+/// The path of the guided-selling advisor's catalogue.
+fn advisor_paths() -> Value {
+    json!({
+            "/api/advisor/products": {"get": {
+                "operationId": "listAdvisorProducts",
+                "summary": "The luggage with the attributes the guided-selling advisor filters and weights on.",
+                "description": "Only products that have advisor attributes (the luggage; socks, pillows and gift cards are left out), in shop order. \
+Every attribute is present; an unknown value is null, which the advisor treats as \"unknown\", never as a match. \
+`material`, `features` and `kind` are filter keys and the same in every language; only `title` is translated. \
+`price` is in minor units of `currency`. The products are the shop's own: they are added to the cart and ordered like any other.",
+                "parameters": [
+                    {"name": "locale", "in": "query", "required": false, "description": "Language of titles: `de` (default) or `en`; `de-DE`, `en-GB` count by their language.",
+                     "schema": {"type": "string", "default": "de", "examples": ["de", "en"]}},
+                    {"name": "currency", "in": "query", "required": false, "schema": {"type": "string", "enum": ["EUR", "CHF"], "default": "EUR"}}
+                ],
+                "responses": {"200": ok("The luggage in shop order.", "AdvisorProductList"), "400": err("Unsupported currency (`unsupported_currency`) or locale (`unsupported_locale`).")}
+            }}
+    })
+}
+
+/// Schemas of the advisor's catalogue.
+fn advisor_schemas() -> Value {
+    let number = |description: &str| json!({"type": ["number", "null"], "minimum": 0, "description": description});
+    json!({
+            "AdvisorProduct": {"type": "object", "additionalProperties": false,
+                "required": ["id", "title", "url", "image", "price", "stock", "volume_l", "weight_kg", "width_cm", "height_cm", "depth_cm", "material", "features", "wheels", "cabin_size", "kind"],
+                "properties": {
+                    "id": {"type": "string", "examples": ["handgepaeck-trolley"]}, "title": {"type": "string", "description": "In the requested language."},
+                    "url": {"type": "string", "examples": ["/product.html?id=handgepaeck-trolley"]}, "image": {"type": "string", "examples": ["/img/handgepaeck-trolley.svg"]},
+                    "price": money("Unit price"), "stock": {"type": "integer", "minimum": 0, "description": "Units in stock; 0 is out of stock."},
+                    "volume_l": number("Volume in litres."), "weight_kg": number("Empty weight in kg."),
+                    "width_cm": number("Width in cm."), "height_cm": number("Height in cm (the longest side of a suitcase)."), "depth_cm": number("Depth in cm."),
+                    "material": {"type": ["string", "null"], "enum": ["Polycarbonat", "Aluminium", "Nylon", "Polyester", "Canvas", "Leder", null]},
+                    "features": {"type": ["array", "null"], "items": {"type": "string", "examples": ["TSA-Schloss", "wasserdicht", "Laptopfach", "erweiterbar", "USB-Port", "Rucksackgurte", "Anzugfach"]},
+                                 "description": "Tags; an empty array is \"none\", null is unknown."},
+                    "wheels": {"type": ["integer", "null"], "enum": [0, 2, 4, null]},
+                    "cabin_size": {"type": ["boolean", "null"], "description": "Fits cabin baggage of 55 × 40 × 23 cm."},
+                    "kind": {"type": ["string", "null"], "enum": ["koffer", "rucksack", "reisetasche", "unterflugtasche", "kleidersack", null]}
+                }},
+            "AdvisorProductList": {"type": "object", "required": ["currency", "products"], "additionalProperties": false, "properties": {
+                "currency": {"type": "string", "enum": ["EUR", "CHF"]}, "products": {"type": "array", "items": r("AdvisorProduct")}}}
+    })
 }
 
 /// Paths of the FAQ endpoints (merged into the document; one `json!` would exceed the macro

@@ -1,7 +1,7 @@
 // A broken schaufenster.json: one grouped console error naming every problem by its JSON path;
 // the broken bar renders nothing; the rest of the page keeps working.
 
-import { test, expect, expectNoAxeViolations, bar, addFromGrid, type ConsoleEntry } from "./fixtures";
+import { test, expect, expectNoAxeViolations, bar, addFromGrid, type ConsoleEntry, GRID_PRODUCTS } from "./fixtures";
 
 function configErrors(log: ConsoleEntry[]) {
   return log.filter((e) => e.text.startsWith("Schaufenster:"));
@@ -25,7 +25,7 @@ test("A global config mistake disables every widget with one console error listi
   expect(entry.text).toContain('did you mean "EUR"?');
 
   // The page itself works: products load, add to cart updates the header.
-  await expect(page.locator("[data-product]")).toHaveCount(15);
+  await expect(page.locator("[data-product]")).toHaveCount(GRID_PRODUCTS);
   await addFromGrid(page, "kulturbeutel", 1);
   await expectNoAxeViolations(page, "global config error");
   expect(configErrors(consoleLog)).toHaveLength(1);
@@ -47,7 +47,7 @@ test("A broken shipping_bar section disables only the bar and lists its paths", 
   }
   expect(entry.text).toContain('duplicate tier id "free-shipping"');
 
-  await expect(page.locator("[data-product]")).toHaveCount(15);
+  await expect(page.locator("[data-product]")).toHaveCount(GRID_PRODUCTS);
   await addFromGrid(page, "daypack", 1);
   await expectNoAxeViolations(page, "shipping_bar section error");
   expect(consoleLog).toHaveLength(1);

@@ -3,7 +3,7 @@
 // reference backend (PUT /api/_faults), for GET requests under /api/cart only.
 
 import {
-  test, expect, expectNoAxeViolations, expectBar, waitForReady, sfEvents, bar, setFault, type ConsoleEntry,
+  test, expect, expectNoAxeViolations, expectBar, waitForReady, sfEvents, bar, setFault, type ConsoleEntry, GRID_PRODUCTS,
 } from "./fixtures";
 
 const FALLBACK_DE = "Versandkosten werden im Warenkorb berechnet.";
@@ -32,7 +32,7 @@ test("A 500 from the cart API shows the fallback message and an sf:error with ki
   expect(new URL(errors[0].detail.url, "http://x").pathname).toBe("/api/cart");
   expect(errors[0].detail.message).toContain("3 attempts");
   // The rest of the page keeps working.
-  await expect(page.locator("[data-product]")).toHaveCount(15);
+  await expect(page.locator("[data-product]")).toHaveCount(GRID_PRODUCTS);
   await expectNoAxeViolations(page, "backend 500 fallback");
   // Three attempts by the widget (1 + 2 retries) and one by the page's header count.
   expect(consoleLog.length).toBe(4);
@@ -83,7 +83,7 @@ test("Malformed JSON from the cart API shows the fallback without retrying and a
   expect(errors.map((e) => e.detail.kind)).toEqual(["malformed-json"]);
   // A malformed body will not get better by asking again: one request by the widget, one by the page.
   expect(cartRequests).toHaveLength(2);
-  await expect(page.locator("[data-product]")).toHaveCount(15);
+  await expect(page.locator("[data-product]")).toHaveCount(GRID_PRODUCTS);
   await expectNoAxeViolations(page, "malformed JSON fallback");
   expect(consoleLog).toEqual([]);
 });

@@ -9,6 +9,10 @@ import AxeBuilder from "@axe-core/playwright";
 
 export { expect };
 
+/** Cards in the shop's product grid: the first 15 products and the 43 pieces of luggage of the
+ *  product advisor's catalogue (crates/backend/src/db.rs), sorted after them. */
+export const GRID_PRODUCTS = 58;
+
 /** A console message of type error/warning, or an uncaught exception (`pageerror`). */
 export interface ConsoleEntry {
   type: string;

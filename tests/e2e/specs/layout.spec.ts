@@ -3,7 +3,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import {
-  test, expect, expectCleanConsole, expectNoAxeViolations, expectBar, waitForReady, apiAdd, bar,
+  test, expect, expectCleanConsole, expectNoAxeViolations, expectBar, waitForReady, apiAdd, bar, GRID_PRODUCTS,
 } from "./fixtures";
 
 async function settle(page: import("@playwright/test").Page) {
@@ -18,7 +18,7 @@ async function cls(page: import("@playwright/test").Page) {
 test("The page does not shift when the widget arrives (empty cart)", async ({ page, consoleLog }) => {
   await page.goto("/");
   await waitForReady(page);
-  await expect(page.locator("[data-product]")).toHaveCount(15);
+  await expect(page.locator("[data-product]")).toHaveCount(GRID_PRODUCTS);
   await expectBar(page, { state: "progress", message: "Versandkostenfrei ab 50,00 € – jetzt stöbern!" });
   await settle(page);
   expect(await cls(page)).toEqual({ cls: 0, shifts: [] });
@@ -30,7 +30,7 @@ test("The page does not shift when the widget arrives with suggestions (cart in 
   await apiAdd(page, "kulturbeutel");
   await page.reload();
   await waitForReady(page);
-  await expect(page.locator("[data-product]")).toHaveCount(15);
+  await expect(page.locator("[data-product]")).toHaveCount(GRID_PRODUCTS);
   await expectBar(page, { message: "Noch 20,10 € bis zum kostenlosen Versand" });
   await expect(bar.suggestions(page).first()).toBeVisible();
   await settle(page);
@@ -44,7 +44,7 @@ test("The English page does not shift when its texts are translated (320 px)", a
   await apiAdd(page, "kulturbeutel");
   await page.reload();
   await waitForReady(page);
-  await expect(page.locator("[data-product]")).toHaveCount(15);
+  await expect(page.locator("[data-product]")).toHaveCount(GRID_PRODUCTS);
   await expectBar(page, { message: "€20.10 away from free shipping" });
   await settle(page);
   expect(await cls(page)).toEqual({ cls: 0, shifts: [] });
@@ -57,7 +57,7 @@ test("The page does not shift when the widget arrives with a gift-card note", as
   await apiAdd(page, "kulturbeutel");
   await page.reload();
   await waitForReady(page);
-  await expect(page.locator("[data-product]")).toHaveCount(15);
+  await expect(page.locator("[data-product]")).toHaveCount(GRID_PRODUCTS);
   await expectBar(page, { message: "Noch 20,10 € bis zum kostenlosen Versand", note: "Gutscheine (25,00 €) zählen nicht mit." });
   await settle(page);
   expect(await cls(page)).toEqual({ cls: 0, shifts: [] });
@@ -70,7 +70,7 @@ test("The page does not shift at 320 px when free shipping is reached and the gi
   await apiAdd(page, "daypack");
   await page.reload();
   await waitForReady(page);
-  await expect(page.locator("[data-product]")).toHaveCount(15);
+  await expect(page.locator("[data-product]")).toHaveCount(GRID_PRODUCTS);
   await expectBar(page, { message: "Kostenloser Versand ist dabei! Noch 41,00 € bis zu deinem Gratis-Geschenk" });
   await settle(page);
   expect(await cls(page)).toEqual({ cls: 0, shifts: [] });
@@ -84,7 +84,7 @@ test("At 320 px wide nothing overflows horizontally on the shop and the cart pag
   await apiAdd(page, "packwuerfel-set");
   await page.reload();
   await waitForReady(page);
-  await expect(page.locator("[data-product]")).toHaveCount(15);
+  await expect(page.locator("[data-product]")).toHaveCount(GRID_PRODUCTS);
   await expectBar(page, { state: "progress" });
   await expect(bar.suggestions(page).first()).toBeVisible();
   const widths = () => page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
@@ -110,7 +110,7 @@ test("A screenshot of the German shop with the bar in progress is saved for the 
   await apiAdd(page, "kofferwaage");
   await page.reload();
   await waitForReady(page);
-  await expect(page.locator("[data-product]")).toHaveCount(15);
+  await expect(page.locator("[data-product]")).toHaveCount(GRID_PRODUCTS);
   await expectBar(page, { message: "Noch 7,20 € bis zum kostenlosen Versand" });
   await expect(bar.suggestions(page).first()).toBeVisible();
   // Lazy product images: scroll them all in and wait for them before a full-page shot.

@@ -3,13 +3,13 @@
 
 import {
   test, expect, expectCleanConsole, expectNoAxeViolations, expectBar, expectBarMatchesBackend,
-  waitForReady, sfEvents, bar, addFromGrid, apiAdd, backendCart, barState,
+  waitForReady, sfEvents, bar, addFromGrid, apiAdd, backendCart, barState, GRID_PRODUCTS,
 } from "./fixtures";
 
 test("German: the bar counts up to free shipping and then to the free gift", async ({ page, consoleLog }) => {
   await page.goto("/");
   await waitForReady(page);
-  await expect(page.locator("[data-product]")).toHaveCount(15);
+  await expect(page.locator("[data-product]")).toHaveCount(GRID_PRODUCTS);
   await expectBar(page, {
     state: "progress",
     message: "Versandkostenfrei ab 50,00 € – jetzt stöbern!",

@@ -12,7 +12,7 @@
 // Test-only time control: POST /api/_test/events inserts events with fresh visitor ids.
 
 import type { Page, APIRequestContext } from "@playwright/test";
-import { test, expect, expectCleanConsole, expectNoAxeViolations, sfEvents, setFault, norm } from "./fixtures";
+import { test, expect, expectCleanConsole, expectNoAxeViolations, sfEvents, setFault, norm, GRID_PRODUCTS } from "./fixtures";
 
 const PURCHASE_THRESHOLD = 3; // the default rule of the demo config
 
@@ -113,8 +113,8 @@ test("The product grid asks for the numbers of all cards in exactly one request"
     if (new URL(r.url()).pathname === "/api/social-proof") requests.push(r.url());
   });
   await page.goto("/");
-  await expect(page.locator("[data-product]")).toHaveCount(15);
-  await expect(page.locator("[data-product] sf-social-proof")).toHaveCount(15);
+  await expect(page.locator("[data-product]")).toHaveCount(GRID_PRODUCTS);
+  await expect(page.locator("[data-product] sf-social-proof")).toHaveCount(GRID_PRODUCTS);
   await waitForBadges(page, 15);
   // Well past the widget's batching tick, far below the 30 s refresh.
   await page.waitForTimeout(1000);
@@ -405,7 +405,7 @@ test("The product page does not shift at 320 px when its badges arrive", async (
 
 test("The product grid does not shift when the badges of its cards arrive", async ({ page, consoleLog }) => {
   await page.goto("/");
-  await expect(page.locator("[data-product]")).toHaveCount(15);
+  await expect(page.locator("[data-product]")).toHaveCount(GRID_PRODUCTS);
   await waitForBadges(page, 15);
   // The first row shows badges (low stock and ratings of the seed data).
   await expect(badge(page, "handgepaeck-trolley", "low_stock")).toBeVisible();
