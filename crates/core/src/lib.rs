@@ -14,6 +14,7 @@
 
 pub mod advisor;
 pub mod cart;
+pub mod loyalty;
 pub mod money;
 pub mod retry;
 pub mod rich;
