@@ -103,6 +103,8 @@ fn edge_queries() {
     assert!(index.search("wie", Some(Lang::De), 10).is_empty());
     assert_eq!(entries[index.search("wer", Some(Lang::De), 1)[0].entry].id, "lieferzeit");
     // A very long query neither panics nor takes unbounded work (only 32 words are used).
+    // One pasted "word" of 20,000 letters is neither split into compounds nor typo-matched.
+    assert!(index.search(&"rucksendekosten".repeat(1400), Some(Lang::De), 5).is_empty());
     let long = "Rücksendung ".repeat(5000);
     assert_eq!(entries[index.search(&long, Some(Lang::De), 1)[0].entry].id, "ruecksendung");
     assert!(index.search("Rücksendung", Some(Lang::De), 0).is_empty());

@@ -132,6 +132,9 @@ fn is_stop(word: &str, lang: Lang) -> bool {
 
 type TermId = u32;
 
+/// Longest word (bytes, folded) that is split into compound parts.
+const MAX_COMPOUND: usize = 48;
+
 /// One occurrence of a term in a field, for highlighting.
 #[derive(Clone, Copy)]
 struct Occurrence {
@@ -293,7 +296,9 @@ impl Index {
     /// "rucksend" + "kost"), allowing German linking letters (s, es, n, en, e) after the
     /// first part. Prefers the longest known first part.
     fn split_compound(&self, word: &str, lang: Lang, min_part: usize) -> Option<(TermId, TermId)> {
-        if word.len() < 2 * min_part || !word.is_ascii() {
+        // Real compounds are short enough ("Donaudampfschifffahrtsgesellschaft" has 34
+        // letters); a pasted run of letters is not split (every cut stems its parts).
+        if word.len() < 2 * min_part || word.len() > MAX_COMPOUND || !word.is_ascii() {
             return None;
         }
         let known = |w: &str| self.terms.get(&stem(w, lang)).copied();
