@@ -1,5 +1,6 @@
 //! `schaufenster-bench faq` — relevance and latency of the FAQ search engine
 //! (`schaufenster_core::search`). A command that prints tables, not a test.
+//! `schaufenster-bench advisor` times the product advisor instead (see `advisor`).
 //!
 //! Run with `./x bench faq` or
 //! `cargo run --release -p schaufenster-bench -- faq [--stackfaq ../shared/evalsets/stackfaq] [--runs N]`.
@@ -17,7 +18,9 @@
 //! searches every prefix of every query, one per keystroke, as the widget does while typing.
 //! Index build time is the median of 5 builds.
 
+mod advisor;
 mod metrics;
+mod synthetic;
 
 use schaufenster_core::search::{Entry, Index, Lang, Options};
 use serde::Deserialize;
@@ -29,7 +32,8 @@ use std::time::Instant;
 const USAGE: &str = "usage: schaufenster-bench faq [--stackfaq DIR] [--runs N]\n\
   --stackfaq DIR   StackFAQ directory with faqs.json and queries.json (default: ../shared/evalsets/stackfaq\n\
                    next to the workspace; skipped when missing)\n\
-  --runs N         timed passes over every query set (default 1)";
+  --runs N         timed passes over every query set (default 1)\n\
+       schaufenster-bench advisor [--runs N]   the product advisor instead (advisor --help)";
 
 /// Results per query list.
 const LIMIT: usize = 10;
@@ -92,6 +96,14 @@ fn main() -> ExitCode {
     let mut it = args.iter().map(String::as_str);
     match it.next() {
         Some("faq") => {}
+        Some("advisor") => {
+            let rest: Vec<&str> = it.collect();
+            if rest.iter().any(|a| matches!(*a, "--help" | "-h")) {
+                println!("{}", advisor::USAGE);
+                return ExitCode::SUCCESS;
+            }
+            return advisor::main(&rest);
+        }
         Some("--help" | "-h" | "help") => {
             println!("{USAGE}");
             return ExitCode::SUCCESS;

@@ -1,19 +1,35 @@
-//! Bench-only wasm wrapper of the FAQ search engine, for `./x bench faq-browser`
-//! (bench/faq-browser, docs/bench-faq.md). Not part of the shipped package: the widget uses the
-//! engine through crates/widgets. One index per page, held in a thread-local.
+//! Bench-only wasm wrapper of the core engines: the FAQ search engine for `./x bench
+//! faq-browser` (bench/faq-browser, docs/bench-faq.md) and the product advisor for `./x bench
+//! advisor` (bench/advisor-browser, docs/bench-advisor.md). Not part of the shipped package: the
+//! widgets use the engines through crates/widgets. One index and one advisor workload per page,
+//! each held in a thread-local.
 //!
+//! FAQ search:
 //! - `build(entries_json, lang)` indexes `[{id, question, answer, tags?, category?, popularity?,
 //!   lang?}]` with `Options::default()` and returns the number of entries. Entries keep the
 //!   given order, so the engine's ties (entry order) follow it; the bench passes them sorted by id.
 //! - `search(query, limit)` returns entry indices, best first, ranked in the build's language.
+//!
+//! Advisor (the workload is crates/bench/src/synthetic.rs, compiled here too, so the native
+//! bench and this one time the same work on the same products):
+//! - `advisor_setup(products)` builds the synthetic luggage catalogue (the native bench's seed)
+//!   and the advisor, and returns the shape of the work as JSON: `{products, in_stock, criteria,
+//!   ranked, relaxed, counts}`.
+//! - `advisor_evaluate()` runs `Advisor::evaluate` for the answers and returns the number of
+//!   products ranked; `advisor_option_counts()` runs `option_counts` for the next question and
+//!   returns their sum. The page times each call.
 
 use schaufenster_core::search::{Entry, Index, Lang, Options};
 use serde_json::Value;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
+#[path = "../../bench/src/synthetic.rs"]
+mod synthetic;
+
 thread_local! {
     static INDEX: RefCell<Option<(Index, Lang)>> = const { RefCell::new(None) };
+    static ADVISOR: RefCell<Option<synthetic::Workload>> = const { RefCell::new(None) };
 }
 
 fn text(v: &Value, key: &str) -> String {
@@ -72,5 +88,38 @@ pub fn search(query: &str, limit: usize) -> Vec<u32> {
             .map(|h| u32::try_from(h.entry).unwrap_or(u32::MAX))
             .collect(),
         None => Vec::new(),
+    })
+}
+
+/// Builds the advisor workload for `products` synthetic products; returns its shape as JSON.
+#[wasm_bindgen]
+pub fn advisor_setup(products: usize) -> String {
+    let work = synthetic::Workload::new(products, synthetic::SEED);
+    let s = work.summary();
+    ADVISOR.with(|a| *a.borrow_mut() = Some(work));
+    serde_json::json!({
+        "products": s.products,
+        "in_stock": s.in_stock,
+        "criteria": s.criteria,
+        "ranked": s.ranked,
+        "relaxed": s.relaxed,
+        "counts": s.counts,
+    })
+    .to_string()
+}
+
+/// `Advisor::evaluate` for the bench answers; the number of products ranked (0 before setup).
+#[wasm_bindgen]
+pub fn advisor_evaluate() -> usize {
+    ADVISOR.with(|a| a.borrow().as_ref().map_or(0, synthetic::Workload::evaluate))
+}
+
+/// `Advisor::option_counts` of the next question; their sum (0 before setup).
+#[wasm_bindgen]
+pub fn advisor_option_counts() -> usize {
+    ADVISOR.with(|a| {
+        a.borrow()
+            .as_ref()
+            .map_or(0, synthetic::Workload::option_counts)
     })
 }
