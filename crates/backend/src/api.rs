@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use axum::extract::rejection::{JsonRejection, QueryRejection};
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
 use schaufenster_core::shipping::{evaluate, Reward};
@@ -51,7 +51,11 @@ impl ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        (self.status, Json(json!({"error": {"code": self.code, "message": self.message}}))).into_response()
+        let mut res = (self.status, Json(json!({"error": {"code": self.code, "message": self.message}}))).into_response();
+        if self.status == StatusCode::UNAUTHORIZED {
+            res.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer"));
+        }
+        res
     }
 }
 
@@ -84,7 +88,7 @@ pub(crate) fn language(p: &HashMap<String, String>) -> Result<&'static str, ApiE
     }
 }
 
-fn currency(code: &str) -> Result<&'static str, ApiError> {
+pub(crate) fn currency(code: &str) -> Result<&'static str, ApiError> {
     let upper = code.to_ascii_uppercase();
     CURRENCIES
         .iter()
@@ -153,6 +157,8 @@ pub struct CartView {
     pub shipping_cost: i64,
     pub total: i64,
     pub json: Value,
+    /// The cart as the core rules see it (what loyalty points are computed on).
+    pub cart: Cart,
 }
 
 /// Computes the visitor's cart with the shop's shipping rules.
@@ -208,7 +214,7 @@ pub fn cart_view(st: &AppState, conn: &rusqlite::Connection, visitor: &str, lang
         },
         "total": total,
     });
-    Ok(CartView { currency: cur, country, lines, subtotal, shipping_cost, total, json })
+    Ok(CartView { currency: cur, country, lines, subtotal, shipping_cost, total, json, cart })
 }
 
 fn cart_response(st: &AppState, conn: &rusqlite::Connection, visitor: &str, lang: &str) -> ApiResult {
@@ -326,10 +332,14 @@ pub async fn put_settings(State(st): State<AppState>, Extension(v): Extension<Vi
 
 /// `POST /api/checkout`: turns the cart into an order, takes the units out of stock and records
 /// one `purchase` event per order line. 409 `out_of_stock` (nothing changed) when a line exceeds
-/// the stock.
-pub async fn checkout(State(st): State<AppState>, Extension(v): Extension<Visitor>, q: Params) -> ApiResult {
+/// the stock. With a customer token (`Authorization: Bearer`), the points the cart earns
+/// (`Program::earn` with the customer's tier before this order, the widget's preview) are
+/// credited in the order's transaction; a token that is forged or expired is refused with 401
+/// before anything changes. Without one, a guest checkout: no points.
+pub async fn checkout(State(st): State<AppState>, Extension(v): Extension<Visitor>, headers: HeaderMap, q: Params) -> ApiResult {
     let lang = language(&params(q)?)?;
     let conn = st.db.lock().expect("db lock");
+    let customer = crate::loyalty::authenticate(&st, &conn, &headers)?;
     let view = cart_view(&st, &conn, &v.0, lang)?;
     if view.lines.is_empty() {
         return Err(ApiError::new(StatusCode::CONFLICT, "empty_cart", "the cart is empty"));
@@ -337,8 +347,13 @@ pub async fn checkout(State(st): State<AppState>, Extension(v): Extension<Visito
     if let Some(l) = view.lines.iter().find(|l| !l.product.available) {
         return Err(ApiError::new(StatusCode::CONFLICT, "unavailable", format!("{} is no longer available", l.product.title)));
     }
-    let order_id = match db::place_order(&conn, &v.0, &view.currency, &view.country, &view.lines, view.subtotal, view.shipping_cost, view.total) {
-        Ok(id) => id,
+    let credit = |tx: &rusqlite::Connection, order_id: i64, now: i64| match &customer {
+        Some(c) => crate::loyalty::credit_purchase(tx, &st.loyalty.program, c.id, order_id, &view.cart, now),
+        None => Ok(0),
+    };
+    let placed = db::place_order_then(&conn, &v.0, &view.currency, &view.country, &view.lines, view.subtotal, view.shipping_cost, view.total, credit);
+    let (order_id, points_earned) = match placed {
+        Ok(placed) => placed,
         Err(db::OrderError::Db(e)) => return Err(e.into()),
         Err(db::OrderError::OutOfStock { product_id, title, stock, wanted }) => {
             return Err(ApiError::new(
@@ -356,6 +371,7 @@ pub async fn checkout(State(st): State<AppState>, Extension(v): Extension<Visito
             "shipping_cost": view.shipping_cost,
             "total": view.total,
             "currency": view.currency,
+            "points_earned": points_earned,
         })),
     )
         .into_response())

@@ -410,6 +410,7 @@ pub fn open(path: &str) -> rusqlite::Result<Connection> {
     }
     conn.execute_batch(SCHEMA)?;
     conn.execute_batch(crate::faq::SCHEMA)?;
+    crate::loyalty::init(&conn)?;
     let tx = conn.unchecked_transaction()?;
     for (id, de, en) in CATEGORIES {
         tx.execute("INSERT OR IGNORE INTO categories (id, name_de, name_en) VALUES (?1, ?2, ?3)", params![id, de, en])?;
@@ -670,6 +671,24 @@ pub fn place_order(
     shipping_cost: i64,
     total: i64,
 ) -> Result<i64, OrderError> {
+    place_order_then(conn, visitor, currency, country, lines, subtotal, shipping_cost, total, |_, _, _| Ok(())).map(|(id, ())| id)
+}
+
+/// [`place_order`], running `then(transaction, order_id, now_ms)` inside the order's
+/// transaction before it commits (the loyalty points of the order): its error rolls the whole
+/// order back.
+#[allow(clippy::too_many_arguments)]
+pub fn place_order_then<T>(
+    conn: &Connection,
+    visitor: &str,
+    currency: &str,
+    country: &str,
+    lines: &[Line],
+    subtotal: i64,
+    shipping_cost: i64,
+    total: i64,
+    then: impl FnOnce(&Connection, i64, i64) -> rusqlite::Result<T>,
+) -> Result<(i64, T), OrderError> {
     let tx = conn.unchecked_transaction()?;
     let now = now_ms();
     for l in lines {
@@ -693,8 +712,9 @@ pub fn place_order(
         record_event(&tx, &l.product.id, "purchase", visitor, now)?;
     }
     tx.execute("DELETE FROM cart_lines WHERE visitor = ?1", [visitor])?;
+    let extra = then(&tx, order_id, now)?;
     tx.commit()?;
-    Ok(order_id)
+    Ok((order_id, extra))
 }
 
 /// Appends one event.

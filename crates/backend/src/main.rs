@@ -1,4 +1,4 @@
-//! `schaufenster-backend [--addr 127.0.0.1:8080] [--www DIR] [--config FILE] [--db FILE] [--faults] [--bench-products N]`
+//! `schaufenster-backend [--addr 127.0.0.1:8080] [--www DIR] [--config FILE] [--db FILE] [--faults] [--bench-products N] [--loyalty-secret SECRET]`
 
 use std::io::Write;
 

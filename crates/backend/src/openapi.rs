@@ -55,7 +55,7 @@ pub fn openapi() -> Value {
         "info": {
             "title": "Schaufenster reference backend (Kofferkontor demo shop)",
             "version": env!("CARGO_PKG_VERSION"),
-            "description": "Products, the visitor's cart with free-shipping progress, checkout, social-proof numbers from recorded events, the demo FAQ with feedback, search log and report, the luggage catalogue of the guided-selling advisor, and test-only fault injection. \
+            "description": "Products, the visitor's cart with free-shipping progress, checkout, social-proof numbers from recorded events, the demo FAQ with feedback, search log and report, the luggage catalogue of the guided-selling advisor, loyalty points (programme, customer, exactly-once redemption), and test-only fault injection. \
 Every amount is an integer in minor units (cents, rappen). Visitors are identified by the `sf_visitor` cookie (HttpOnly, SameSite=Lax), \
 set on the first request without it. Shipping is evaluated with the same rules (`shipping_bar` of `schaufenster.json`) the widgets use; \
 when free shipping is not reached a flat 495 (EUR) / 890 (CHF) is charged, nothing for an empty cart. \
@@ -102,8 +102,13 @@ Errors are `{\"error\": {\"code\", \"message\"}}` with a 4xx/5xx status. API res
                 "summary": "Turns the cart into an order and empties it.",
                 "description": "Takes each line's quantity out of the product's stock and records one `purchase` event per order line \
 (a purchase is one order containing the product, whatever the quantity), at the order's time. When a line asks for more than the stock, \
-answers 409 `out_of_stock` and changes nothing (no order, stock and cart untouched).",
-                "responses": {"201": ok("The order.", "Order"), "409": err("Empty cart (`empty_cart`), an unavailable product (`unavailable`) or a line exceeding the stock (`out_of_stock`).")}
+answers 409 `out_of_stock` and changes nothing (no order, stock and cart untouched). \
+With a customer token (optional), the loyalty points the cart earns are credited in the order's transaction: `Program::earn` of \
+`schaufenster_core::loyalty` on the cart with the customer's tier before this order, the same call the widget makes for its preview \
+(`points_earned`). A forged or expired token is refused with 401 before anything changes; without a token it is a guest checkout (no points).",
+                "security": [{}, {"customerToken": []}],
+                "responses": {"201": ok("The order.", "Order"), "401": err("A token was sent but is invalid (`invalid_token`) or expired (`expired_token`)."),
+                              "409": err("Empty cart (`empty_cart`), an unavailable product (`unavailable`) or a line exceeding the stock (`out_of_stock`).")}
             }},
             "/api/events": {"post": {
                 "operationId": "recordEvent",
@@ -187,9 +192,10 @@ Scoped to the caller's sf_visitor cookie; never applies to /api/_faults.",
             "SetLine": {"type": "object", "required": ["quantity"], "properties": {"quantity": {"type": "integer", "minimum": 0, "maximum": 99}}},
             "CartSettings": {"type": "object", "properties": {
                 "currency": {"type": "string", "enum": ["EUR", "CHF"]}, "country": {"type": "string", "pattern": "^[A-Za-z]{2}$", "examples": ["DE", "AT", "CH"]}}},
-            "Order": {"type": "object", "required": ["order_id", "subtotal", "shipping_cost", "total", "currency"], "properties": {
+            "Order": {"type": "object", "required": ["order_id", "subtotal", "shipping_cost", "total", "currency", "points_earned"], "properties": {
                 "order_id": {"type": "integer"}, "subtotal": money("Sum of line totals"), "shipping_cost": money("Shipping charged"),
-                "total": money("subtotal + shipping_cost"), "currency": {"type": "string", "enum": ["EUR", "CHF"]}}},
+                "total": money("subtotal + shipping_cost"), "currency": {"type": "string", "enum": ["EUR", "CHF"]},
+                "points_earned": {"type": "integer", "minimum": 0, "description": "Loyalty points credited to the token's customer; 0 for a guest checkout."}}},
             "ViewEvent": {"type": "object", "required": ["product_id", "kind"], "properties": {
                 "product_id": {"type": "string"}, "kind": {"type": "string", "const": "view"}}},
             "SocialProof": {"type": "object", "required": ["generated_at", "window_minutes", "viewers_window_minutes", "products"], "additionalProperties": false, "properties": {
@@ -232,7 +238,175 @@ Scoped to the caller's sf_visitor cookie; never applies to /api/_faults.",
     merge("/components/schemas", faq_schemas());
     merge("/paths", advisor_paths());
     merge("/components/schemas", advisor_schemas());
+    merge("/paths", loyalty_paths());
+    merge("/components/schemas", loyalty_schemas());
+    doc["components"]["securitySchemes"] = json!({"customerToken": {
+        "type": "http", "scheme": "bearer", "bearerFormat": "base64url(payload).base64url(HMAC-SHA256)",
+        "description": "A customer token: base64url of the JSON payload `{\"sub\": \"<customer id>\", \"exp\": <unix seconds>}`, a dot, and base64url of \
+HMAC-SHA256(secret, payload), without padding. The secret is the server's `--loyalty-secret` (random per start without it). The demo shop gets one from \
+`POST /api/loyalty/demo-login`; a real shop's server signs it for its logged-in customer. Invalid: 401 `invalid_token`; expired: 401 `expired_token`."
+    }});
     doc
+}
+
+fn loyalty_locale_currency() -> Value {
+    json!([
+        {"name": "locale", "in": "query", "required": false, "description": "Language of names: `de` (default) or `en`; `de-DE`, `en-GB` count by their language.",
+         "schema": {"type": "string", "default": "de", "examples": ["de", "en"]}},
+        {"name": "currency", "in": "query", "required": false, "description": "Currency of voucher amounts (a 5 € or a 5 CHF voucher) and of `rate`.",
+         "schema": {"type": "string", "enum": ["EUR", "CHF"], "default": "EUR"}}
+    ])
+}
+
+/// Paths of the loyalty programme.
+fn loyalty_paths() -> Value {
+    let unauthorized = err("No token (`token_required`), a forged or malformed one (`invalid_token`) or an expired one (`expired_token`). Never another customer's data.");
+    json!({
+            "/api/loyalty/program": {"get": {
+                "operationId": "getLoyaltyProgram",
+                "summary": "The points programme: earning rates, tiers, bonuses and the rewards catalogue (public).",
+                "description": "Points are earned on the eligible subtotal (excluded products such as gift cards left out) at the rate of the cart's currency, \
+times the tier multiplier, rounded down once at the end. Tiers are reached by the points earned with purchases in the current calendar year (UTC). \
+The demo programme is defined in the backend until `schaufenster.json` gets its `loyalty` section.",
+                "parameters": loyalty_locale_currency(),
+                "responses": {"200": ok("The programme.", "LoyaltyProgram"), "400": err("Unsupported locale or currency.")}
+            }},
+            "/api/loyalty/demo-login": {"post": {
+                "operationId": "loyaltyDemoLogin",
+                "summary": "Demo shop only: a customer token for an e-mail address, without a password.",
+                "description": "A known address logs in (200); an unknown one joins (201) with the start bonus, and optionally a name and a birthday. \
+The token is valid for 8 hours. A real shop does not expose this: its own server signs the token for its logged-in customer.",
+                "requestBody": body("LoyaltyLogin"),
+                "responses": {"200": ok("Logged in.", "LoyaltyLoginResult"), "201": ok("Joined and logged in.", "LoyaltyLoginResult"),
+                              "400": err("Invalid e-mail address (`invalid_email`), birthday (`invalid_birthday`) or name (`invalid_name`)."),
+                              "422": err("Body misses a field, has a wrong type or an unknown field.")}
+            }},
+            "/api/loyalty/me": {"get": {
+                "operationId": "getLoyaltyMe",
+                "summary": "The token's customer: balance, tier status, rewards with `affordable`, the last 10 transactions.",
+                "description": "The balance is derived from the ledger (the sum of its rows). When the birthday bonus is due (from the birthday to the end of \
+that year, once a year) it is credited first, in a transaction (`birthday_bonus_credited`).",
+                "security": [{"customerToken": []}],
+                "parameters": loyalty_locale_currency(),
+                "responses": {"200": ok("The customer's points.", "LoyaltyMe"), "400": err("Unsupported locale or currency."), "401": unauthorized.clone()}
+            }},
+            "/api/loyalty/redeem": {"post": {
+                "operationId": "redeemLoyaltyReward",
+                "summary": "Redeems a reward for a voucher code, exactly once per Idempotency-Key.",
+                "description": "The first request with a key decides in one SQLite transaction (BEGIN IMMEDIATE): the balance is derived and checked, \
+the ledger row (−cost), the redemption with its code and the key with the response are written together, and the response is stored. \
+A repeat with the same key and body returns the stored response (same status and body) with `Idempotent-Replayed: true`, also when the first was a \
+refusal (404, 409): a new attempt needs a new key. The same key with another body: 422 `idempotency_key_reused`. Keys are per customer. \
+Concurrent requests with one key make one redemption; the balance never goes below zero. The programme's one redemption per order applies at \
+checkout; a redemption through this endpoint is not tied to an order, so that limit does not apply.",
+                "security": [{"customerToken": []}],
+                "parameters": [{"name": "Idempotency-Key", "in": "header", "required": true, "description": "1 to 100 visible ASCII characters, new for each redemption the shopper confirms (a UUID).",
+                                "schema": {"type": "string", "minLength": 1, "maxLength": 100}}],
+                "requestBody": body("LoyaltyRedeem"),
+                "responses": {
+                    "201": {"description": "Redeemed (or the replay of it).", "headers": {"Idempotent-Replayed": {"description": "`true` on a stored response.", "schema": {"type": "string", "const": "true"}}},
+                            "content": {"application/json": {"schema": r("LoyaltyRedemptionResult")}}},
+                    "400": err("No Idempotency-Key (`idempotency_key_required`), an invalid one (`invalid_idempotency_key`) or a `reward_id` that is empty or over 100 characters (`invalid_reward_id`)."),
+                    "401": unauthorized,
+                    "404": err("Unknown reward (`unknown_reward`)."),
+                    "409": ok("Not enough points (`insufficient_points`, with `missing` and `balance`).", "LoyaltyRefusal"),
+                    "422": err("The key was used with another request (`idempotency_key_reused`), or the body misses a field, has a wrong type or an unknown field.")
+                }
+            }},
+            "/api/_test/loyalty/credit": {"post": {
+                "operationId": "creditTestPoints",
+                "summary": "Credits points to a customer as an `adjust` row (only with --faults).",
+                "description": "For tests and `./x bench loyalty`. `adjust` rows do not count towards tiers.",
+                "requestBody": body("TestCredit"),
+                "responses": {"201": ok("Credited.", "TestCreditResult"), "400": err("Invalid points or e-mail address."),
+                              "404": err("Unknown customer, or test endpoints are off (`faults_disabled`)."), "422": err("Body misses a field, has a wrong type or an unknown field.")}
+            }},
+            "/api/_test/loyalty/audit": {"get": {
+                "operationId": "auditTestLedger",
+                "summary": "A customer's ledger checked row by row (only with --faults).",
+                "description": "For tests and `./x bench loyalty`: the derived balance, the ledger walked in order (its sum and the lowest running balance), \
+rows and sums per kind, redemptions and their costs, stored idempotency keys.",
+                "parameters": [{"name": "email", "in": "query", "required": true, "schema": {"type": "string"}}],
+                "responses": {"200": ok("The audit.", "TestLedgerAudit"), "400": err("Invalid e-mail address."),
+                              "404": err("Unknown customer, or test endpoints are off (`faults_disabled`).")}
+            }}
+    })
+}
+
+/// Schemas of the loyalty programme.
+fn loyalty_schemas() -> Value {
+    let tier = r("LoyaltyTier");
+    json!({
+            "LoyaltyRate": {"type": "object", "required": ["currency", "points", "per_minor"], "additionalProperties": false, "properties": {
+                "currency": {"type": "string", "enum": ["EUR", "CHF"]}, "points": {"type": "integer", "minimum": 0},
+                "per_minor": {"type": "integer", "minimum": 1, "description": "`points` per this many minor units of the eligible subtotal."}}},
+            "LoyaltyTier": {"type": "object", "required": ["id", "name", "threshold", "multiplier_percent"], "additionalProperties": false, "properties": {
+                "id": {"type": "string", "examples": ["silber", "gold"]}, "name": {"type": "string", "examples": ["Silber", "Silver"]},
+                "threshold": {"type": "integer", "minimum": 0, "description": "Points earned with purchases this calendar year."},
+                "multiplier_percent": {"type": "integer", "description": "Earning multiplier in percent (125 = ×1.25)."}}},
+            "LoyaltyReward": {"type": "object", "required": ["id", "name", "cost", "kind", "amount", "currency", "percent"], "properties": {
+                "id": {"type": "string", "examples": ["versand", "5-euro", "10-prozent", "reiseset"]}, "name": {"type": "string", "description": "In the requested locale and currency."},
+                "cost": {"type": "integer", "minimum": 1, "description": "Points."}, "kind": {"type": "string", "enum": ["free_shipping", "amount", "percent", "gift"]},
+                "amount": {"type": ["integer", "null"], "description": "Voucher value in minor units of `currency` (kind `amount`)."},
+                "currency": {"type": ["string", "null"], "enum": ["EUR", "CHF", null]},
+                "percent": {"type": ["integer", "null"], "description": "Percent off (kind `percent`)."},
+                "affordable": {"type": "boolean", "description": "Only in /api/loyalty/me: the balance pays for it."},
+                "missing": {"type": "integer", "minimum": 0, "description": "Only in /api/loyalty/me: points still missing (0 when affordable)."}}},
+            "LoyaltyProgram": {"type": "object", "additionalProperties": false,
+                "required": ["locale", "currency", "rate", "rates", "rounding", "excluded_products", "tier_basis", "tiers", "start_bonus", "birthday_bonus", "min_redeem", "max_redemptions_per_order", "rewards"],
+                "properties": {
+                    "locale": {"type": "string", "enum": ["de", "en"]}, "currency": {"type": "string", "enum": ["EUR", "CHF"]},
+                    "rate": {"oneOf": [r("LoyaltyRate"), {"type": "null"}], "description": "The rate of `currency`; null: carts in it earn nothing."},
+                    "rates": {"type": "array", "items": r("LoyaltyRate")}, "rounding": {"type": "string", "const": "down"},
+                    "excluded_products": {"type": "array", "items": {"type": "string"}, "description": "Products that earn nothing (gift cards)."},
+                    "tier_basis": {"type": "string", "const": "yearly_points"}, "tiers": {"type": "array", "items": tier.clone(), "description": "Ascending by threshold."},
+                    "start_bonus": {"type": "integer"}, "birthday_bonus": {"type": "integer"}, "min_redeem": {"type": "integer"},
+                    "max_redemptions_per_order": {"type": "integer", "description": "At checkout; 0: no limit."},
+                    "rewards": {"type": "array", "items": r("LoyaltyReward")}}},
+            "LoyaltyCustomer": {"type": "object", "required": ["id", "email", "name", "birthday", "joined_at"], "additionalProperties": false, "properties": {
+                "id": {"type": "integer"}, "email": {"type": "string"}, "name": {"type": "string"},
+                "birthday": {"type": ["string", "null"], "pattern": "^[0-9]{2}-[0-9]{2}$", "examples": ["01-01"]}, "joined_at": {"type": "integer", "description": "Epoch milliseconds."}}},
+            "LoyaltyLogin": {"type": "object", "required": ["email"], "additionalProperties": false, "properties": {
+                "email": {"type": "string", "examples": ["demo@kofferkontor.example"]}, "name": {"type": "string", "maxLength": 100, "description": "For a new customer."},
+                "birthday": {"type": "string", "pattern": "^[0-9]{2}-[0-9]{2}$", "description": "MM-DD, for a new customer."}}},
+            "LoyaltyLoginResult": {"type": "object", "required": ["token", "expires_at", "customer"], "additionalProperties": false, "properties": {
+                "token": {"type": "string", "description": "Send as `Authorization: Bearer <token>`; never store it."},
+                "expires_at": {"type": "integer", "description": "Unix seconds."}, "customer": r("LoyaltyCustomer")}},
+            "LoyaltyTierStatus": {"type": "object", "required": ["basis", "year", "progress", "current", "next", "remaining", "permille"], "additionalProperties": false, "properties": {
+                "basis": {"type": "string", "const": "yearly_points"}, "year": {"type": "integer"},
+                "progress": {"type": "integer", "minimum": 0, "description": "Points earned with purchases this calendar year (UTC)."},
+                "current": {"oneOf": [tier.clone(), {"type": "null"}]}, "next": {"oneOf": [tier, {"type": "null"}]},
+                "remaining": {"type": "integer", "minimum": 0, "description": "Points missing for `next`; 0 at the top."},
+                "permille": {"type": "integer", "minimum": 0, "maximum": 1000, "description": "Progress from `current` towards `next`."}}},
+            "LoyaltyTransaction": {"type": "object", "required": ["id", "at_ms", "kind", "delta", "order_id", "reward_id", "reward_name", "code", "note"], "additionalProperties": false, "properties": {
+                "id": {"type": "integer"}, "at_ms": {"type": "integer"}, "kind": {"type": "string", "enum": ["start", "purchase", "birthday", "redeem", "adjust"]},
+                "delta": {"type": "integer", "description": "Signed points."}, "order_id": {"type": ["integer", "null"]},
+                "reward_id": {"type": ["string", "null"]}, "reward_name": {"type": ["string", "null"]},
+                "code": {"type": ["string", "null"], "description": "The voucher code of a redemption."}, "note": {"type": "string"}}},
+            "LoyaltyMe": {"type": "object", "required": ["customer", "balance", "currency", "tier", "birthday_bonus_credited", "rewards", "history"], "additionalProperties": false, "properties": {
+                "customer": r("LoyaltyCustomer"), "balance": {"type": "integer", "minimum": 0, "description": "Sum of the ledger."},
+                "currency": {"type": "string", "enum": ["EUR", "CHF"]}, "tier": r("LoyaltyTierStatus"),
+                "birthday_bonus_credited": {"type": "boolean", "description": "This request credited the birthday bonus."},
+                "rewards": {"type": "array", "items": r("LoyaltyReward")},
+                "history": {"type": "array", "maxItems": 10, "items": r("LoyaltyTransaction"), "description": "Newest first."}}},
+            "LoyaltyRedeem": {"type": "object", "required": ["reward_id"], "additionalProperties": false, "properties": {"reward_id": {"type": "string"}}},
+            "LoyaltyRedemptionResult": {"type": "object", "required": ["redemption", "balance"], "additionalProperties": false, "properties": {
+                "redemption": {"type": "object", "required": ["id", "reward_id", "cost", "code"], "additionalProperties": false, "properties": {
+                    "id": {"type": "integer"}, "reward_id": {"type": "string"}, "cost": {"type": "integer"},
+                    "code": {"type": "string", "pattern": "^KK-[A-Z2-9]{4}-[A-Z2-9]{4}$", "description": "Voucher code (40 random bits)."}}},
+                "balance": {"type": "integer", "minimum": 0, "description": "The balance after this redemption."}}},
+            "LoyaltyRefusal": {"type": "object", "required": ["error"], "properties": {"error": {"type": "object", "required": ["code", "message", "missing", "balance"], "properties": {
+                "code": {"type": "string", "const": "insufficient_points"}, "message": {"type": "string"},
+                "missing": {"type": "integer", "minimum": 1}, "balance": {"type": "integer", "minimum": 0}}}}},
+            "TestCredit": {"type": "object", "required": ["email", "points"], "additionalProperties": false, "properties": {
+                "email": {"type": "string"}, "points": {"type": "integer", "minimum": 1, "maximum": 10_000_000}, "note": {"type": "string"}}},
+            "TestCreditResult": {"type": "object", "required": ["customer_id", "balance"], "properties": {"customer_id": {"type": "integer"}, "balance": {"type": "integer"}}},
+            "TestLedgerAudit": {"type": "object", "required": ["customer_id", "balance", "ledger_rows", "ledger_sum", "min_running_balance", "kinds", "redemptions", "redemption_costs", "idempotency_keys"], "properties": {
+                "customer_id": {"type": "integer"}, "balance": {"type": "integer"}, "ledger_rows": {"type": "integer"}, "ledger_sum": {"type": "integer"},
+                "min_running_balance": {"type": "integer", "description": "Lowest balance after any row, walking the ledger in order (0 when it never went below)."},
+                "kinds": {"type": "object", "additionalProperties": {"type": "object", "required": ["rows", "sum"], "properties": {"rows": {"type": "integer"}, "sum": {"type": "integer"}}}},
+                "redemptions": {"type": "integer"}, "redemption_costs": {"type": "integer"}, "idempotency_keys": {"type": "integer"}}}
+    })
 }
 
 /// The path of the guided-selling advisor's catalogue.

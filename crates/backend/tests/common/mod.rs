@@ -19,6 +19,11 @@ pub fn demo_config() -> PathBuf {
 
 /// Starts a server with an in-memory database; returns its base URL (`http://127.0.0.1:PORT`).
 pub fn server_with(faults: bool, www: Option<PathBuf>) -> String {
+    server_with_secret(faults, www, None)
+}
+
+/// [`server_with`] with a known customer-token secret (`--loyalty-secret`).
+pub fn server_with_secret(faults: bool, www: Option<PathBuf>, loyalty_secret: Option<&str>) -> String {
     let opts = Options {
         addr: "127.0.0.1:0".parse().unwrap(),
         www: www.unwrap_or_else(|| repo_root().join("www")),
@@ -26,6 +31,7 @@ pub fn server_with(faults: bool, www: Option<PathBuf>) -> String {
         db: ":memory:".into(),
         faults,
         bench_products: 0,
+        loyalty_secret: loyalty_secret.map(str::to_string),
     };
     let addr = start_background(opts).expect("server starts");
     format!("http://{addr}")
@@ -75,9 +81,21 @@ impl Client {
     }
 
     pub fn try_send(&self, method: &str, path: &str, body: Option<Value>) -> Result<Resp, Box<ureq::Error>> {
+        self.try_send_with(method, path, &[], body)
+    }
+
+    /// [`Client::send`] with extra request headers.
+    pub fn send_with(&self, method: &str, path: &str, headers: &[(&str, &str)], body: Option<Value>) -> Resp {
+        self.try_send_with(method, path, headers, body).unwrap_or_else(|e| panic!("{method} {path}: {e}"))
+    }
+
+    pub fn try_send_with(&self, method: &str, path: &str, headers: &[(&str, &str)], body: Option<Value>) -> Result<Resp, Box<ureq::Error>> {
         let mut req = self.agent.request(method, &format!("{}{}", self.base, path));
         if let Some(c) = self.cookie.borrow().as_ref() {
             req = req.set("Cookie", &format!("sf_visitor={c}"));
+        }
+        for (k, v) in headers {
+            req = req.set(k, v);
         }
         let result = match body {
             Some(b) => req.send_json(b),
