@@ -11,11 +11,11 @@
 // 10,000 products, 50 for 50,000). Playwright comes from tests/e2e (./x setup installs it);
 // the browser is the system Chromium (/usr/bin/chromium, or CHROMIUM_PATH).
 import { createRequire } from "node:module";
-import { createServer } from "node:http";
 import { readFileSync, existsSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import { join, resolve, extname, dirname, sep } from "node:path";
+import { join, resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
+import { serveIsolated, launchChromium } from "../lib/browser.mjs";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, "../..");
@@ -78,42 +78,14 @@ const loadAverage = () => readProc("/proc/loadavg").split(/\s+/).slice(0, 3).joi
 
 // ---- server (loopback only) -------------------------------------------------------------
 
-const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".wasm": "application/wasm" };
-const MOUNTS = [
+const { server, base } = await serveIsolated([
   ["/pkg/", pkgDir],
   ["/", HERE],
-];
-const server = createServer((req, res) => {
-  const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
-  const url = path === "/" ? "/index.html" : path;
-  for (const [prefix, dir] of MOUNTS) {
-    if (!url.startsWith(prefix)) continue;
-    const file = resolve(dir, "." + url.slice(prefix.length - 1));
-    if ((file === dir || file.startsWith(dir + sep)) && existsSync(file) && statSync(file).isFile()) {
-      res.writeHead(200, {
-        "content-type": TYPES[extname(file)] || "application/octet-stream",
-        // Cross-origin isolation: performance.now() gets 5 µs resolution instead of 100 µs.
-        "cross-origin-opener-policy": "same-origin",
-        "cross-origin-embedder-policy": "require-corp",
-        "cache-control": "no-store",
-      });
-      res.end(readFileSync(file));
-      return;
-    }
-    break;
-  }
-  res.writeHead(404).end();
-});
-await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
-const base = `http://127.0.0.1:${server.address().port}`;
+]);
 
 // ---- run --------------------------------------------------------------------------------
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-  // The same flags as tests/e2e/playwright.config.ts.
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
+const browser = await launchChromium(chromium);
 const chromiumVersion = browser.version();
 const rows = [];
 let isolated = false;

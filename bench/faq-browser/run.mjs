@@ -11,10 +11,10 @@
 // are sorted by id, so every engine that breaks ties by insertion order breaks them by id.
 // Metrics as in crates/bench/src/metrics.rs and the StackFAQ README.
 import { chromium } from "playwright-core";
-import { createServer } from "node:http";
 import { readFileSync, existsSync, statSync } from "node:fs";
-import { join, resolve, extname, dirname, sep } from "node:path";
+import { join, resolve, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
+import { serveIsolated, launchChromium } from "../lib/browser.mjs";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, "../..");
@@ -147,42 +147,15 @@ function percentile(samples, p) {
 
 // ---- server (loopback only) -------------------------------------------------------------
 
-const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".mjs": "text/javascript", ".wasm": "application/wasm", ".json": "application/json" };
-const MOUNTS = [
+const { server, base } = await serveIsolated([
   ["/pkg/", pkgDir],
   ["/node_modules/", join(HERE, "node_modules")],
   ["/", HERE],
-];
-const server = createServer((req, res) => {
-  const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
-  const url = path === "/" ? "/index.html" : path;
-  for (const [prefix, dir] of MOUNTS) {
-    if (!url.startsWith(prefix)) continue;
-    const file = resolve(dir, "." + url.slice(prefix.length - 1));
-    if ((file === dir || file.startsWith(dir + sep)) && existsSync(file) && statSync(file).isFile()) {
-      res.writeHead(200, {
-        "content-type": TYPES[extname(file)] || "application/octet-stream",
-        // Cross-origin isolation: performance.now() gets 5 µs resolution instead of 100 µs.
-        "cross-origin-opener-policy": "same-origin",
-        "cross-origin-embedder-policy": "require-corp",
-        "cache-control": "no-store",
-      });
-      res.end(readFileSync(file));
-      return;
-    }
-    break;
-  }
-  res.writeHead(404).end();
-});
-await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
-const base = `http://127.0.0.1:${server.address().port}`;
+]);
 
 // ---- run --------------------------------------------------------------------------------
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
+const browser = await launchChromium(chromium);
 const rows = [];
 let isolated = false;
 try {
