@@ -30,7 +30,10 @@ if (/IntoUnderlying|ReadableStreamType/.test(types)) {
   console.error("package.mjs: could not strip the wasm-streams adapters from schaufenster.d.ts");
   process.exit(1);
 }
-writeFileSync(dts, types);
+// The config's types, generated from the JSON Schema (schema/schaufenster.d.ts, drift-tested):
+// `configure(config: SchaufensterConfig)` refers to them.
+const configTypes = readFileSync(join(root, "schema/schaufenster.d.ts"), "utf8").replace(/^\/\/.*\n/gm, "");
+writeFileSync(dts, types + "\n" + configTypes);
 
 // Minify the JS (wasm-bindgen's glue, the snippets, the loader): the same code in a third of
 // the bytes. terser comes from the tools folder ./x sets up (SF_TOOLS_NODE).

@@ -1,15 +1,29 @@
 // A headless app using the npm package, type-checked against the shipped .d.ts.
 // Run with: ./x test (it packs the package, installs the tarball here with
 // `npm install ../../target/schaufenster-<version>.tgz` and runs `npm run check`).
-import init, { configure, mount, unmount, setCart, setCustomer, grantConsent, type Cart } from "schaufenster";
+import init, { configure, mount, unmount, setCart, setCustomer, grantConsent, type Cart, type SchaufensterConfig } from "schaufenster";
 
-const config = {
+const config: SchaufensterConfig = {
   locale: "en-US",
   currency: "EUR",
   shipping_bar: {
     tiers: [{ id: "free-shipping", reward: "free_shipping", thresholds: [{ currency: "EUR", amount: 5000 }] }],
   },
+  faq: { source: { url: "/api/faq?locale={language}" }, contact: "mailto:help@shop.example", synonyms: [["return", "refund"]] },
 };
+
+// The shipped types reject what the config decoder would reject (each line must be an error,
+// or tsc fails on the unused directive).
+// @ts-expect-error: "EURO" is not an ISO 4217 code
+const badCurrency: SchaufensterConfig = { currency: "EURO" };
+// @ts-expect-error: "rewards" is not a key of shipping_bar (it is "tiers")
+const badKey: SchaufensterConfig = { shipping_bar: { rewards: [] } };
+// @ts-expect-error: "subtotal" is "after_discounts" or "before_discounts"
+const badEnum: SchaufensterConfig = { shipping_bar: { tiers: [], subtotal: "net" } };
+export const rejected = [badCurrency, badKey, badEnum];
+
+/** Every widget `mount` accepts. */
+export const widgets: Parameters<typeof mount>[1][] = ["shipping-bar", "social-proof", "faq"];
 
 export async function start(host: HTMLElement): Promise<() => void> {
   await init();

@@ -23,6 +23,7 @@ pub mod i18n;
 pub mod json;
 pub mod mapping;
 pub mod model;
+pub mod ts;
 pub mod types;
 
 pub use decode::{Problem, Severity};

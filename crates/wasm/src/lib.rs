@@ -27,7 +27,7 @@ export interface Cart {
 /** The signed-in customer (a token your server signed); kept in memory only, never stored. */
 export interface Customer { id?: string; token: string }
 /** Widgets `mount` accepts. */
-export type WidgetName = "shipping-bar" | "social-proof";
+export type WidgetName = "shipping-bar" | "social-proof" | "faq";
 "#;
 
 thread_local! {
@@ -74,7 +74,7 @@ async fn page_config() -> Result<JsValue, String> {
 /// Installs a config object (headless apps) and defines the custom elements. Returns the
 /// number of errors; every problem is reported in one console error.
 #[wasm_bindgen]
-pub fn configure(config: JsValue) -> u32 {
+pub fn configure(#[wasm_bindgen(unchecked_param_type = "SchaufensterConfig")] config: JsValue) -> u32 {
     let errors = runtime::install_from_js(&config);
     // Widgets mounted under the previous config re-render with the new one: those mounted from
     // code keep their widget name, and every <sf-…> element in the document is (re)mounted,

@@ -1,0 +1,489 @@
+// Generated from schema/schaufenster.schema.json by schaufenster_config::ts (do not edit;
+// `UPDATE_SNAPSHOTS=1 cargo test -p schaufenster-config --test ts_drift` refreshes it).
+
+/** Schaufenster configuration: global settings and one section per widget. */
+export interface SchaufensterConfig {
+  /** The JSON Schema, for editors. */
+  $schema?: string;
+  /** Locale for texts and number formatting, e.g. "de-DE", "de-CH" or "en-US". Default "de-DE". */
+  locale?: string;
+  /** Shop currency used when the cart does not say (ISO 4217). Default "EUR". */
+  currency?: "AED" | "AFN" | "ALL" | "AMD" | "ANG" | "AOA" | "ARS" | "AUD" | "AWG" | "AZN" | "BAM" | "BBD" | "BDT" | "BGN" | "BHD" | "BIF" | "BMD" | "BND" | "BOB" | "BRL" | "BSD" | "BTN" | "BWP" | "BYN" | "BZD" | "CAD" | "CDF" | "CHF" | "CLP" | "CNY" | "COP" | "CRC" | "CUP" | "CVE" | "CZK" | "DJF" | "DKK" | "DOP" | "DZD" | "EGP" | "ERN" | "ETB" | "EUR" | "FJD" | "FKP" | "GBP" | "GEL" | "GHS" | "GIP" | "GMD" | "GNF" | "GTQ" | "GYD" | "HKD" | "HNL" | "HTG" | "HUF" | "IDR" | "ILS" | "INR" | "IQD" | "IRR" | "ISK" | "JMD" | "JOD" | "JPY" | "KES" | "KGS" | "KHR" | "KMF" | "KPW" | "KRW" | "KWD" | "KYD" | "KZT" | "LAK" | "LBP" | "LKR" | "LRD" | "LSL" | "LYD" | "MAD" | "MDL" | "MGA" | "MKD" | "MMK" | "MNT" | "MOP" | "MRU" | "MUR" | "MVR" | "MWK" | "MXN" | "MYR" | "MZN" | "NAD" | "NGN" | "NIO" | "NOK" | "NPR" | "NZD" | "OMR" | "PAB" | "PEN" | "PGK" | "PHP" | "PKR" | "PLN" | "PYG" | "QAR" | "RON" | "RSD" | "RUB" | "RWF" | "SAR" | "SBD" | "SCR" | "SDG" | "SEK" | "SGD" | "SHP" | "SLE" | "SOS" | "SRD" | "SSP" | "STN" | "SVC" | "SYP" | "SZL" | "THB" | "TJS" | "TMT" | "TND" | "TOP" | "TRY" | "TTD" | "TWD" | "TZS" | "UAH" | "UGX" | "USD" | "UYU" | "UZS" | "VES" | "VND" | "VUV" | "WST" | "XAF" | "XCD" | "XOF" | "XPF" | "YER" | "ZAR" | "ZMW" | "ZWG";
+  /** Destination country used when the cart does not say (ISO 3166-1 alpha-2). */
+  country?: string;
+  /** How the widgets reach the shop's backend. */
+  backend?: {
+    /** Base URL of the API; relative paths are resolved against the page. Default "/api". */
+    base_url?: string;
+    /** Extra request headers, e.g. an API key for a read-only storefront token. */
+    headers?: { [key: string]: string };
+    /** Whether cookies are sent: "omit", "same-origin" (default) or "include". */
+    credentials?: "omit" | "same-origin" | "include";
+    /** Time after which a request is abandoned, in ms (100 to 60000, default 8000). */
+    timeout_ms?: number;
+    /** Retries after a failed attempt (0 to 5, default 2); only network errors, timeouts, 408, 429 and 5xx are retried. */
+    retries?: number;
+  };
+  /** Where the cart comes from. Default: GET {backend.base_url}/cart in the reference backend's shape. */
+  cart?: {
+    url?: string;
+    /** The data itself, in the shape the map describes. */
+    inline?: unknown;
+    map?: {
+      /** Pointer to currency; default "/currency". */
+      currency?: string;
+      /** Pointer to country; default "/country". */
+      country?: string;
+      /** Pointer to discount; default "/discount". */
+      discount?: string;
+      /** Pointer to lines; default "/lines". */
+      lines?: string;
+      /** Pointer to lines.product_id; default "/product_id". */
+      "lines.product_id"?: string;
+      /** Pointer to lines.quantity; default "/quantity". */
+      "lines.quantity"?: string;
+      /** Pointer to lines.unit_price; default "/unit_price". */
+      "lines.unit_price"?: string;
+      /** Pointer to lines.line_discount; default "/line_discount". */
+      "lines.line_discount"?: string;
+    };
+    /** How money appears in a backend response. */
+    money?: "minor" | "decimal";
+  };
+  /** Colours, radius and Shadow DOM. */
+  theme?: {
+    /** Accent colour (--sf-accent), e.g. "#0a7d5a". */
+    accent?: string;
+    /** Text colour (--sf-text). */
+    text?: string;
+    /** Background colour (--sf-bg). */
+    background?: string;
+    /** Corner radius (--sf-radius), e.g. "8px". */
+    radius?: string;
+    /** Render inside a Shadow DOM so host CSS cannot break the widgets (default true). */
+    shadow_dom?: boolean;
+  };
+  /** When the widgets may write storage or send analytics. */
+  consent?: {
+    /** Whether consent is needed first (default true). */
+    required?: boolean;
+    /** Name of the DOM event on window/document that grants consent (default "sf:consent"). */
+    event?: string;
+  };
+  /** Text overrides per language: {"de": {"shipping.remaining.free_shipping": "Noch {remaining}…"}}. */
+  messages?: { [key: string]: {
+    /** Default de: "Fortschritt bis zum kostenlosen Versand"; en: "Progress to free shipping" */
+    "shipping.label"?: string;
+    /** Default de: "Noch {remaining} bis zum kostenlosen Versand"; en: "{remaining} away from free shipping" */
+    "shipping.remaining.free_shipping"?: string;
+    /** Default de: "Noch {remaining} bis zu deinem Gratis-Geschenk"; en: "{remaining} away from your free gift" */
+    "shipping.remaining.gift"?: string;
+    /** Default de: "Noch {remaining} bis zur nächsten Prämie"; en: "{remaining} away from your next reward" */
+    "shipping.remaining.other"?: string;
+    /** Default de: "Kostenloser Versand ist dabei!"; en: "You get free shipping!" */
+    "shipping.reached.free_shipping"?: string;
+    /** Default de: "Dein Gratis-Geschenk ist dabei!"; en: "Your free gift is included!" */
+    "shipping.reached.gift"?: string;
+    /** Default de: "Prämie erreicht!"; en: "Reward unlocked!" */
+    "shipping.reached.other"?: string;
+    /** Default de: "{done} {next}"; en: "{done} {next}" */
+    "shipping.reached_next"?: string;
+    /** Default de: "Kostenloser Versand ab {threshold}"; en: "Free shipping from {threshold}" */
+    "shipping.empty"?: string;
+    /** Default de: "Gutscheine ({amount}) zählen nicht mit."; en: "Gift cards ({amount}) don't count." */
+    "shipping.excluded"?: string;
+    /** Default de: "Versandkosten werden im Warenkorb berechnet."; en: "Shipping costs are calculated in the cart." */
+    "shipping.unavailable"?: string;
+    /** Default de: "Damit fehlt nichts mehr:"; en: "These close the gap:" */
+    "shipping.suggestions"?: string;
+    /** Default de: "in den Warenkorb"; en: "add to cart" */
+    "shipping.add"?: string;
+    /** Default de: "{subtotal} von {threshold}"; en: "{subtotal} of {threshold}" */
+    "shipping.value"?: string;
+    /** Default de: "{count} Person hat das in den letzten {window} gekauft"; en: "{count} person bought this in the last {window}" */
+    "social.purchases.one"?: string;
+    /** Default de: "{count} Personen haben das in den letzten {window} gekauft"; en: "{count} people bought this in the last {window}" */
+    "social.purchases.other"?: string;
+    /** Default de: "{count} Person hat das in den letzten {window} in den Warenkorb gelegt"; en: "{count} person added this to their cart in the last {window}" */
+    "social.carts.one"?: string;
+    /** Default de: "{count} Personen haben das in den letzten {window} in den Warenkorb gelegt"; en: "{count} people added this to their cart in the last {window}" */
+    "social.carts.other"?: string;
+    /** Default de: "{count} Person sieht sich das gerade an"; en: "{count} person is looking at this right now" */
+    "social.viewers.one"?: string;
+    /** Default de: "{count} Personen sehen sich das gerade an"; en: "{count} people are looking at this right now" */
+    "social.viewers.other"?: string;
+    /** Default de: "Nur noch {count} Stück auf Lager"; en: "Only {count} left in stock" */
+    "social.low_stock.one"?: string;
+    /** Default de: "Nur noch {count} Stück auf Lager"; en: "Only {count} left in stock" */
+    "social.low_stock.other"?: string;
+    /** Default de: "{average} von 5 Sternen, {count} Bewertung"; en: "{average} of 5 stars, {count} review" */
+    "social.rating.one"?: string;
+    /** Default de: "{average} von 5 Sternen, {count} Bewertungen"; en: "{average} of 5 stars, {count} reviews" */
+    "social.rating.other"?: string;
+    /** Default de: "Bestseller in {category}"; en: "Bestseller in {category}" */
+    "social.bestseller"?: string;
+    /** Default de: "So zählen wir"; en: "How we count" */
+    "social.how"?: string;
+    /** Default de: "Wir zählen nur echte Käufe, Warenkorb-Aktionen und Seitenaufrufe in diesem Shop – ohne Namen oder Orte. „Gerade angesehen“ heißt: in den letzten 5 Minuten. Ab 20 runden wir ab („20+“)."; en: "We count only real purchases, add-to-cart actions and page views in this shop – no names or places. “Looking right now” means in the last 5 minutes. From 20 on we round down (“20+”)." */
+    "social.disclosure"?: string;
+    /** Default de: "Hilfe durchsuchen"; en: "Search help" */
+    "faq.label"?: string;
+    /** Default de: "z. B. Rücksendung, Lieferzeit, Gutschein"; en: "e.g. returns, delivery time, voucher" */
+    "faq.placeholder"?: string;
+    /** Default de: "Häufige Fragen"; en: "Popular questions" */
+    "faq.popular"?: string;
+    /** Default de: "{count} Antwort zu „{query}“"; en: "{count} answer for “{query}”" */
+    "faq.results.one"?: string;
+    /** Default de: "{count} Antworten zu „{query}“"; en: "{count} answers for “{query}”" */
+    "faq.results.other"?: string;
+    /** Default de: "Zu „{query}“ haben wir keine Antwort gefunden."; en: "We found no answer for “{query}”." */
+    "faq.none"?: string;
+    /** Default de: "Frag uns direkt – wir helfen gern."; en: "Ask us directly – we're happy to help." */
+    "faq.contact"?: string;
+    /** Default de: "Kontakt aufnehmen"; en: "Contact us" */
+    "faq.contact_link"?: string;
+    /** Default de: "Themen"; en: "Topics" */
+    "faq.categories"?: string;
+    /** Default de: "Alle"; en: "All" */
+    "faq.all"?: string;
+    /** Default de: "Hilfe wird geladen …"; en: "Loading help …" */
+    "faq.loading"?: string;
+    /** Default de: "Die Hilfe ist gerade nicht erreichbar."; en: "Help is not available right now." */
+    "faq.unavailable"?: string;
+    /** Default de: "War das hilfreich?"; en: "Was this helpful?" */
+    "faq.helpful"?: string;
+    /** Default de: "Ja"; en: "Yes" */
+    "faq.yes"?: string;
+    /** Default de: "Nein"; en: "No" */
+    "faq.no"?: string;
+    /** Default de: "Danke für dein Feedback!"; en: "Thanks for your feedback!" */
+    "faq.thanks"?: string;
+    /** Default de: "Dein Feedback konnte nicht gesendet werden."; en: "Your feedback could not be sent." */
+    "faq.feedback_failed"?: string;
+    /** Default de: "Antwort schließen"; en: "Close answer" */
+    "faq.close"?: string;
+  } };
+  /** The free-shipping progress bar <sf-shipping-bar>. */
+  shipping_bar?: {
+    /** Tiers such as free shipping, then a free gift. At least one. */
+    tiers: {
+      /** Stable id, used in events and messages. */
+      id: string;
+      /** "free_shipping", "gift" or "other". */
+      reward: "free_shipping" | "gift" | "other";
+      /** Thresholds per currency, optionally per country. */
+      thresholds: {
+        /** ISO 4217 currency of the amount. */
+        currency: "AED" | "AFN" | "ALL" | "AMD" | "ANG" | "AOA" | "ARS" | "AUD" | "AWG" | "AZN" | "BAM" | "BBD" | "BDT" | "BGN" | "BHD" | "BIF" | "BMD" | "BND" | "BOB" | "BRL" | "BSD" | "BTN" | "BWP" | "BYN" | "BZD" | "CAD" | "CDF" | "CHF" | "CLP" | "CNY" | "COP" | "CRC" | "CUP" | "CVE" | "CZK" | "DJF" | "DKK" | "DOP" | "DZD" | "EGP" | "ERN" | "ETB" | "EUR" | "FJD" | "FKP" | "GBP" | "GEL" | "GHS" | "GIP" | "GMD" | "GNF" | "GTQ" | "GYD" | "HKD" | "HNL" | "HTG" | "HUF" | "IDR" | "ILS" | "INR" | "IQD" | "IRR" | "ISK" | "JMD" | "JOD" | "JPY" | "KES" | "KGS" | "KHR" | "KMF" | "KPW" | "KRW" | "KWD" | "KYD" | "KZT" | "LAK" | "LBP" | "LKR" | "LRD" | "LSL" | "LYD" | "MAD" | "MDL" | "MGA" | "MKD" | "MMK" | "MNT" | "MOP" | "MRU" | "MUR" | "MVR" | "MWK" | "MXN" | "MYR" | "MZN" | "NAD" | "NGN" | "NIO" | "NOK" | "NPR" | "NZD" | "OMR" | "PAB" | "PEN" | "PGK" | "PHP" | "PKR" | "PLN" | "PYG" | "QAR" | "RON" | "RSD" | "RUB" | "RWF" | "SAR" | "SBD" | "SCR" | "SDG" | "SEK" | "SGD" | "SHP" | "SLE" | "SOS" | "SRD" | "SSP" | "STN" | "SVC" | "SYP" | "SZL" | "THB" | "TJS" | "TMT" | "TND" | "TOP" | "TRY" | "TTD" | "TWD" | "TZS" | "UAH" | "UGX" | "USD" | "UYU" | "UZS" | "VES" | "VND" | "VUV" | "WST" | "XAF" | "XCD" | "XOF" | "XPF" | "YER" | "ZAR" | "ZMW" | "ZWG";
+        /** Only for this destination country (ISO 3166-1 alpha-2); omit for every country. */
+        country?: string;
+        /** Threshold in minor units (5000 = 50,00 €), not negative. */
+        amount: number;
+      }[];
+    }[];
+    /** Product ids that never count towards a threshold (gift cards, vouchers). */
+    excluded_products?: string[];
+    /** Which subtotal counts: "after_discounts" (default) or "before_discounts". */
+    subtotal?: "after_discounts" | "before_discounts";
+    /** Products suggested to close the gap. */
+    suggestions?: {
+      /** Where the products come from. */
+      source: {
+        url?: string;
+        /** The data itself, in the shape the map describes. */
+        inline?: unknown;
+        map?: {
+          /** Pointer to currency; default "/currency". */
+          currency?: string;
+          /** Pointer to items; default "/products". */
+          items?: string;
+          /** Pointer to items.id; default "/id". */
+          "items.id"?: string;
+          /** Pointer to items.title; default "/title". */
+          "items.title"?: string;
+          /** Pointer to items.price; default "/price". */
+          "items.price"?: string;
+          /** Pointer to items.url; default "/url". */
+          "items.url"?: string;
+          /** Pointer to items.image; default "/image". */
+          "items.image"?: string;
+          /** Pointer to items.available; default "/available". */
+          "items.available"?: string;
+          /** Pointer to items.stock; default "/stock". */
+          "items.stock"?: string;
+        };
+        /** How money appears in a backend response. */
+        money?: "minor" | "decimal";
+      };
+      /** How many to show (1 to 6, default 3). */
+      max?: number;
+    };
+  };
+  /** Social-proof badges <sf-social-proof product="…">. */
+  social_proof?: {
+    /** Where the numbers come from: a URL with {products} (comma-separated ids) and optionally {window}, {language}, {locale}; inline numbers are not allowed. */
+    source: {
+      url?: string;
+      /** The data itself, in the shape the map describes. */
+      inline?: unknown;
+      map?: {
+        /** Pointer to generated_at; default "/generated_at". */
+        generated_at?: string;
+        /** Pointer to window_minutes; default "/window_minutes". */
+        window_minutes?: string;
+        /** Pointer to products; default "/products". */
+        products?: string;
+        /** Pointer to products.id; default "/id". */
+        "products.id"?: string;
+        /** Pointer to products.purchases; default "/purchases". */
+        "products.purchases"?: string;
+        /** Pointer to products.carts; default "/carts". */
+        "products.carts"?: string;
+        /** Pointer to products.viewers; default "/viewers". */
+        "products.viewers"?: string;
+        /** Pointer to products.stock; default "/stock". */
+        "products.stock"?: string;
+        /** Pointer to products.rating_average; default "/rating/average". */
+        "products.rating_average"?: string;
+        /** Pointer to products.rating_count; default "/rating/count". */
+        "products.rating_count"?: string;
+        /** Pointer to products.bestseller_category; default "/bestseller/category". */
+        "products.bestseller_category"?: string;
+        /** Pointer to products.bestseller_rank; default "/bestseller/rank". */
+        "products.bestseller_rank"?: string;
+      };
+      /** How money appears in a backend response. */
+      money?: "minor" | "decimal";
+    };
+    /** Window of the purchase and add-to-cart counts in minutes, sent as {window} (5 to 10080, default 1440 = 24 hours). The badge always names the window the backend answered with. */
+    window_minutes?: number;
+    /** Stats older than this are not shown at all (1 to 60 minutes, default 10): "looking at this right now" must not rest on old data. */
+    max_age_minutes?: number;
+    /** Refresh interval in seconds while the tab is visible (10 to 3599, default 60); must be shorter than max_age_minutes so badges are renewed before they go stale. */
+    refresh_seconds?: number;
+    /** At most this many badges per product (1 to 4, default 2). */
+    max_badges?: number;
+    /** Per-kind settings; omitted kinds use their defaults. */
+    badges?: {
+      /** Purchases in the window (default threshold 3, priority 1). */
+      purchases?: {
+        /** Whether this kind may show (default true). */
+        enabled?: boolean;
+        /** The kind's threshold (see the kind); omitted = the kind's default. */
+        threshold?: number;
+        /** Lower shows first (0 to 100); omitted = the kind's default. */
+        priority?: number;
+      };
+      /** Distinct visitors viewing now (default threshold 2, priority 3). */
+      viewers?: {
+        /** Whether this kind may show (default true). */
+        enabled?: boolean;
+        /** The kind's threshold (see the kind); omitted = the kind's default. */
+        threshold?: number;
+        /** Lower shows first (0 to 100); omitted = the kind's default. */
+        priority?: number;
+      };
+      /** Add-to-cart actions in the window (default threshold 5, priority 4). */
+      carts?: {
+        /** Whether this kind may show (default true). */
+        enabled?: boolean;
+        /** The kind's threshold (see the kind); omitted = the kind's default. */
+        threshold?: number;
+        /** Lower shows first (0 to 100); omitted = the kind's default. */
+        priority?: number;
+      };
+      /** Shown while 0 < stock <= threshold (default 5, priority 0). */
+      low_stock?: {
+        /** Whether this kind may show (default true). */
+        enabled?: boolean;
+        /** The kind's threshold (see the kind); omitted = the kind's default. */
+        threshold?: number;
+        /** Lower shows first (0 to 100); omitted = the kind's default. */
+        priority?: number;
+      };
+      /** Rating with at least threshold reviews (default 5, priority 2). */
+      rating?: {
+        /** Whether this kind may show (default true). */
+        enabled?: boolean;
+        /** The kind's threshold (see the kind); omitted = the kind's default. */
+        threshold?: number;
+        /** Lower shows first (0 to 100); omitted = the kind's default. */
+        priority?: number;
+      };
+      /** "Bestseller in …" for ranks up to threshold (default 1, priority 1). */
+      bestseller?: {
+        /** Whether this kind may show (default true). */
+        enabled?: boolean;
+        /** The kind's threshold (see the kind); omitted = the kind's default. */
+        threshold?: number;
+        /** Lower shows first (0 to 100); omitted = the kind's default. */
+        priority?: number;
+      };
+    };
+  };
+  /** Self-service FAQ search <sf-faq>. */
+  faq?: {
+    /** Where the entries come from: a "url" (with {language} or {locale} for per-language lists) or "inline" entries, each {"id", "question", "answer", "category"?, "tags"?, "popularity"?, "lang"?}; a "map" of JSON pointers reads any other shape. */
+    source: {
+      url?: string;
+      /** The data itself, in the shape the map describes. */
+      inline?: unknown;
+      map?: {
+        /** Pointer to entries; default "/entries". */
+        entries?: string;
+        /** Pointer to entries.id; default "/id". */
+        "entries.id"?: string;
+        /** Pointer to entries.question; default "/question". */
+        "entries.question"?: string;
+        /** Pointer to entries.answer; default "/answer". */
+        "entries.answer"?: string;
+        /** Pointer to entries.category; default "/category". */
+        "entries.category"?: string;
+        /** Pointer to entries.tags; default "/tags". */
+        "entries.tags"?: string;
+        /** Pointer to entries.popularity; default "/popularity". */
+        "entries.popularity"?: string;
+        /** Pointer to entries.lang; default "/lang". */
+        "entries.lang"?: string;
+      };
+      /** How money appears in a backend response. */
+      money?: "minor" | "decimal";
+    };
+    /** Entries to show when the source cannot be loaded (usually "inline"); without it the contact link is offered. */
+    fallback?: {
+      url?: string;
+      /** The data itself, in the shape the map describes. */
+      inline?: unknown;
+      map?: {
+        /** Pointer to entries; default "/entries". */
+        entries?: string;
+        /** Pointer to entries.id; default "/id". */
+        "entries.id"?: string;
+        /** Pointer to entries.question; default "/question". */
+        "entries.question"?: string;
+        /** Pointer to entries.answer; default "/answer". */
+        "entries.answer"?: string;
+        /** Pointer to entries.category; default "/category". */
+        "entries.category"?: string;
+        /** Pointer to entries.tags; default "/tags". */
+        "entries.tags"?: string;
+        /** Pointer to entries.popularity; default "/popularity". */
+        "entries.popularity"?: string;
+        /** Pointer to entries.lang; default "/lang". */
+        "entries.lang"?: string;
+      };
+      /** How money appears in a backend response. */
+      money?: "minor" | "decimal";
+    };
+    /** Where shoppers can ask when nothing is found: a page such as "/kontakt", or a "mailto:" or "tel:" link. */
+    contact?: string;
+    /** "Was this helpful?" votes are POSTed here as {"entry_id", "helpful"}; omitted: no vote buttons. */
+    feedback_url?: string;
+    /** Searches that found nothing are POSTed here as {"query", "results", "locale"}, only after consent; omitted: nothing is logged. */
+    search_log_url?: string;
+    /** Groups of words that mean the same, e.g. [["Retoure", "Rücksendung", "Umtausch"]]; compared after folding and stemming. */
+    synonyms?: string[][];
+    /** Field weights for ranking (whole numbers 0 to 10). */
+    weights?: {
+      /** Question (0 to 10, default 3). */
+      question?: number;
+      /** Tags (0 to 10, default 2). */
+      tags?: number;
+      /** Answer (0 to 10, default 1). */
+      answer?: number;
+    };
+    /** How many popular questions are shown before typing (0 to 20, default 5). */
+    popular?: number;
+    /** Results shown at most (1 to 50, default 8). */
+    max_results?: number;
+    /** Show the category filter when entries have categories (default true). */
+    categories?: boolean;
+    /** Heading level of an opened answer's question (2 to 6, default 2): one below the heading the widget sits under. */
+    heading_level?: number;
+  };
+  /** Guided-selling product advisor <sf-advisor>. */
+  advisor?: {
+    /** Where the products come from and which of their fields the questions use. */
+    catalogue: {
+      /** Where the products come from. */
+      source: {
+        url?: string;
+        /** The data itself, in the shape the map describes. */
+        inline?: unknown;
+        map?: {
+          /** Pointer to currency; default "/currency". */
+          currency?: string;
+          /** Pointer to items; default "/products". */
+          items?: string;
+          /** Pointer to items.id; default "/id". */
+          "items.id"?: string;
+          /** Pointer to items.title; default "/title". */
+          "items.title"?: string;
+          /** Pointer to items.price; default "/price". */
+          "items.price"?: string;
+          /** Pointer to items.url; default "/url". */
+          "items.url"?: string;
+          /** Pointer to items.image; default "/image". */
+          "items.image"?: string;
+          /** Pointer to items.available; default "/available". */
+          "items.available"?: string;
+          /** Pointer to items.stock; default "/stock". */
+          "items.stock"?: string;
+        };
+        /** How money appears in a backend response. */
+        money?: "minor" | "decimal";
+      };
+      /** Attribute name → {"type": "number" | "text" | "tags" | "boolean", "pointer": "/…" (default "/<name>")}. "price" (minor units) is built in. */
+      attributes: { [key: string]: {
+        /** The type of a product attribute. */
+        type: "number" | "text" | "tags" | "boolean";
+        pointer?: string;
+      } };
+    };
+    /** The questions, in the order they are asked. */
+    questions: {
+      id: string;
+      /** The kind of a question. */
+      type: "single" | "multiple" | "yes_no" | "range";
+      text: string | { [key: string]: string };
+      required?: boolean;
+      weight?: number;
+      priority?: number;
+      /** Show the question only if an earlier question was answered with one of these options. */
+      show_if?: {
+        /** Id of an earlier question. */
+        question: string;
+        /** Option ids. */
+        any_of: string[];
+      };
+      options?: {
+        /** Stable id. */
+        id: string;
+        /** The option's text. */
+        label: string | { [key: string]: string };
+        /** What choosing it does: filters (no "weight") and boosts or penalties ("weight"). */
+        effects?: {
+          attribute: string;
+          op: "=" | "in" | "<=" | ">=" | "contains";
+          /** Number, text or true/false; an array for "in". */
+          value: unknown;
+          weight?: number;
+          explain?: string | { [key: string]: string };
+        }[];
+      }[];
+      attribute?: string;
+      min?: number;
+      max?: number;
+      step?: number;
+      explain?: string | { [key: string]: string };
+    }[];
+    /** Products out of stock: "last" (shown after the others, default) or "hide". */
+    out_of_stock?: "hide" | "last";
+    /** Results shown (1 to 12, default 3). */
+    max_results?: number;
+    /** POST {"product_id", "quantity"} here when a result is added to the cart; omitted: only the sf:add-to-cart event (the shop adds it). */
+    add_to_cart_url?: string;
+  };
+  /** Keys starting with "//" are comments. */
+  [comment: `//${string}`]: unknown;
+}
