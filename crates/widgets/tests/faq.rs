@@ -367,3 +367,16 @@ async fn deep_links_with_encoded_ids() {
     q(&h, "[data-action=close]").unchecked_ref::<web_sys::HtmlElement>().click();
     web_sys::window().unwrap().location().set_hash("").unwrap();
 }
+
+#[wasm_bindgen_test]
+async fn a_keyword_only_match_shows_the_keyword() {
+    let (h, _handle) = mounted_light("").await;
+    // "Retoure" is only a tag of the return entry (the trailing space ends the word, so it is
+    // not a prefix of "Retourenschein" in its answer): the row names the keyword, highlighted.
+    type_text(&h, "Retoure ");
+    let opts = options(&h);
+    assert_eq!(texts(&h)[0], "Wie funktioniert die Rücksendung?");
+    let snippet = opts[0].query_selector(".snippet").unwrap().unwrap();
+    assert_eq!(snippet.query_selector("mark").unwrap().unwrap().text_content().unwrap(), "Retoure");
+    assert!(snippet.text_content().unwrap().starts_with("Retoure · Du hast 30 Tage Zeit."), "{:?}", snippet.text_content());
+}

@@ -718,16 +718,30 @@ fn rows_for(d: &Data, query: &str, category: Option<&str>, max: usize, popular: 
         .filter(|h| in_cat(h.entry))
         .take(max)
         .map(|h| {
-            let (mut q, mut a) = (Vec::new(), Vec::new());
+            let (mut q, mut a, mut tag) = (Vec::new(), Vec::new(), None::<(usize, Vec<(usize, usize)>)>);
             for m in &h.matches {
                 match m.field {
                     Field::Question => q.push((m.start, m.end)),
                     Field::Answer => a.push((m.start, m.end)),
-                    Field::Tag(_) => {}
+                    Field::Tag(i) => match &mut tag {
+                        Some((t, ranges)) if *t == i as usize => ranges.push((m.start, m.end)),
+                        None => tag = Some((i as usize, vec![(m.start, m.end)])),
+                        _ => {}
+                    },
                 }
             }
             let (snip, moved) = snippet(&d.plain[h.entry], &a, SNIPPET_CHARS);
-            Row { entry: h.entry, question: own(&d.items[h.entry].question, &q), snippet: own(&snip, &moved) }
+            let mut snippet_runs = own(&snip, &moved);
+            // Found only through a keyword: show that keyword, so the shopper sees why.
+            if let (true, Some((i, ranges))) = (q.is_empty() && a.is_empty(), tag) {
+                if let Some(text) = d.items[h.entry].tags.get(i) {
+                    let mut runs = own(text, &ranges);
+                    runs.push((" · ".into(), false));
+                    runs.append(&mut snippet_runs);
+                    snippet_runs = runs;
+                }
+            }
+            Row { entry: h.entry, question: own(&d.items[h.entry].question, &q), snippet: snippet_runs }
         })
         .collect()
 }
