@@ -5,9 +5,12 @@
 //! - [`cart`]: where the cart comes from (pushed, inline, or fetched through a `map`).
 //! - [`i18n`]: messages from the config and money through `Intl.NumberFormat`.
 //! - [`events`]: `sf:*` CustomEvents.
-//! - [`shipping_bar`]: `<sf-shipping-bar>`.
-//! - [`social_proof`]: `<sf-social-proof product="…">`.
-//! - [`faq`]: `<sf-faq>`.
+//! - [`shipping_bar`]: `<sf-shipping-bar>` (feature `shipping-bar`).
+//! - [`social_proof`]: `<sf-social-proof product="…">` (feature `social-proof`).
+//! - [`faq`]: `<sf-faq>` (feature `faq`).
+//!
+//! Each widget is behind a cargo feature, all on by default; `./x bench perf` leaves one out at
+//! a time to measure what it costs (docs/perf.md).
 //!
 //! **Invariant:** rules (what the bar shows, what counts, what to suggest) are computed in
 //! `schaufenster-core`; this crate only fetches, renders and wires events.
@@ -16,24 +19,39 @@
 pub mod backend;
 pub mod cart;
 pub mod events;
+#[cfg(feature = "faq")]
 pub mod faq;
 pub mod glue;
 pub mod i18n;
 pub mod json_js;
 pub mod runtime;
+#[cfg(feature = "shipping-bar")]
 pub mod shipping_bar;
+#[cfg(feature = "social-proof")]
 pub mod social_proof;
 
-/// Every custom element this crate can render, with the config section that enables it.
-pub const ELEMENTS: &[&str] = &["sf-shipping-bar", "sf-social-proof", "sf-faq"];
+/// Every custom element this crate can render (the widgets built in), with the config section
+/// that enables it.
+pub const ELEMENTS: &[&str] = &[
+    #[cfg(feature = "shipping-bar")]
+    "sf-shipping-bar",
+    #[cfg(feature = "social-proof")]
+    "sf-social-proof",
+    #[cfg(feature = "faq")]
+    "sf-faq",
+];
 
 /// Mounts widget `name` into `host`; returns the handle whose drop unmounts it, or `None`
-/// when the widget is not configured (it then renders nothing).
+/// when the widget is not configured or not built in (it then renders nothing).
+#[cfg_attr(not(any(feature = "shipping-bar", feature = "social-proof", feature = "faq")), allow(unused_variables))]
 pub fn mount_widget(name: &str, host: web_sys::HtmlElement) -> Option<Box<dyn std::any::Any>> {
     let rt = runtime::current()?;
     match name {
+        #[cfg(feature = "shipping-bar")]
         "sf-shipping-bar" | "shipping-bar" | "shipping_bar" => shipping_bar::mount(host, rt),
+        #[cfg(feature = "social-proof")]
         "sf-social-proof" | "social-proof" | "social_proof" => social_proof::mount(host, rt),
+        #[cfg(feature = "faq")]
         "sf-faq" | "faq" => faq::mount(host, rt),
         _ => None,
     }

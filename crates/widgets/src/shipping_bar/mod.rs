@@ -8,7 +8,7 @@
 
 use crate::backend::{expand_url, request, FetchError};
 use crate::events::{self, document, window};
-use crate::glue::{sf_visible, Listener};
+use crate::glue::{send_wrapper, sf_visible, Listener};
 use crate::i18n::Texts;
 use crate::runtime::Runtime;
 use leptos::prelude::*;
@@ -155,11 +155,6 @@ fn view_bar(host: web_sys::HtmlElement, rt: Rc<Runtime>, bar: ShippingBar, texts
             <div part="suggestions" class="suggestions">{suggestions}</div>
         </div>
     }
-}
-
-/// `Listener`s are not `Send`; leptos cleanups in csr run on the one thread, so wrap them.
-pub(crate) fn send_wrapper<T>(t: T) -> leptos::__reexports::send_wrapper::SendWrapper<T> {
-    leptos::__reexports::send_wrapper::SendWrapper::new(t)
 }
 
 /// Everything the markup shows, derived from the data in one place.

@@ -57,7 +57,7 @@ fn view_badges(host: JsValue, rt: Rc<Runtime>, product: String, texts: Texts) ->
 
     let how = texts.t(&rt.config, "social.how", &[]);
     let disclosure = texts.t(&rt.config, "social.disclosure", &[]);
-    let cx = crate::shipping_bar::send_wrapper(Rc::new((rt, texts)));
+    let cx = crate::glue::send_wrapper(Rc::new((rt, texts)));
     let badges = move || {
         state.with(|s| match s {
             State::Ready(d) => d.badges.iter().map(|b| render_badge(&cx.0, &cx.1, b)).collect::<Vec<_>>(),
