@@ -38,6 +38,23 @@ test("The page does not shift when the widget arrives with suggestions (cart in 
   expectCleanConsole(consoleLog);
 });
 
+for (const lines of [0, 1, 3]) {
+  test(`The cart page does not shift when its ${lines} line(s) and the bar arrive`, async ({ page, consoleLog }) => {
+    await page.goto("/");
+    for (const id of ["reiserucksack-40", "kulturbeutel", "reisesocken"].slice(0, lines)) await apiAdd(page, id);
+    await page.goto("/cart.html");
+    await waitForReady(page);
+    await expect(page.locator("[data-cart]")).toHaveAttribute("aria-busy", "false");
+    await expect(page.locator("[data-line]")).toHaveCount(lines);
+    // The checkout button is there only for a cart with lines (it used to show on an empty cart,
+    // and to move down when the lines arrived).
+    await expect(page.locator("[data-checkout]")).toBeVisible({ visible: lines > 0 });
+    await settle(page);
+    expect(await cls(page)).toEqual({ cls: 0, shifts: [] });
+    expectCleanConsole(consoleLog);
+  });
+}
+
 test("The English page does not shift when its texts are translated (320 px)", async ({ page, consoleLog }) => {
   await page.setViewportSize({ width: 320, height: 640 });
   await page.goto("/?lang=en");
