@@ -56,6 +56,29 @@ impl Cart {
         self.lines.iter().map(|l| l.quantity as u64).sum()
     }
 
+    /// The subtotal of the lines `excluded` does not reject, and the amount of those it rejects.
+    /// Lines count `net` (after their discount) or gross; with `share_discount` the cart
+    /// discount is shared out over all lines in proportion to their amount, and the eligible
+    /// share is rounded **up**, so a rule built on it (free shipping, points) never promises
+    /// more than checkout grants.
+    pub fn split_subtotal(&self, excluded: impl Fn(&str) -> bool, net: bool, share_discount: bool) -> (i64, i64) {
+        let (mut eligible, mut rejected) = (0_i64, 0_i64);
+        for line in &self.lines {
+            let amount = if net { line.net() } else { line.gross() };
+            if excluded(&line.product_id) {
+                rejected = rejected.saturating_add(amount);
+            } else {
+                eligible = eligible.saturating_add(amount);
+            }
+        }
+        if share_discount && self.cart_discount > 0 && eligible > 0 {
+            let all = eligible as i128 + rejected as i128;
+            let share = (self.cart_discount as i128 * eligible as i128 + all - 1) / all;
+            eligible = (eligible as i128 - share).max(0) as i64;
+        }
+        (eligible, rejected)
+    }
+
     /// Sum of the lines' net amounts minus the cart discount, never below zero.
     pub fn total(&self) -> i64 {
         let lines = self.lines.iter().fold(0_i64, |acc, l| acc.saturating_add(l.net()));

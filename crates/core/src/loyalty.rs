@@ -136,20 +136,7 @@ impl Program {
     /// The eligible subtotal of a cart: non-excluded lines after line discounts, minus their
     /// share of the cart discount (rounded up, so the points are never overstated).
     pub fn eligible(&self, cart: &Cart) -> i64 {
-        let (mut eligible, mut excluded) = (0_i64, 0_i64);
-        for l in &cart.lines {
-            if self.excluded_products.iter().any(|p| *p == l.product_id) {
-                excluded = excluded.saturating_add(l.net());
-            } else {
-                eligible = eligible.saturating_add(l.net());
-            }
-        }
-        if cart.cart_discount > 0 && eligible > 0 {
-            let all = eligible as i128 + excluded as i128;
-            let share = (cart.cart_discount as i128 * eligible as i128 + all - 1) / all;
-            eligible = (eligible as i128 - share).max(0) as i64;
-        }
-        eligible
+        cart.split_subtotal(|id| self.excluded_products.iter().any(|p| p == id), true, true).0
     }
 
     /// Points a cart earns for a customer in `tier` (index into `tiers`, `None`: no tier).

@@ -169,25 +169,8 @@ impl ShippingRules {
     /// proportion to their net amount, and the eligible share is rounded **up** so the bar never
     /// promises free shipping that checkout would not grant.
     pub fn eligible_subtotal(&self, cart: &Cart) -> (i64, i64) {
-        let mut eligible: i64 = 0;
-        let mut excluded: i64 = 0;
-        for line in &cart.lines {
-            let amount = match self.basis {
-                SubtotalBasis::AfterDiscounts => line.net(),
-                SubtotalBasis::BeforeDiscounts => line.gross(),
-            };
-            if self.is_excluded(&line.product_id) {
-                excluded = excluded.saturating_add(amount);
-            } else {
-                eligible = eligible.saturating_add(amount);
-            }
-        }
-        if self.basis == SubtotalBasis::AfterDiscounts && cart.cart_discount > 0 && eligible > 0 {
-            let all = eligible as i128 + excluded as i128;
-            let share = (cart.cart_discount as i128 * eligible as i128 + all - 1) / all;
-            eligible = (eligible as i128 - share).max(0) as i64;
-        }
-        (eligible, excluded)
+        let after = self.basis == SubtotalBasis::AfterDiscounts;
+        cart.split_subtotal(|id| self.is_excluded(id), after, after)
     }
 }
 
