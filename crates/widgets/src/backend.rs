@@ -41,7 +41,8 @@ pub fn expand_url(url: &str, vars: &[(&str, &str)]) -> String {
     schaufenster_core::template::render(url, |k| vars.iter().find(|(n, _)| *n == k).map(|(_, v)| encode(v)))
 }
 
-fn encode(v: &str) -> String {
+/// Percent-encodes everything but unreserved characters (URL parameters, `#faq-<id>` hashes).
+pub(crate) fn encode(v: &str) -> String {
     let mut out = String::with_capacity(v.len());
     for b in v.bytes() {
         if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {

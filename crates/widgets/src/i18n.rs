@@ -46,6 +46,14 @@ impl Texts {
         render(&config.message_for(key, &self.locale), |k| vars.iter().find(|(n, _)| *n == k).map(|(_, v)| v.clone()))
     }
 
+    /// The message `base.<plural category of n>` (`Intl.PluralRules`), falling back to
+    /// `base.other` for categories without a message of their own.
+    pub fn plural(&self, config: &Config, base: &str, n: u64, vars: &[(&str, String)]) -> String {
+        let key = format!("{base}.{}", crate::glue::sf_plural(&self.locale, n as f64));
+        let key = if schaufenster_config::i18n::message(&key).is_some() { key } else { format!("{base}.other") };
+        self.t(config, &key, vars)
+    }
+
     /// Money formatted by `Intl.NumberFormat` in this locale ("49,90 €", "CHF 75.00").
     pub fn money(&self, m: Money) -> String {
         sf_money(&self.locale, m.currency().code(), m.minor() as f64, m.currency().exponent())

@@ -19,7 +19,7 @@
 
 use crate::backend::{expand_url, request, FetchError};
 use crate::events::{self, window};
-use crate::glue::{sf_hash, sf_plural, sf_set_hash, sf_show, sf_sleep, sf_warn, Listener};
+use crate::glue::{sf_hash, sf_set_hash, sf_show, sf_sleep, sf_warn, Listener};
 use crate::i18n::Texts;
 use crate::runtime::Runtime;
 use schaufenster_config::json::{obj, s, Json};
@@ -473,9 +473,7 @@ impl Widget {
             _ if q.is_empty() => String::new(),
             _ if n == 0 => self.texts.t(&self.rt.config, "faq.none", &[("query", q.to_owned())]),
             _ => {
-                let key = format!("faq.results.{}", sf_plural(&self.texts.locale, n as f64));
-                let key = if schaufenster_config::i18n::message(&key).is_some() { key } else { "faq.results.other".into() };
-                self.texts.t(&self.rt.config, &key, &[("count", n.to_string()), ("query", q.to_owned())])
+                self.texts.plural(&self.rt.config, "faq.results", n as u64, &[("count", n.to_string()), ("query", q.to_owned())])
             }
         };
         if self.status.text_content().as_deref() != Some(msg.as_str()) {
@@ -638,7 +636,7 @@ impl Widget {
             s.set_text_content(None);
         }
         self.answer.set_hidden(false);
-        sf_set_hash(&format!("#faq-{}", hash_encode(&id)));
+        sf_set_hash(&format!("#faq-{}", crate::backend::encode(&id)));
         sf_show(&self.root, &format!("{}q", self.ids), focus);
         events::emit(&self.host, "faq-open", obj([("widget", s("faq")), ("id", s(&id))]));
     }
@@ -744,22 +742,6 @@ fn rows_for(d: &Data, query: &str, category: Option<&str>, max: usize, popular: 
             Row { entry: h.entry, question: own(&d.items[h.entry].question, &q), snippet: snippet_runs }
         })
         .collect()
-}
-
-/// An id as it appears in the hash (percent-encoding what a fragment may not hold).
-fn hash_encode(id: &str) -> String {
-    let mut out = String::new();
-    for b in id.bytes() {
-        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
-            out.push(b as char);
-        } else {
-            const HEX: &[u8; 16] = b"0123456789ABCDEF";
-            out.push('%');
-            out.push(HEX[(b >> 4) as usize] as char);
-            out.push(HEX[(b & 15) as usize] as char);
-        }
-    }
-    out
 }
 
 /// Builds the sanitised answer tree with DOM calls; text only ever becomes text nodes.

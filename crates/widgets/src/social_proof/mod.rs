@@ -7,7 +7,7 @@
 
 pub mod hub;
 
-use crate::glue::{sf_number, sf_plural, sf_unit};
+use crate::glue::{sf_number, sf_unit};
 use crate::i18n::Texts;
 use crate::runtime::Runtime;
 use leptos::prelude::*;
@@ -109,14 +109,6 @@ fn window_text(texts: &Texts, minutes: u64) -> String {
     sf_unit(&texts.locale, n as f64, unit)
 }
 
-/// The message `base.<plural category of n>`, falling back to `base.other`.
-fn plural(rt: &Runtime, texts: &Texts, base: &str, n: u64, vars: &[(&str, String)]) -> String {
-    let cat = sf_plural(&texts.locale, n as f64);
-    let key = format!("{base}.{cat}");
-    let key = if schaufenster_config::i18n::message(&key).is_some() { key } else { format!("{base}.other") };
-    texts.t(&rt.config, &key, vars)
-}
-
 /// A badge as markup: one template for every kind (one leptos view type keeps the wasm small).
 fn render_badge(rt: &Runtime, texts: &Texts, b: &Badge) -> impl IntoView {
     let kind = b.kind().name();
@@ -134,13 +126,13 @@ fn badge_text(rt: &Runtime, texts: &Texts, b: &Badge) -> (String, Option<String>
     match b {
         Badge::Purchases { count, window_minutes } | Badge::Carts { count, window_minutes } => {
             let base = if matches!(b, Badge::Purchases { .. }) { "social.purchases" } else { "social.carts" };
-            (plural(rt, texts, base, count.value(), &[("count", count_text(texts, *count)), ("window", window_text(texts, *window_minutes))]), None)
+            (texts.plural(&rt.config, base, count.value(), &[("count", count_text(texts, *count)), ("window", window_text(texts, *window_minutes))]), None)
         }
-        Badge::Viewers { count } => (plural(rt, texts, "social.viewers", count.value(), &[("count", count_text(texts, *count))]), None),
-        Badge::LowStock { count } => (plural(rt, texts, "social.low_stock", *count, &[("count", count_text(texts, Shown::Exact(*count)))]), None),
+        Badge::Viewers { count } => (texts.plural(&rt.config, "social.viewers", count.value(), &[("count", count_text(texts, *count))]), None),
+        Badge::LowStock { count } => (texts.plural(&rt.config, "social.low_stock", *count, &[("count", count_text(texts, Shown::Exact(*count)))]), None),
         Badge::Rating { tenths, count } => {
             let average = sf_number(&texts.locale, *tenths as f64 / 10.0, 1);
-            let text = plural(rt, texts, "social.rating", *count, &[("average", average), ("count", count_text(texts, Shown::Exact(*count)))]);
+            let text = texts.plural(&rt.config, "social.rating", *count, &[("average", average), ("count", count_text(texts, Shown::Exact(*count)))]);
             (text, Some(format!("{}%", tenths * 2)))
         }
         Badge::Bestseller { category } => (texts.t(&rt.config, "social.bestseller", &[("category", category.clone())]), None),
