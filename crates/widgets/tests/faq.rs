@@ -6,7 +6,7 @@
 //! backend's FAQ.
 #![cfg(target_arch = "wasm32")]
 
-use schaufenster_widgets::glue::{sf_parse, sf_sleep};
+use schaufenster_widgets::glue::sf_sleep;
 use schaufenster_widgets::{mount_widget, runtime};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -29,6 +29,11 @@ fn doc() -> web_sys::Document {
 }
 
 /// A host element in the light DOM (shadow DOM off) so the test can query inside.
+/// Installs a config that must be valid.
+fn install(text: &str) {
+    assert_eq!(runtime::install(&common::json(text)), 0, "{text}");
+}
+
 fn host() -> web_sys::HtmlElement {
     let el: web_sys::HtmlElement = doc().create_element("div").unwrap().unchecked_into();
     doc().body().unwrap().append_child(&el).unwrap();
@@ -86,7 +91,7 @@ async fn popular_questions_before_typing_in_the_page_language() {
 
 async fn mounted_light(extra: &str) -> (web_sys::HtmlElement, Box<dyn std::any::Any>) {
     let text = format!(r#"{{"locale": "de-DE", "theme": {{"shadow_dom": false}}, "consent": {{"required": false}}, "faq": {{"source": {{"inline": {ENTRIES}}}, "contact": "mailto:hilfe@shop.example", "popular": 3{extra}}}}}"#);
-    assert_eq!(runtime::install(&schaufenster_widgets::json_js::from_js(&sf_parse(&text))), 0, "{text}");
+    install(&text);
     let h = host();
     let handle = mount_widget("sf-faq", h.clone()).expect("faq configured");
     until(|| h.query_selector("[data-state=ready]").ok().flatten().is_some()).await;
@@ -260,7 +265,7 @@ async fn deep_link_opens_the_answer() {
 async fn bad_entries_are_skipped_and_reported_and_unmount_cleans_up() {
     let bad = r#"[{"id": "a", "question": "Gibt es Gutscheine?", "answer": "Ja."}, {"id": "b", "answer": "no question"}, {"id": "c", "question": "Zahlung per Rechnung?", "answer": "Ja.", "tags": "x"}]"#;
     let text = format!(r#"{{"locale": "de-DE", "theme": {{"shadow_dom": false}}, "faq": {{"source": {{"inline": {bad}}}}}}}"#);
-    assert_eq!(runtime::install(&schaufenster_widgets::json_js::from_js(&sf_parse(&text))), 0);
+    install(&text);
     let h = host();
     let (ready, _l) = record(&h.clone().into(), "sf:ready");
     let handle = mount_widget("sf-faq", h.clone()).unwrap();
@@ -278,7 +283,7 @@ async fn unusable_source_falls_back_to_the_inline_list_or_the_contact_link() {
     let text = format!(
         r#"{{"locale": "de-DE", "theme": {{"shadow_dom": false}}, "backend": {{"retries": 0, "timeout_ms": 2000}}, "faq": {{"source": {{"url": "/__no_such_faq"}}, "fallback": {{"inline": {ENTRIES}}}, "contact": "/kontakt"}}}}"#
     );
-    assert_eq!(runtime::install(&schaufenster_widgets::json_js::from_js(&sf_parse(&text))), 0);
+    install(&text);
     let h = host();
     let (errors, _l) = record(&h.clone().into(), "sf:error");
     let _handle = mount_widget("sf-faq", h.clone()).unwrap();
@@ -290,7 +295,7 @@ async fn unusable_source_falls_back_to_the_inline_list_or_the_contact_link() {
 
     // Without a fallback: the unavailable message and the contact link.
     let text = r#"{"locale": "de-DE", "theme": {"shadow_dom": false}, "backend": {"retries": 0}, "faq": {"source": {"url": "/__no_such_faq"}, "contact": "/kontakt"}}"#;
-    assert_eq!(runtime::install(&schaufenster_widgets::json_js::from_js(&sf_parse(text))), 0);
+    install(text);
     let h = host();
     let _handle = mount_widget("sf-faq", h.clone()).unwrap();
     until(|| h.query_selector("[data-state=error]").ok().flatten().is_some()).await;
@@ -326,7 +331,7 @@ fn serve_faq(body: &str, delay_ms: u32) {
 async fn typing_while_the_entries_load_does_not_freeze_the_widget() {
     serve_faq(&format!(r#"{{"entries": {ENTRIES}}}"#), 400);
     let text = r#"{"locale": "de-DE", "theme": {"shadow_dom": false}, "faq": {"source": {"url": "/__faq"}}}"#;
-    assert_eq!(runtime::install(&schaufenster_widgets::json_js::from_js(&sf_parse(text))), 0);
+    install(text);
     let h = host();
     let _handle = mount_widget("sf-faq", h.clone()).unwrap();
     type_text(&h, "Lieferung");
@@ -341,7 +346,7 @@ async fn an_empty_or_unusable_answer_falls_back() {
     // 200 with an empty body: no entries, so the configured fallback list is used.
     serve_faq("", 0);
     let text = format!(r#"{{"locale": "de-DE", "theme": {{"shadow_dom": false}}, "faq": {{"source": {{"url": "/__faq"}}, "fallback": {{"inline": {ENTRIES}}}}}}}"#);
-    assert_eq!(runtime::install(&schaufenster_widgets::json_js::from_js(&sf_parse(&text))), 0);
+    install(&text);
     let h = host();
     let (errors, _l) = record(&h.clone().into(), "sf:error");
     let _handle = mount_widget("sf-faq", h.clone()).unwrap();
@@ -355,7 +360,7 @@ async fn deep_links_with_encoded_ids() {
     let entries = r#"[{"id": "größe tabelle", "question": "Welche Größe passt?", "answer": "Siehe Tabelle."}]"#;
     web_sys::window().unwrap().location().set_hash("#faq-gr%c3%b6%c3%9fe%20tabelle").unwrap();
     let text = format!(r#"{{"locale": "de-DE", "theme": {{"shadow_dom": false}}, "faq": {{"source": {{"inline": {entries}}}}}}}"#);
-    assert_eq!(runtime::install(&schaufenster_widgets::json_js::from_js(&sf_parse(&text))), 0);
+    install(&text);
     let h = host();
     let _handle = mount_widget("sf-faq", h.clone()).unwrap();
     let answer: web_sys::HtmlElement = {
