@@ -5,6 +5,7 @@
 //! - [`cart`]: where the cart comes from (pushed, inline, or fetched through a `map`).
 //! - [`i18n`]: messages from the config and money through `Intl.NumberFormat`.
 //! - [`events`]: `sf:*` CustomEvents.
+//! - [`dom`]: the element, attribute and text helpers the widgets render with.
 //! - [`shipping_bar`]: `<sf-shipping-bar>` (feature `shipping-bar`).
 //! - [`social_proof`]: `<sf-social-proof product="…">` (feature `social-proof`).
 //! - [`faq`]: `<sf-faq>` (feature `faq`).
@@ -18,6 +19,7 @@
 
 pub mod backend;
 pub mod cart;
+pub mod dom;
 pub mod events;
 #[cfg(feature = "faq")]
 pub mod faq;

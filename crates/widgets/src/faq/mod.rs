@@ -18,6 +18,7 @@
 //! `schaufenster-core`.
 
 use crate::backend::{expand_url, request, FetchError};
+use crate::dom::{attr, el, runs, text};
 use crate::events::{self, window};
 use crate::glue::{sf_hash, sf_set_hash, sf_show, sf_sleep, sf_warn, Listener};
 use crate::i18n::Texts;
@@ -134,36 +135,6 @@ pub fn mount(host: HtmlElement, rt: Rc<Runtime>) -> Option<Box<dyn std::any::Any
     let w = Rc::new(Widget::build(host.into(), container, rt, faq, texts)?);
     w.start();
     Some(Box::new(Handle(w)))
-}
-
-/// Creates `<tag class=…>` inside `parent`.
-fn el(doc: &Document, parent: &web_sys::Node, tag: &str, class: &str) -> HtmlElement {
-    let e: HtmlElement = doc.create_element(tag).expect("a valid tag name").unchecked_into();
-    if !class.is_empty() {
-        e.set_class_name(class);
-    }
-    let _ = parent.append_child(&e);
-    e
-}
-
-fn attr(e: &web_sys::Element, name: &str, value: &str) {
-    let _ = e.set_attribute(name, value);
-}
-
-fn text(doc: &Document, parent: &web_sys::Node, t: &str) {
-    let _ = parent.append_child(&doc.create_text_node(t));
-}
-
-/// Appends (text, highlighted) runs, highlighted ones as `<mark>`.
-fn runs(doc: &Document, parent: &web_sys::Node, parts: &[(String, bool)]) {
-    for (t, m) in parts {
-        if *m {
-            let mark = el(doc, parent, "mark", "");
-            mark.set_text_content(Some(t));
-        } else {
-            text(doc, parent, t);
-        }
-    }
 }
 
 impl Widget {

@@ -1,0 +1,37 @@
+//! The few DOM primitives every widget renders with (direct calls, no view library):
+//! elements, attributes and text nodes. Texts always go in as text nodes or `textContent`,
+//! never as HTML.
+
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, HtmlElement, Node};
+
+/// Creates `<tag class=…>` inside `parent` (no class when `class` is empty).
+pub fn el(doc: &Document, parent: &Node, tag: &str, class: &str) -> HtmlElement {
+    let e: HtmlElement = doc.create_element(tag).expect("a valid tag name").unchecked_into();
+    if !class.is_empty() {
+        e.set_class_name(class);
+    }
+    let _ = parent.append_child(&e);
+    e
+}
+
+/// Sets attribute `name` (errors only come from invalid names, which are constants here).
+pub fn attr(e: &Element, name: &str, value: &str) {
+    let _ = e.set_attribute(name, value);
+}
+
+/// Appends text `t` as a text node.
+pub fn text(doc: &Document, parent: &Node, t: &str) {
+    let _ = parent.append_child(&doc.create_text_node(t));
+}
+
+/// Appends (text, highlighted) runs, highlighted ones as `<mark>`.
+pub fn runs(doc: &Document, parent: &Node, parts: &[(String, bool)]) {
+    for (t, m) in parts {
+        if *m {
+            el(doc, parent, "mark", "").set_text_content(Some(t));
+        } else {
+            text(doc, parent, t);
+        }
+    }
+}
