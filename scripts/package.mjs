@@ -19,17 +19,8 @@ const extra = [
 ];
 for (const [from, to] of extra) copyFileSync(join(root, from), join(pkg, to));
 
-// leptos pulls in server_fn → wasm-streams, whose #[wasm_bindgen] stream adapters
-// (IntoUnderlying*) end up exported from every leptos wasm. They are not part of our API and
-// their `[Symbol.dispose]` members force consumers onto lib "esnext"; keep them out of the types.
 const dts = join(pkg, "schaufenster.d.ts");
-const types = readFileSync(dts, "utf8")
-  .replace(/\/\*\*\n \* The `ReadableStreamType` enum\.[\s\S]*?export type ReadableStreamType = "bytes";\n/, "")
-  .replace(/export class IntoUnderlying\w+ \{[\s\S]*?\n\}\n\n?/g, "");
-if (/IntoUnderlying|ReadableStreamType/.test(types)) {
-  console.error("package.mjs: could not strip the wasm-streams adapters from schaufenster.d.ts");
-  process.exit(1);
-}
+const types = readFileSync(dts, "utf8");
 // The config's types, generated from the JSON Schema (schema/schaufenster.d.ts, drift-tested):
 // `configure(config: SchaufensterConfig)` refers to them.
 const configTypes = readFileSync(join(root, "schema/schaufenster.d.ts"), "utf8").replace(/^\/\/.*\n/gm, "");

@@ -65,10 +65,3 @@ impl Drop for Listener {
         let _ = self.remove.call0(&JsValue::NULL);
     }
 }
-
-/// `Listener`s are not `Send`; leptos cleanups in csr run on the one thread, so wrap them.
-/// (Shared by the leptos widgets, the bar and the badges.)
-#[cfg(any(feature = "shipping-bar", feature = "social-proof"))]
-pub(crate) fn send_wrapper<T>(t: T) -> leptos::__reexports::send_wrapper::SendWrapper<T> {
-    leptos::__reexports::send_wrapper::SendWrapper::new(t)
-}

@@ -1,4 +1,8 @@
-//! Schaufenster's leptos components and the runtime they share.
+//! Schaufenster's widgets and the runtime they share.
+//!
+//! The widgets render with direct DOM calls (see [`dom`]), not a view library: leptos, which
+//! the bar and the badges first used, cost about 30 KB gzip of the 100 KB budget for the
+//! whole suite (docs/size.md).
 //!
 //! - [`runtime`]: the loaded config, the pushed cart, consent; one per page.
 //! - [`backend`]: fetch with timeout and bounded retries (policy from `schaufenster-core`).

@@ -11,11 +11,8 @@
 //! Emits `sf:ready`, `sf:faq-search` (when typing pauses), `sf:faq-open`, `sf:faq-feedback`
 //! and `sf:error`.
 //!
-//! Unlike the other widgets this one renders with direct DOM calls instead of leptos views:
-//! its markup has many independently updated parts, and leptos's typed view tree for them
-//! cost about 30 KB gzip of wasm (measured with `./x size`, see docs/size.md), a third of the
-//! whole suite's budget. The ranking, highlighting and sanitising it shows all live in
-//! `schaufenster-core`.
+//! Like every widget it renders with direct DOM calls ([`crate::dom`]); the ranking,
+//! highlighting and sanitising it shows all live in `schaufenster-core`.
 
 use crate::backend::{expand_url, request, FetchError};
 use crate::dom::{attr, el, runs, text};

@@ -7,19 +7,21 @@
 //! visible again. Emits `sf:ready`, `sf:threshold-reached`, `sf:add-to-cart` and `sf:error`.
 
 use crate::backend::{expand_url, request, FetchError};
+use crate::dom::{attr, el, text};
 use crate::events::{self, document, window};
-use crate::glue::{send_wrapper, sf_visible, Listener};
+use crate::glue::{sf_visible, Listener};
 use crate::i18n::Texts;
 use crate::runtime::Runtime;
-use leptos::prelude::*;
 use schaufenster_config::json::{obj, s, Json};
 use schaufenster_config::mapping::{products_from_json, Product};
-use schaufenster_config::model::ShippingBar;
+use schaufenster_config::model::{ShippingBar, Suggestions};
 use schaufenster_core::shipping::{evaluate, suggest, Reward, ShippingProgress, ShippingRules, TierStatus};
 use schaufenster_core::{Cart, Currency, Money};
-use std::cell::Cell;
-use std::rc::Rc;
+use std::cell::{Cell, RefCell};
+use std::rc::{Rc, Weak};
 use wasm_bindgen::JsValue;
+use wasm_bindgen_futures::spawn_local;
+use web_sys::{Document, HtmlElement};
 
 const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/shipping_bar.css"));
 
@@ -33,128 +35,291 @@ enum Data {
 
 /// Mounts the bar into `host`. Returns `None` (renders nothing, collapses) when the config
 /// has no valid `shipping_bar` section.
-pub fn mount(host: web_sys::HtmlElement, rt: Rc<Runtime>) -> Option<Box<dyn std::any::Any>> {
+pub fn mount(host: HtmlElement, rt: Rc<Runtime>) -> Option<Box<dyn std::any::Any>> {
     let Some(bar) = rt.config.shipping_bar.get().cloned() else {
         let _ = host.set_attribute("data-sf-state", "off");
         return None;
     };
     let (texts, container) = crate::runtime::prepare(&host, &rt, CSS);
-    let handle = leptos::mount::mount_to(container, move || view_bar(host, rt, bar, texts));
-    Some(Box::new(handle))
+    let w = Rc::new(Bar::build(host.into(), &container, rt, bar, texts));
+    w.listen();
+    w.reload();
+    Some(Box::new(Handle(w)))
 }
 
-fn view_bar(host: web_sys::HtmlElement, rt: Rc<Runtime>, bar: ShippingBar, texts: Texts) -> impl IntoView {
-    let host: JsValue = host.into();
-    let rules = Rc::new(bar.rules());
-    let data = RwSignal::new(Data::Loading);
-    // What the markup shows, recomputed whenever `data` is set (a plain signal costs less wasm
-    // than a memo).
-    let view_state = RwSignal::new(describe(&rt, &texts, &Data::Loading));
-    let products: RwSignal<Option<(Currency, Vec<Product>)>> = RwSignal::new(None);
-    let generation = Rc::new(Cell::new(0u32));
-    let ready_sent = Rc::new(Cell::new(false));
+/// The mounted bar: its elements, what it shows, and its listeners.
+struct Bar {
+    rt: Rc<Runtime>,
+    bar: ShippingBar,
+    rules: ShippingRules,
+    texts: Texts,
+    host: JsValue,
+    doc: Document,
+    root: HtmlElement,
+    msg: HtmlElement,
+    track: HtmlElement,
+    fill: HtmlElement,
+    note: HtmlElement,
+    suggestions: HtmlElement,
+    markers: RefCell<Vec<HtmlElement>>,
+    data: RefCell<Data>,
+    /// What the markup shows now (parts are only touched when they change, so the live
+    /// region does not repeat itself).
+    shown: RefCell<Option<ViewState>>,
+    products: RefCell<Option<(Currency, Vec<Product>)>>,
+    /// The suggestions shown (heading and product ids), rebuilt only when they change so a
+    /// focused button keeps its focus.
+    shown_suggestions: RefCell<Vec<String>>,
+    suggestion_listeners: RefCell<Vec<Listener>>,
+    /// Bumped on every reload and on unmount: a superseded answer does nothing.
+    generation: Cell<u32>,
+    alive: Cell<bool>,
+    ready_sent: Cell<bool>,
+    listeners: RefCell<Vec<Listener>>,
+}
 
-    // (Re)load the cart; results of superseded loads are dropped.
-    let reload = {
-        let (rt, rules, texts, host, generation, ready_sent, bar) = (rt.clone(), rules.clone(), texts.clone(), host.clone(), generation.clone(), ready_sent.clone(), bar.clone());
-        Rc::new(move || {
-            let gen = generation.get().wrapping_add(1);
-            generation.set(gen);
-            let (rt, rules, texts, host, generation, ready_sent, bar) = (rt.clone(), rules.clone(), texts.clone(), host.clone(), generation.clone(), ready_sent.clone(), bar.clone());
-            leptos::task::spawn_local(async move {
-                let result = crate::cart::load(&rt, texts.language(), &texts.locale).await;
-                if generation.get() != gen {
-                    return;
+/// Unmounts on drop: listeners removed, requests in flight made stale, markup removed.
+struct Handle(Rc<Bar>);
+
+impl Drop for Handle {
+    fn drop(&mut self) {
+        let w = &self.0;
+        w.alive.set(false);
+        w.generation.set(w.generation.get().wrapping_add(1));
+        w.listeners.borrow_mut().clear();
+        w.suggestion_listeners.borrow_mut().clear();
+        w.root.remove();
+    }
+}
+
+impl Bar {
+    fn build(host: JsValue, container: &HtmlElement, rt: Rc<Runtime>, bar: ShippingBar, texts: Texts) -> Bar {
+        let doc = web_sys::window().and_then(|w| w.document()).expect("a document");
+        let root = el(&doc, container, "div", "sf-bar");
+        attr(&root, "part", "root");
+        let msg = el(&doc, &root, "p", "msg");
+        attr(&msg, "part", "message");
+        attr(&msg, "aria-live", "polite");
+        let track = el(&doc, &root, "div", "track");
+        for (k, v) in [("part", "track"), ("role", "progressbar"), ("aria-valuemin", "0"), ("aria-valuemax", "100")] {
+            attr(&track, k, v);
+        }
+        attr(&track, "aria-label", &texts.t(&rt.config, "shipping.label", &[]));
+        let fill = el(&doc, &track, "div", "fill");
+        attr(&fill, "part", "fill");
+        let note = el(&doc, &root, "p", "note");
+        attr(&note, "part", "note");
+        let suggestions = el(&doc, &root, "div", "suggestions");
+        attr(&suggestions, "part", "suggestions");
+        let rules = bar.rules();
+        let w = Bar {
+            rt,
+            bar,
+            rules,
+            texts,
+            host,
+            doc,
+            root,
+            msg,
+            track,
+            fill,
+            note,
+            suggestions,
+            markers: RefCell::new(Vec::new()),
+            data: RefCell::new(Data::Loading),
+            shown: RefCell::new(None),
+            products: RefCell::new(None),
+            shown_suggestions: RefCell::new(Vec::new()),
+            suggestion_listeners: RefCell::new(Vec::new()),
+            generation: Cell::new(0),
+            alive: Cell::new(true),
+            ready_sent: Cell::new(false),
+            listeners: RefCell::new(Vec::new()),
+        };
+        w.render();
+        w
+    }
+
+    /// Reloads on `sf:cart-changed`, when the tab becomes visible again and when the page
+    /// comes back from the back/forward cache (`pageshow` on window).
+    fn listen(self: &Rc<Self>) {
+        let on = |target: &JsValue, name: &str, only_visible: bool| {
+            let weak: Weak<Bar> = Rc::downgrade(self);
+            Listener::new(target, name, move |_| {
+                if let Some(w) = weak.upgrade() {
+                    if !only_visible || sf_visible() {
+                        w.reload();
+                    }
                 }
-                // The widget may have been unmounted while the request ran (its signals are
-                // then disposed, and reading one would abort the wasm): `try_` reads and an
-                // early return keep a late answer harmless.
-                let Some(before) = data.try_get_untracked() else { return };
-                match result {
-                    Ok(cart) => {
-                        let progress = evaluate(&rules, &cart);
-                        let currency = cart.currency;
-                        let new = Data::Ready(cart, progress.clone());
-                        view_state.try_set(describe(&rt, &texts, &new));
-                        data.try_set(new);
-                        // Events last: a listener may remove the element.
-                        announce_reached(&host, &before, &progress);
-                        if let Some(sugg) = &bar.suggestions {
-                            if products.try_get_untracked().flatten().map(|(c, _)| c) != Some(currency) && generation.get() == gen {
-                                load_products(&rt, sugg, currency, &texts, products, &host).await;
-                            }
+            })
+        };
+        *self.listeners.borrow_mut() = vec![on(&document(), "sf:cart-changed", false), on(&document(), "visibilitychange", true), on(&window(), "pageshow", false)];
+    }
+
+    /// (Re)loads the cart; results of superseded loads are dropped.
+    fn reload(self: &Rc<Self>) {
+        let gen = self.generation.get().wrapping_add(1);
+        self.generation.set(gen);
+        let w = self.clone();
+        spawn_local(async move {
+            let result = crate::cart::load(&w.rt, w.texts.language(), &w.texts.locale).await;
+            if w.generation.get() != gen {
+                return;
+            }
+            match result {
+                Ok(cart) => {
+                    let progress = evaluate(&w.rules, &cart);
+                    let currency = cart.currency;
+                    let before = w.data.replace(Data::Ready(cart, progress.clone()));
+                    w.render();
+                    // Events last: a listener may remove the element.
+                    announce_reached(&w.host, &before, &progress);
+                    if let Some(sugg) = &w.bar.suggestions {
+                        let have = w.products.borrow().as_ref().map(|(c, _)| *c);
+                        if have != Some(currency) && w.generation.get() == gen {
+                            w.load_products(sugg, currency).await;
                         }
                     }
-                    Err(e) => {
-                        view_state.try_set(describe(&rt, &texts, &Data::Failed));
-                        data.try_set(Data::Failed);
-                        report(&host, &e);
-                    }
                 }
-                if generation.get() != gen {
-                    return;
+                Err(e) => {
+                    w.data.replace(Data::Failed);
+                    w.render();
+                    report(&w.host, &e);
                 }
-                if !ready_sent.replace(true) {
-                    events::emit(&host, "ready", obj([("widget", s("shipping-bar"))]));
-                }
-            });
-        })
-    };
-    reload();
-
-    let on_change = {
-        let reload = reload.clone();
-        Listener::new(&document(), "sf:cart-changed", move |_| reload())
-    };
-    let on_visible = {
-        let reload = reload.clone();
-        Listener::new(&document(), "visibilitychange", move |_| {
-            if sf_visible() {
-                reload()
             }
-        })
-    };
-    // Window-level pageshow covers returning through the back/forward cache.
-    let on_pageshow = {
-        let reload = reload.clone();
-        Listener::new(&window(), "pageshow", move |_| reload())
-    };
-    let listeners = send_wrapper((vec![on_change, on_visible, on_pageshow], generation.clone()));
-    // Unmount: stop listening and make requests still in flight stale.
-    on_cleanup(move || {
-        let (listeners, generation) = listeners.take();
-        generation.set(generation.get().wrapping_add(1));
-        drop(listeners);
-    });
-
-    let label = texts.t(&rt.config, "shipping.label", &[]);
-    // Reactive closures must be Send in leptos 0.8; in the browser everything runs on one
-    // thread, so the shared context travels in a SendWrapper.
-    let max = bar.suggestions.as_ref().map(|sg| sg.max.0 as usize).unwrap_or(0);
-    let cx = send_wrapper(Rc::new((rt, texts, rules, host)));
-    let suggestions = move || suggestion_buttons(&cx.0, &cx.1, &cx.2, &cx.3, max, &data.get(), products.get());
-
-    view! {
-        <div part="root" class="sf-bar" data-state=move || view_state.with(|v| v.state)>
-            <p part="message" class="msg" aria-live="polite">{move || view_state.with(|v| v.message.clone())}</p>
-            <div
-                part="track"
-                class="track"
-                role="progressbar"
-                aria-label=label
-                aria-valuemin="0"
-                aria-valuemax="100"
-                aria-valuenow=move || view_state.with(|v| v.percent.to_string())
-                aria-valuetext=move || view_state.with(|v| v.value_text.clone())
-                hidden=move || view_state.with(|v| !v.show_track)
-            >
-                <div part="fill" class="fill" style:width=move || view_state.with(|v| pct(v.width))></div>
-                {move || view_state.with(|v| v.markers.clone()).into_iter().map(|m| view! { <span class="marker" aria-hidden="true" style:left=pct(m)></span> }).collect_view()}
-            </div>
-            <p part="note" class="note">{move || view_state.with(|v| v.note.clone())}</p>
-            <div part="suggestions" class="suggestions">{suggestions}</div>
-        </div>
+            if w.generation.get() != gen {
+                return;
+            }
+            if !w.ready_sent.replace(true) {
+                events::emit(&w.host, "ready", obj([("widget", s("shipping-bar"))]));
+            }
+        });
     }
+
+    /// Brings the markup in line with the data, touching only the parts that changed.
+    fn render(&self) {
+        let new = describe(&self.rt, &self.texts, &self.data.borrow());
+        let old = self.shown.replace(Some(new.clone())).unwrap_or_default();
+        // The first render compares with an empty state whose `state` is "", so every part
+        // is set once.
+        if old.state != new.state {
+            attr(&self.root, "data-state", new.state);
+        }
+        if old.message != new.message || old.state.is_empty() {
+            self.msg.set_text_content(Some(&new.message));
+        }
+        if old.percent != new.percent || old.state.is_empty() {
+            attr(&self.track, "aria-valuenow", &new.percent.to_string());
+        }
+        if old.value_text != new.value_text || old.state.is_empty() {
+            if new.value_text.is_empty() {
+                let _ = self.track.remove_attribute("aria-valuetext");
+            } else {
+                attr(&self.track, "aria-valuetext", &new.value_text);
+            }
+        }
+        self.track.set_hidden(!new.show_track);
+        if old.width != new.width || old.state.is_empty() {
+            let _ = self.fill.style().set_property("width", &pct(new.width));
+        }
+        if old.markers != new.markers {
+            let mut markers = self.markers.borrow_mut();
+            for m in markers.drain(..) {
+                m.remove();
+            }
+            for at in &new.markers {
+                let m = el(&self.doc, &self.track, "span", "marker");
+                attr(&m, "aria-hidden", "true");
+                let _ = m.style().set_property("left", &pct(*at));
+                markers.push(m);
+            }
+        }
+        if old.note != new.note || old.state.is_empty() {
+            self.note.set_text_content(Some(&new.note));
+        }
+        self.render_suggestions();
+    }
+
+    async fn load_products(&self, sugg: &Suggestions, currency: Currency) {
+        let src = &sugg.source.0;
+        let data = match (&src.inline, &src.url) {
+            (Some(inline), _) => Ok(inline.clone()),
+            (None, Some(url)) => {
+                let url = expand_url(&url.0, &[("currency", currency.code()), ("language", self.texts.language()), ("locale", &self.texts.locale)]);
+                request(&self.rt.config.backend, "GET", &url, None).await
+            }
+            (None, None) => return,
+        };
+        if !self.alive.get() {
+            return;
+        }
+        match data {
+            Ok(json) => {
+                let (list, problems) = products_from_json(&json, src, currency);
+                if !problems.is_empty() {
+                    events::emit(&self.host, "error", obj([("widget", s("shipping-bar")), ("kind", s("mapping")), ("message", s(&format!("product list: {}", problems.join("; "))))]));
+                }
+                // Only prices in the cart's currency can be compared with the gap.
+                *self.products.borrow_mut() = Some((currency, list.into_iter().filter(|p| p.currency == currency).collect()));
+                self.render_suggestions();
+            }
+            Err(e) => report(&self.host, &e),
+        }
+    }
+
+    /// Products that close the gap to the next tier, as add-to-cart buttons.
+    fn render_suggestions(&self) {
+        let max = self.bar.suggestions.as_ref().map(|sg| sg.max.0 as usize).unwrap_or(0);
+        let picked = {
+            let data = self.data.borrow();
+            let products = self.products.borrow();
+            pick(&self.rules, &data, products.as_ref(), max)
+        };
+        let heading = picked.as_ref().map(|(remaining, currency, _)| self.texts.t(&self.rt.config, "shipping.suggestions", &[("remaining", money(&self.texts, *remaining, *currency))]));
+        let key: Vec<String> = heading.iter().cloned().chain(picked.iter().flat_map(|(_, _, list)| list.iter().map(|p| p.id.clone()))).collect();
+        if *self.shown_suggestions.borrow() == key {
+            return;
+        }
+        *self.shown_suggestions.borrow_mut() = key;
+        self.suggestion_listeners.borrow_mut().clear();
+        self.suggestions.set_text_content(None);
+        let (Some(heading), Some((_, _, list))) = (heading, picked) else { return };
+        let doc = &self.doc;
+        el(doc, &self.suggestions, "p", "suggest-heading").set_text_content(Some(&heading));
+        let ul = el(doc, &self.suggestions, "ul", "suggest-list");
+        // The accessible name starts with the visible text (WCAG 2.5.3): "Packwürfel 24,90 € –
+        // in den Warenkorb"; the action is read out but not shown.
+        let action = format!(" – {}", self.texts.t(&self.rt.config, "shipping.add", &[]));
+        let mut listeners = self.suggestion_listeners.borrow_mut();
+        for p in list {
+            let li = el(doc, &ul, "li", "");
+            let button = el(doc, &li, "button", "suggestion");
+            attr(&button, "type", "button");
+            attr(&button, "part", "suggestion");
+            el(doc, &button, "span", "name").set_text_content(Some(&p.title));
+            text(doc, &button, " ");
+            el(doc, &button, "span", "price").set_text_content(Some(&money(&self.texts, p.price, p.currency)));
+            el(doc, &button, "span", "sr-only").set_text_content(Some(&action));
+            let host = self.host.clone();
+            let detail = obj([("widget", s("shipping-bar")), ("product_id", s(&p.id)), ("quantity", Json::Number(1.0)), ("price", Json::Number(p.price as f64)), ("currency", s(p.currency.code()))]);
+            listeners.push(Listener::new(button.as_ref(), "click", move |_| {
+                events::emit(&host, "add-to-cart", detail.clone());
+            }));
+        }
+    }
+}
+
+/// The products to suggest for the gap to the next tier (the gap, its currency, the
+/// products), or `None` when there is nothing to suggest.
+fn pick(rules: &ShippingRules, data: &Data, products: Option<&(Currency, Vec<Product>)>, max: usize) -> Option<(i64, Currency, Vec<Product>)> {
+    let (Data::Ready(cart, progress), Some((currency, list))) = (data, products) else { return None };
+    let next = progress.next()?;
+    if *currency != cart.currency || progress.eligible_subtotal == 0 {
+        return None;
+    }
+    let candidates: Vec<_> = list.iter().map(Product::candidate).collect();
+    let picked: Vec<Product> = suggest(rules, cart, next.remaining, &candidates, max).into_iter().filter_map(|c| list.iter().find(|p| p.id == c.id).cloned()).collect();
+    (!picked.is_empty()).then_some((next.remaining, *currency, picked))
 }
 
 /// Everything the markup shows, derived from the data in one place.
@@ -241,65 +406,4 @@ fn announce_reached(host: &JsValue, before: &Data, now: &ShippingProgress) {
 
 fn report(host: &JsValue, e: &FetchError) {
     events::emit(host, "error", obj([("widget", s("shipping-bar")), ("kind", s(&e.outcome.kind())), ("message", s(&e.message())), ("url", s(&e.url))]));
-}
-
-async fn load_products(rt: &Runtime, sugg: &schaufenster_config::model::Suggestions, currency: Currency, texts: &Texts, products: RwSignal<Option<(Currency, Vec<Product>)>>, host: &JsValue) {
-    let src = &sugg.source.0;
-    let data = match (&src.inline, &src.url) {
-        (Some(inline), _) => Ok(inline.clone()),
-        (None, Some(url)) => {
-            let url = expand_url(&url.0, &[("currency", currency.code()), ("language", texts.language()), ("locale", &texts.locale)]);
-            request(&rt.config.backend, "GET", &url, None).await
-        }
-        (None, None) => return,
-    };
-    match data {
-        Ok(json) => {
-            let (list, problems) = products_from_json(&json, src, currency);
-            if !problems.is_empty() {
-                events::emit(host, "error", obj([("widget", s("shipping-bar")), ("kind", s("mapping")), ("message", s(&format!("product list: {}", problems.join("; "))))]));
-            }
-            // Only prices in the cart's currency can be compared with the gap.
-            products.try_set(Some((currency, list.into_iter().filter(|p| p.currency == currency).collect())));
-        }
-        Err(e) => report(host, &e),
-    }
-}
-
-fn suggestion_buttons(rt: &Runtime, texts: &Texts, rules: &ShippingRules, host: &JsValue, max: usize, data: &Data, products: Option<(Currency, Vec<Product>)>) -> impl IntoView {
-    let (Data::Ready(cart, progress), Some((currency, list))) = (data, products) else { return None };
-    let next = progress.next()?;
-    if currency != cart.currency || progress.eligible_subtotal == 0 {
-        return None;
-    }
-    let candidates: Vec<_> = list.iter().map(Product::candidate).collect();
-    let picked: Vec<Product> = suggest(rules, cart, next.remaining, &candidates, max).into_iter().filter_map(|c| list.iter().find(|p| p.id == c.id).cloned()).collect();
-    if picked.is_empty() {
-        return None;
-    }
-    let heading = texts.t(&rt.config, "shipping.suggestions", &[("remaining", money(texts, next.remaining, currency))]);
-    let items = picked
-        .into_iter()
-        .map(|p| {
-            let price = money(texts, p.price, p.currency);
-            // The accessible name starts with the visible text (WCAG 2.5.3): "Packwürfel 24,90 € –
-            // in den Warenkorb"; the action is read out but not shown.
-            let action = format!(" – {}", texts.t(&rt.config, "shipping.add", &[]));
-            let host = host.clone();
-            let detail = obj([("widget", s("shipping-bar")), ("product_id", s(&p.id)), ("quantity", Json::Number(1.0)), ("price", Json::Number(p.price as f64)), ("currency", s(p.currency.code()))]);
-            view! {
-                <li>
-                    <button type="button" part="suggestion" class="suggestion" on:click=move |_| { events::emit(&host, "add-to-cart", detail.clone()); }>
-                        <span class="name">{p.title.clone()}</span>" "
-                        <span class="price">{price.clone()}</span>
-                        <span class="sr-only">{action}</span>
-                    </button>
-                </li>
-            }
-        })
-        .collect_view();
-    Some(view! {
-        <p class="suggest-heading">{heading}</p>
-        <ul class="suggest-list">{items}</ul>
-    })
 }

@@ -5,22 +5,23 @@
 //! While at least one element is mounted it refreshes every `refresh_seconds`, skipping
 //! while the tab is hidden and catching up when it becomes visible again.
 
-use super::State;
+use super::{Badges, State};
 use crate::backend::{expand_url, request};
 use crate::events::{self, document};
 use crate::glue::{sf_now, sf_sleep, sf_visible, Listener};
 use crate::runtime;
-use leptos::prelude::*;
 use schaufenster_config::json::{obj, s};
 use schaufenster_config::mapping::stats_from_json;
 use schaufenster_core::social_proof::decide;
 use std::cell::RefCell;
+use std::rc::Weak;
 use wasm_bindgen::JsValue;
+use wasm_bindgen_futures::spawn_local;
 
 struct Entry {
     id: u32,
     product: String,
-    state: RwSignal<State>,
+    widget: Weak<Badges>,
     host: JsValue,
 }
 
@@ -44,12 +45,12 @@ thread_local! {
 }
 
 /// Registers an element's product; returns the id to unregister with.
-pub fn register(product: String, state: RwSignal<State>, host: JsValue) -> u32 {
+pub fn register(product: String, widget: Weak<Badges>, host: JsValue) -> u32 {
     let id = HUB.with(|h| {
         let mut h = h.borrow_mut();
         h.next_id += 1;
         let id = h.next_id;
-        h.entries.push(Entry { id, product, state, host });
+        h.entries.push(Entry { id, product, widget, host });
         if h.on_visible.is_none() {
             h.on_visible = Some(Listener::new(&document(), "visibilitychange", |_| {
                 if sf_visible() {
@@ -88,7 +89,7 @@ fn schedule_flush() {
     if already {
         return;
     }
-    leptos::task::spawn_local(async {
+    spawn_local(async {
         // Let every element connected in this task register first.
         sf_sleep(0).await;
         HUB.with(|h| h.borrow_mut().flush_scheduled = false);
@@ -112,7 +113,7 @@ fn start_timer() {
         Some(h.timer_generation)
     });
     let Some(generation) = generation else { return };
-    leptos::task::spawn_local(async move {
+    spawn_local(async move {
         loop {
             sf_sleep(every * 1000).await;
             if HUB.with(|h| h.borrow().timer_generation != generation) {
@@ -130,7 +131,7 @@ async fn flush() {
     let Some(rt) = runtime::current() else { return };
     let Some(cfg) = rt.config.social_proof.get().cloned() else { return };
     // The elements this request is for: an element registered while it runs gets its own.
-    let targets: Vec<(u32, String, RwSignal<State>, JsValue)> = HUB.with(|h| h.borrow().entries.iter().map(|e| (e.id, e.product.clone(), e.state, e.host.clone())).collect());
+    let targets: Vec<(u32, String, Weak<Badges>, JsValue)> = HUB.with(|h| h.borrow().entries.iter().map(|e| (e.id, e.product.clone(), e.widget.clone(), e.host.clone())).collect());
     let mut products: Vec<String> = targets.iter().map(|t| t.1.clone()).collect();
     schaufenster_core::sort::sort_by(&mut products, |a, b| a.cmp(b));
     products.dedup();
@@ -162,12 +163,14 @@ async fn flush() {
     }
     let rules = cfg.rules();
     let now = sf_now() as i64;
-    for (id, product, state, host) in targets {
-        // Unmounted while the request ran: nothing to update.
+    for (id, product, widget, host) in targets {
+        // Unmounted while the request ran (or by a listener of an earlier event): nothing to
+        // update.
         if !HUB.with(|h| h.borrow().entries.iter().any(|e| e.id == id)) {
             continue;
         }
-        let first = state.try_get_untracked().is_some_and(|s| s == State::Loading);
+        let Some(widget) = widget.upgrade() else { continue };
+        let first = widget.is_loading();
         match &result {
             Ok(json) => {
                 let (stats, mut problems) = stats_from_json(json, src, &product);
@@ -177,11 +180,11 @@ async fn flush() {
                     let kind = if decision.stale { "stale" } else { "bad-stats" };
                     events::emit(&host, "error", obj([("widget", s("social-proof")), ("kind", s(kind)), ("product", s(&product)), ("message", s(&problems.join("; "))), ("url", s(&url))]));
                 }
-                state.try_set(State::Ready(decision));
+                widget.set(State::Ready(decision));
             }
             Err(e) => {
                 events::emit(&host, "error", obj([("widget", s("social-proof")), ("kind", s(&e.outcome.kind())), ("product", s(&product)), ("message", s(&e.message())), ("url", s(&e.url))]));
-                state.try_set(State::Failed);
+                widget.set(State::Failed);
             }
         }
         // sf:ready once per element, after its first answer or fallback.

@@ -7,13 +7,14 @@
 
 pub mod hub;
 
-use crate::glue::{sf_number, sf_unit};
+use crate::dom::{attr, el};
+use crate::glue::{sf_number, sf_unit, Listener};
 use crate::i18n::Texts;
 use crate::runtime::Runtime;
-use leptos::prelude::*;
 use schaufenster_core::social_proof::{Badge, Decision, Shown};
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
-use wasm_bindgen::JsValue;
+use web_sys::{Document, HtmlElement};
 
 const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/social_proof.css"));
 
@@ -30,61 +31,129 @@ pub enum State {
 
 /// Mounts the badges for the element's `product` attribute. `None` when the config has no
 /// valid `social_proof` section or the element names no product.
-pub fn mount(host: web_sys::HtmlElement, rt: Rc<Runtime>) -> Option<Box<dyn std::any::Any>> {
+pub fn mount(host: HtmlElement, rt: Rc<Runtime>) -> Option<Box<dyn std::any::Any>> {
     let product = host.get_attribute("product").map(|p| p.trim().to_owned()).filter(|p| !p.is_empty());
     let (Some(_), Some(product)) = (rt.config.social_proof.get(), product) else {
         let _ = host.set_attribute("data-sf-state", "off");
         return None;
     };
     let (texts, container) = crate::runtime::prepare(&host, &rt, CSS);
-    let handle = leptos::mount::mount_to(container, move || view_badges(host.into(), rt, product, texts));
-    Some(Box::new(handle))
+    let w = Rc::new(Badges::build(&container, rt, texts));
+    let weak = Rc::downgrade(&w);
+    let toggle = Listener::new(w.how.as_ref(), "click", move |_| {
+        if let Some(w) = weak.upgrade() {
+            w.toggle();
+        }
+    });
+    *w.listeners.borrow_mut() = vec![toggle];
+    let id = hub::register(product, Rc::downgrade(&w), host.into());
+    Some(Box::new(Handle(w, id)))
 }
 
 thread_local! {
-    static NEXT_ID: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+    static NEXT_ID: Cell<u32> = const { Cell::new(0) };
 }
 
-fn view_badges(host: JsValue, rt: Rc<Runtime>, product: String, texts: Texts) -> impl IntoView {
-    let state = RwSignal::new(State::Loading);
-    let open = RwSignal::new(false);
-    let id = hub::register(product.clone(), state, host.clone());
-    on_cleanup(move || hub::unregister(id));
-    let panel_id = format!("sf-sp-how-{}", NEXT_ID.with(|n| {
-        n.set(n.get() + 1);
-        n.get()
-    }));
+/// One mounted element: its markup and what it shows.
+pub struct Badges {
+    rt: Rc<Runtime>,
+    texts: Texts,
+    doc: Document,
+    root: HtmlElement,
+    list: HtmlElement,
+    how_row: HtmlElement,
+    how: HtmlElement,
+    panel: HtmlElement,
+    state: RefCell<State>,
+    listeners: RefCell<Vec<Listener>>,
+}
 
-    let how = texts.t(&rt.config, "social.how", &[]);
-    let disclosure = texts.t(&rt.config, "social.disclosure", &[]);
-    let cx = crate::glue::send_wrapper(Rc::new((rt, texts)));
-    let badges = move || {
-        state.with(|s| match s {
-            State::Ready(d) => d.badges.iter().map(|b| render_badge(&cx.0, &cx.1, b)).collect::<Vec<_>>(),
-            _ => Vec::new(),
-        })
-    };
-    let shown = move || state.with(|s| matches!(s, State::Ready(d) if !d.badges.is_empty()));
-    let data_state = move || {
-        state.with(|s| match s {
+/// Unmounts on drop: leaves the hub, stops listening, removes the markup.
+struct Handle(Rc<Badges>, u32);
+
+impl Drop for Handle {
+    fn drop(&mut self) {
+        hub::unregister(self.1);
+        self.0.listeners.borrow_mut().clear();
+        self.0.root.remove();
+    }
+}
+
+impl Badges {
+    fn build(container: &HtmlElement, rt: Rc<Runtime>, texts: Texts) -> Badges {
+        let doc = web_sys::window().and_then(|w| w.document()).expect("a document");
+        let panel_id = format!("sf-sp-how-{}", NEXT_ID.with(|n| {
+            n.set(n.get() + 1);
+            n.get()
+        }));
+        let root = el(&doc, container, "div", "sf-sp");
+        attr(&root, "part", "root");
+        let list = el(&doc, &root, "ul", "badges");
+        attr(&list, "part", "badges");
+        let how_row = el(&doc, &root, "div", "how-row");
+        let how = el(&doc, &how_row, "button", "how");
+        for (k, v) in [("type", "button"), ("part", "how"), ("aria-expanded", "false"), ("aria-controls", panel_id.as_str())] {
+            attr(&how, k, v);
+        }
+        how.set_text_content(Some(&texts.t(&rt.config, "social.how", &[])));
+        let panel = el(&doc, &how_row, "p", "disclosure");
+        attr(&panel, "part", "disclosure");
+        attr(&panel, "id", &panel_id);
+        panel.set_text_content(Some(&texts.t(&rt.config, "social.disclosure", &[])));
+        panel.set_hidden(true);
+        let w = Badges { rt, texts, doc, root, list, how_row, how, panel, state: RefCell::new(State::Failed), listeners: RefCell::new(Vec::new()) };
+        w.set(State::Loading);
+        w
+    }
+
+    /// Whether the element still waits for its first stats.
+    pub fn is_loading(&self) -> bool {
+        *self.state.borrow() == State::Loading
+    }
+
+    /// Shows `state` (nothing is touched when it did not change).
+    pub fn set(&self, state: State) {
+        if *self.state.borrow() == state {
+            return;
+        }
+        let data_state = match &state {
             State::Loading => "loading",
             State::Failed => "error",
             State::Ready(d) if d.stale => "stale",
             State::Ready(d) if d.badges.is_empty() => "empty",
             State::Ready(_) => "ready",
-        })
-    };
-    let panel = panel_id.clone();
-    view! {
-        <div part="root" class="sf-sp" data-state=data_state>
-            <ul part="badges" class="badges">{badges}</ul>
-            <div class="how-row" hidden=move || !shown()>
-                <button type="button" part="how" class="how" aria-expanded=move || open.get().to_string() aria-controls=panel on:click=move |_| open.update(|o| *o = !*o)>
-                    {how}
-                </button>
-                <p part="disclosure" class="disclosure" id=panel_id hidden=move || !open.get()>{disclosure}</p>
-            </div>
-        </div>
+        };
+        attr(&self.root, "data-state", data_state);
+        self.list.set_text_content(None);
+        let badges = match &state {
+            State::Ready(d) => d.badges.as_slice(),
+            _ => &[],
+        };
+        for b in badges {
+            self.render_badge(b);
+        }
+        self.how_row.set_hidden(badges.is_empty());
+        *self.state.borrow_mut() = state;
+    }
+
+    fn toggle(&self) {
+        let open = self.panel.hidden();
+        self.panel.set_hidden(!open);
+        attr(&self.how, "aria-expanded", if open { "true" } else { "false" });
+    }
+
+    /// A badge as markup: one template for every kind.
+    fn render_badge(&self, b: &Badge) {
+        let (text, stars) = badge_text(&self.rt, &self.texts, b);
+        let li = el(&self.doc, &self.list, "li", "badge");
+        attr(&li, "part", "badge");
+        attr(&li, "data-kind", b.kind().name());
+        if let Some(width) = stars {
+            let outer = el(&self.doc, &li, "span", "stars");
+            attr(&outer, "aria-hidden", "true");
+            let _ = el(&self.doc, &outer, "span", "stars-fill").style().set_property("width", &width);
+        }
+        el(&self.doc, &li, "span", "").set_text_content(Some(&text));
     }
 }
 
@@ -107,18 +176,6 @@ fn window_text(texts: &Texts, minutes: u64) -> String {
         (minutes, "minute")
     };
     sf_unit(&texts.locale, n as f64, unit)
-}
-
-/// A badge as markup: one template for every kind (one leptos view type keeps the wasm small).
-fn render_badge(rt: &Runtime, texts: &Texts, b: &Badge) -> impl IntoView {
-    let kind = b.kind().name();
-    let (text, stars) = badge_text(rt, texts, b);
-    view! {
-        <li part="badge" class="badge" data-kind=kind>
-            {stars.map(|width| view! { <span class="stars" aria-hidden="true"><span class="stars-fill" style:width=width></span></span> })}
-            <span>{text}</span>
-        </li>
-    }
 }
 
 /// The sentence for a badge and, for ratings, the width of the filled stars.
