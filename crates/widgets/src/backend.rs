@@ -55,7 +55,14 @@ pub(crate) fn encode(v: &str) -> String {
 }
 
 /// Sends a request with the backend settings and parses the JSON answer.
-pub async fn request(backend: &Backend, method: &str, url: &str, body: Option<&Json>) -> Result<Json, FetchError> {
+///
+/// Boxed on purpose: every widget awaits it, and an `async fn` future is inlined into each
+/// caller's state machine (wasm bytes per call site); one boxed future is shared.
+pub fn request<'a>(backend: &'a Backend, method: &'a str, url: &'a str, body: Option<&'a Json>) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<Json, FetchError>> + 'a>> {
+    Box::pin(send(backend, method, url, body))
+}
+
+async fn send(backend: &Backend, method: &str, url: &str, body: Option<&Json>) -> Result<Json, FetchError> {
     let policy = RetryPolicy::new(backend.retries.0 as u32, 300);
     let headers = js_sys::Array::new();
     let pair = |k: &str, v: &str| js_sys::Array::of2(&JsValue::from_str(k), &JsValue::from_str(v));
