@@ -487,3 +487,110 @@ export interface SchaufensterConfig {
   /** Keys starting with "//" are comments. */
   [comment: `//${string}`]: unknown;
 }
+
+/** The `detail` of every `sf:*` event, by event name. */
+export interface SchaufensterEventMap {
+  /** A widget has its data (or its fallback) and is shown; once per mounted element. */
+  "sf:ready": {
+    /** Which widget. */
+    widget: "config" | "shipping-bar" | "social-proof" | "faq" | "advisor" | "loyalty";
+    /** social-proof: the element's product. */
+    product?: string;
+    /** faq: how many entries were loaded. */
+    entries?: number;
+  };
+  /** Something failed and a fallback is shown: the config (on document), a request, or data the mapping could not read. */
+  "sf:error": {
+    /** Which widget, or "config". */
+    widget: "config" | "shipping-bar" | "social-proof" | "faq" | "advisor" | "loyalty";
+    /** "config", "mapping", "stale", "bad-stats", "network", "timeout", "malformed-json" or "http-<status>". */
+    kind: string;
+    /** What went wrong, in English, for the developer console. */
+    message: string;
+    /** The request's URL, for request failures. */
+    url?: string;
+    /** social-proof: the element's product. */
+    product?: string;
+    /** config: the number of problems. */
+    count?: number;
+  };
+  /** The cart changed (setCart, or the page announcing it); every cart-dependent widget reloads. */
+  "sf:cart-changed": {
+    /** Who changed it: "api" for setCart. */
+    source?: string;
+  };
+  /** setCustomer was called; the token itself is never in the event. */
+  "sf:customer-changed": {
+    /** Whether a customer is set. */
+    signed_in: boolean;
+    /** The customer's id if the host gave one. */
+    id: string | number | null;
+  };
+  /** Consent was granted (the configured event or grantConsent()); storage and analytics posts are allowed from now on. */
+  "sf:consent-changed": {
+    /** Always true: consent is only ever granted. */
+    granted: boolean;
+  };
+  /** The shopper chose a product in a widget; the host page adds it to its cart. */
+  "sf:add-to-cart": {
+    /** Which widget. */
+    widget: "config" | "shipping-bar" | "social-proof" | "faq" | "advisor" | "loyalty";
+    /** The product. */
+    product_id: string;
+    /** How many. */
+    quantity: number;
+    /** Unit price in minor units (cents). */
+    price: number;
+    /** ISO 4217 code of the price. */
+    currency: string;
+  };
+  /** A shipping-bar tier became reached by a cart change (not on the first load). */
+  "sf:threshold-reached": {
+    /** Always the shipping bar. */
+    widget: "shipping-bar";
+    /** The tier's id. */
+    tier: string;
+    /** Its threshold in minor units. */
+    threshold: number;
+    /** ISO 4217 code of the threshold. */
+    currency: string;
+  };
+  /** The shopper paused typing in the FAQ search. */
+  "sf:faq-search": {
+    /** Always the FAQ. */
+    widget: "faq";
+    /** The query. */
+    query: string;
+    /** How many answers it found. */
+    results: number;
+  };
+  /** An FAQ answer was opened. */
+  "sf:faq-open": {
+    /** Always the FAQ. */
+    widget: "faq";
+    /** The entry's id. */
+    id: string;
+  };
+  /** The shopper answered "Was this helpful?". */
+  "sf:faq-feedback": {
+    /** Always the FAQ. */
+    widget: "faq";
+    /** The entry's id. */
+    id: string;
+    /** Yes or no. */
+    helpful: boolean;
+    /** Whether the backend stored it. */
+    sent: boolean;
+  };
+}
+
+/** The name of an `sf:*` event. */
+export type SchaufensterEventName = keyof SchaufensterEventMap;
+
+/** The events as the DOM types them (`CustomEvent<detail>`). */
+export type SchaufensterDomEvents = { [K in SchaufensterEventName]: CustomEvent<SchaufensterEventMap[K]> };
+
+declare global {
+  interface DocumentEventMap extends SchaufensterDomEvents {}
+  interface HTMLElementEventMap extends SchaufensterDomEvents {}
+}

@@ -25,7 +25,10 @@ const types = readFileSync(dts, "utf8");
 // The config's types, generated from the JSON Schema (schema/schaufenster.d.ts, drift-tested):
 // `configure(config: SchaufensterConfig)` refers to them.
 const configTypes = readFileSync(join(root, "schema/schaufenster.d.ts"), "utf8").replace(/^\/\/.*\n/gm, "");
-writeFileSync(dts, types + "\n" + configTypes);
+// `on(name, handler)`: typed event subscription, plain JS appended to the glue.
+const onTypes = readFileSync(join(root, "crates/wasm/js/on.d.ts"), "utf8");
+writeFileSync(dts, types + "\n" + configTypes + onTypes);
+writeFileSync(join(pkg, "schaufenster.js"), readFileSync(join(pkg, "schaufenster.js"), "utf8") + readFileSync(join(root, "crates/wasm/js/on.js"), "utf8"));
 
 // Short internal names between the wasm and its glue (see short-names.mjs): ~3.5 KB gzip.
 {

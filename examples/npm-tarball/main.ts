@@ -1,7 +1,7 @@
 // A headless app using the npm package, type-checked against the shipped .d.ts.
 // Run with: ./x test (it packs the package, installs the tarball here with
 // `npm install ../../target/schaufenster-<version>.tgz` and runs `npm run check`).
-import init, { configure, mount, unmount, setCart, setCustomer, grantConsent, type Cart, type SchaufensterConfig } from "schaufenster";
+import init, { configure, mount, unmount, setCart, setCustomer, grantConsent, on, type Cart, type SchaufensterConfig, type SchaufensterEventMap } from "schaufenster";
 
 const config: SchaufensterConfig = {
   locale: "en-US",
@@ -34,11 +34,24 @@ export async function start(host: HTMLElement): Promise<() => void> {
   setCart(cart);
   setCustomer({ token: "signed-by-your-server" });
   grantConsent();
-  const onReached = (e: Event) => console.log("reached", (e as CustomEvent).detail);
+  // Event details are typed, through `on` and through addEventListener alike.
+  const onReached = (e: CustomEvent<SchaufensterEventMap["sf:threshold-reached"]>) => console.log("reached", e.detail.tier, e.detail.threshold);
   document.addEventListener("sf:threshold-reached", onReached);
+  const stopSearch = on("sf:faq-search", (detail) => {
+    const results: number = detail.results;
+    console.log(detail.query, results);
+  });
   if (!mounted) console.warn("shipping bar not configured");
   return () => {
     document.removeEventListener("sf:threshold-reached", onReached);
+    stopSearch();
     unmount(host);
   };
 }
+
+// @ts-expect-error: sf:faq-open's detail has no "query"
+on("sf:faq-open", (detail) => detail.query);
+// @ts-expect-error: "sf:opened" is not an event of the suite
+on("sf:opened", () => {});
+// @ts-expect-error: sf:add-to-cart's price is a number of minor units, not a string
+document.addEventListener("sf:add-to-cart", (e) => e.detail.price.toUpperCase());

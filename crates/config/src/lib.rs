@@ -17,6 +17,7 @@
 
 pub mod advisor;
 pub mod decode;
+pub mod events;
 #[cfg(feature = "serde_json")]
 pub mod docs;
 pub mod i18n;

@@ -2,7 +2,7 @@
 //! itself generated from the config types), so headless apps type-check their config object
 //! against the same rules the decoder applies. The npm package ships them in
 //! `schaufenster.d.ts` (`configure(config: SchaufensterConfig)`); a test compares the committed
-//! `schema/schaufenster.d.ts` with this output.
+//! `schema/schaufenster.d.ts` with this output. The event types ([`crate::events`]) follow.
 
 use crate::json::Json;
 
@@ -18,7 +18,8 @@ pub fn typescript() -> String {
     }
     out.push_str("export interface SchaufensterConfig ");
     object(&schema, "", &mut out, true);
-    out.push('\n');
+    out.push_str("\n\n");
+    out.push_str(&crate::events::typescript());
     out
 }
 

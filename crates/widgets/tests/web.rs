@@ -312,3 +312,28 @@ async fn unmounting_while_the_cart_is_loading_is_harmless() {
     until(|| text(&el2, "[part=message]").starts_with("Noch 40")).await;
     assert_eq!(text(&el2, "[part=message]"), "Noch 40,00\u{a0}€ bis zum kostenlosen Versand");
 }
+
+/// The page-wide events carry the details their TypeScript types declare (`record` checks
+/// each against `schaufenster_config::events`), and the customer's token is never in them.
+#[wasm_bindgen_test]
+async fn page_wide_events_match_their_declared_details() {
+    runtime::install(&json(r#"{"locale": "de-DE", "consent": {"required": true, "event": "test:consent"}}"#));
+    let doc: JsValue = events::document();
+    let (carts, _a) = record(&doc, "sf:cart-changed");
+    let (customers, _b) = record(&doc, "sf:customer-changed");
+    let (consents, _c) = record(&doc, "sf:consent-changed");
+    let rt = runtime::current().unwrap();
+    rt.push_cart(None);
+    rt.set_customer(Some(json(r#"{"token": "secret-token", "id": "c-17"}"#)));
+    rt.set_customer(None);
+    assert!(!rt.consent());
+    rt.grant_consent();
+    rt.grant_consent();
+    tick().await;
+    assert_eq!(carts.borrow().len(), 1);
+    let customers = customers.borrow();
+    assert_eq!(customers.len(), 2);
+    assert_eq!(customers[0].get("id").and_then(Json::as_str), Some("c-17"));
+    assert!(!customers.iter().any(|d| d.to_json_string().contains("secret-token")), "the token never leaves the runtime");
+    assert_eq!(consents.borrow().len(), 1, "consent is announced once");
+}

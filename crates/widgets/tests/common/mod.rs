@@ -21,13 +21,21 @@ pub async fn until(mut cond: impl FnMut() -> bool) {
     }
 }
 
-/// Records every `sf:<name>` event's detail on `target`.
+/// Records every `sf:<name>` event's detail on `target`, and fails the test when a detail
+/// does not match its declaration in `schaufenster_config::events` (the source of the
+/// shipped TypeScript types).
 pub fn record(target: &JsValue, name: &str) -> (Rc<RefCell<Vec<Json>>>, Listener) {
     let seen = Rc::new(RefCell::new(Vec::new()));
     let s = seen.clone();
+    let event_name = name.to_owned();
     let l = Listener::new(target, name, move |e: JsValue| {
-        let detail = e.unchecked_into::<web_sys::CustomEvent>().detail();
-        s.borrow_mut().push(schaufenster_widgets::json_js::from_js(&detail));
+        let detail = schaufenster_widgets::json_js::from_js(&e.unchecked_into::<web_sys::CustomEvent>().detail());
+        if event_name.starts_with("sf:") {
+            if let Err(problem) = schaufenster_config::events::check(&event_name, &detail) {
+                panic!("event detail does not match its declared type: {problem}");
+            }
+        }
+        s.borrow_mut().push(detail);
     });
     (seen, l)
 }

@@ -1,0 +1,204 @@
+//! The `sf:*` events and the shape of their `detail`: one list that the TypeScript
+//! declarations are generated from ([`crate::ts`]) and that the browser component tests check
+//! every recorded event against ([`check`]), so the types cannot drift from what the widgets
+//! dispatch.
+//!
+//! Every event is a bubbling, composed `CustomEvent` named `sf:<name>`; page-wide ones
+//! (`cart-changed`, `customer-changed`, `consent-changed`, config errors) are dispatched on
+//! `document`, the others on the widget's element.
+
+use crate::json::Json;
+
+/// One key of an event's `detail`.
+#[derive(Debug)]
+pub struct Field {
+    /// The key.
+    pub name: &'static str,
+    /// Its TypeScript type: `string`, `number`, `boolean`, a union of string literals
+    /// (`"a" | "b"`), or one of these `| null`.
+    pub ty: &'static str,
+    /// Whether every event of this name carries it.
+    pub required: bool,
+    /// What it means.
+    pub doc: &'static str,
+}
+
+/// One event.
+#[derive(Debug)]
+pub struct Event {
+    /// The name without the `sf:` prefix.
+    pub name: &'static str,
+    /// When it is dispatched.
+    pub doc: &'static str,
+    /// The keys of its `detail`.
+    pub fields: &'static [Field],
+}
+
+const fn f(name: &'static str, ty: &'static str, required: bool, doc: &'static str) -> Field {
+    Field { name, ty, required, doc }
+}
+
+const WIDGET: &str = r#""config" | "shipping-bar" | "social-proof" | "faq" | "advisor" | "loyalty""#;
+
+/// Every event the suite dispatches.
+pub const EVENTS: &[Event] = &[
+    Event {
+        name: "ready",
+        doc: "A widget has its data (or its fallback) and is shown; once per mounted element.",
+        fields: &[
+            f("widget", WIDGET, true, "Which widget."),
+            f("product", "string", false, "social-proof: the element's product."),
+            f("entries", "number", false, "faq: how many entries were loaded."),
+        ],
+    },
+    Event {
+        name: "error",
+        doc: "Something failed and a fallback is shown: the config (on document), a request, or data the mapping could not read.",
+        fields: &[
+            f("widget", WIDGET, true, "Which widget, or \"config\"."),
+            f("kind", "string", true, "\"config\", \"mapping\", \"stale\", \"bad-stats\", \"network\", \"timeout\", \"malformed-json\" or \"http-<status>\"."),
+            f("message", "string", true, "What went wrong, in English, for the developer console."),
+            f("url", "string", false, "The request's URL, for request failures."),
+            f("product", "string", false, "social-proof: the element's product."),
+            f("count", "number", false, "config: the number of problems."),
+        ],
+    },
+    Event {
+        name: "cart-changed",
+        doc: "The cart changed (setCart, or the page announcing it); every cart-dependent widget reloads.",
+        fields: &[f("source", "string", false, "Who changed it: \"api\" for setCart.")],
+    },
+    Event {
+        name: "customer-changed",
+        doc: "setCustomer was called; the token itself is never in the event.",
+        fields: &[f("signed_in", "boolean", true, "Whether a customer is set."), f("id", "string | number | null", true, "The customer's id if the host gave one.")],
+    },
+    Event {
+        name: "consent-changed",
+        doc: "Consent was granted (the configured event or grantConsent()); storage and analytics posts are allowed from now on.",
+        fields: &[f("granted", "boolean", true, "Always true: consent is only ever granted.")],
+    },
+    Event {
+        name: "add-to-cart",
+        doc: "The shopper chose a product in a widget; the host page adds it to its cart.",
+        fields: &[
+            f("widget", WIDGET, true, "Which widget."),
+            f("product_id", "string", true, "The product."),
+            f("quantity", "number", true, "How many."),
+            f("price", "number", true, "Unit price in minor units (cents)."),
+            f("currency", "string", true, "ISO 4217 code of the price."),
+        ],
+    },
+    Event {
+        name: "threshold-reached",
+        doc: "A shipping-bar tier became reached by a cart change (not on the first load).",
+        fields: &[
+            f("widget", r#""shipping-bar""#, true, "Always the shipping bar."),
+            f("tier", "string", true, "The tier's id."),
+            f("threshold", "number", true, "Its threshold in minor units."),
+            f("currency", "string", true, "ISO 4217 code of the threshold."),
+        ],
+    },
+    Event {
+        name: "faq-search",
+        doc: "The shopper paused typing in the FAQ search.",
+        fields: &[f("widget", r#""faq""#, true, "Always the FAQ."), f("query", "string", true, "The query."), f("results", "number", true, "How many answers it found.")],
+    },
+    Event {
+        name: "faq-open",
+        doc: "An FAQ answer was opened.",
+        fields: &[f("widget", r#""faq""#, true, "Always the FAQ."), f("id", "string", true, "The entry's id.")],
+    },
+    Event {
+        name: "faq-feedback",
+        doc: "The shopper answered \"Was this helpful?\".",
+        fields: &[
+            f("widget", r#""faq""#, true, "Always the FAQ."),
+            f("id", "string", true, "The entry's id."),
+            f("helpful", "boolean", true, "Yes or no."),
+            f("sent", "boolean", true, "Whether the backend stored it."),
+        ],
+    },
+];
+
+/// Checks an event's `detail` against [`EVENTS`]: a known name, every key declared, every
+/// required key present, every value of its declared type.
+pub fn check(name: &str, detail: &Json) -> Result<(), String> {
+    let short = name.strip_prefix("sf:").unwrap_or(name);
+    let event = EVENTS.iter().find(|e| e.name == short).ok_or_else(|| format!("sf:{short} is not in events::EVENTS"))?;
+    let Json::Object(members) = detail else { return Err(format!("sf:{short}: detail is not an object")) };
+    for (k, v) in members {
+        let field = event.fields.iter().find(|f| f.name == k).ok_or_else(|| format!("sf:{short}: undeclared key {k:?}"))?;
+        if !matches_type(field.ty, v) {
+            return Err(format!("sf:{short}: {k} = {} is not {}", v.to_json_string(), field.ty));
+        }
+    }
+    match event.fields.iter().find(|f| f.required && !members.iter().any(|(k, _)| k == f.name)) {
+        Some(f) => Err(format!("sf:{short}: required key {:?} missing", f.name)),
+        None => Ok(()),
+    }
+}
+
+fn matches_type(ty: &str, v: &Json) -> bool {
+    ty.split(" | ").any(|alt| match (alt, v) {
+        ("string", Json::String(_)) | ("number", Json::Number(_)) | ("boolean", Json::Bool(_)) | ("null", Json::Null) => true,
+        (lit, Json::String(s)) => lit.len() >= 2 && lit.starts_with('"') && lit.ends_with('"') && &lit[1..lit.len() - 1] == s,
+        _ => false,
+    })
+}
+
+/// The TypeScript declarations of the events: `SchaufensterEventMap` (name → detail) and the
+/// `DocumentEventMap`/`HTMLElementEventMap` augmentation so `addEventListener("sf:…")` is typed.
+pub fn typescript() -> String {
+    let mut out = String::from("/** The `detail` of every `sf:*` event, by event name. */\nexport interface SchaufensterEventMap {\n");
+    for e in EVENTS {
+        out.push_str(&format!("  /** {} */\n  \"sf:{}\": {{\n", e.doc, e.name));
+        for f in e.fields {
+            out.push_str(&format!("    /** {} */\n    {}{}: {};\n", f.doc, f.name, if f.required { "" } else { "?" }, f.ty));
+        }
+        out.push_str("  };\n");
+    }
+    out.push_str(
+        "}\n\n/** The name of an `sf:*` event. */\nexport type SchaufensterEventName = keyof SchaufensterEventMap;\n\n\
+         /** The events as the DOM types them (`CustomEvent<detail>`). */\n\
+         export type SchaufensterDomEvents = { [K in SchaufensterEventName]: CustomEvent<SchaufensterEventMap[K]> };\n\n\
+         declare global {\n  interface DocumentEventMap extends SchaufensterDomEvents {}\n  interface HTMLElementEventMap extends SchaufensterDomEvents {}\n}\n",
+    );
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::json::{obj, s};
+
+    #[test]
+    fn checks_details() {
+        let ok = obj([("widget", s("faq")), ("id", s("x"))]);
+        assert_eq!(check("sf:faq-open", &ok), Ok(()));
+        let cases = [
+            ("sf:nope", obj([]), "not in events::EVENTS"),
+            ("sf:faq-open", obj([("widget", s("faq"))]), "required key \"id\" missing"),
+            ("sf:faq-open", obj([("widget", s("faq")), ("id", s("x")), ("extra", Json::Bool(true))]), "undeclared key \"extra\""),
+            ("sf:faq-open", obj([("widget", s("shipping-bar")), ("id", s("x"))]), "is not \"faq\""),
+            ("sf:faq-search", obj([("widget", s("faq")), ("query", s("q")), ("results", s("3"))]), "results = \"3\" is not number"),
+            ("sf:ready", Json::Null, "not an object"),
+        ];
+        for (name, detail, want) in cases {
+            let err = check(name, &detail).expect_err(name);
+            assert!(err.contains(want), "{name}: {err}");
+        }
+        assert_eq!(check("customer-changed", &obj([("signed_in", Json::Bool(false)), ("id", Json::Null)])), Ok(()));
+    }
+
+    #[test]
+    fn every_type_is_checkable() {
+        for e in EVENTS {
+            for f in e.fields {
+                for alt in f.ty.split(" | ") {
+                    assert!(matches!(alt, "string" | "number" | "boolean" | "null") || (alt.starts_with('"') && alt.ends_with('"')), "sf:{} {}: {alt}", e.name, f.name);
+                }
+            }
+        }
+    }
+}
