@@ -59,6 +59,13 @@ export const test = base.extend<{ consoleLog: ConsoleEntry[] }>({
             true,
           );
         }
+        // The backend serves every page under a strict CSP (crates/backend/src/lib.rs CSP): a
+        // violation anywhere becomes a console error, which expectCleanConsole rejects.
+        window.addEventListener(
+          "securitypolicyviolation",
+          (e) => console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}`),
+          true,
+        );
         window.__cls = 0;
         window.__shifts = [];
         new PerformanceObserver((list) => {
