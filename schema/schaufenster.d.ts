@@ -162,6 +162,66 @@ export interface SchaufensterConfig {
     "faq.feedback_failed"?: string;
     /** Default de: "Antwort schließen"; en: "Close answer" */
     "faq.close"?: string;
+    /** Default de: "Produktberater"; en: "Product advisor" */
+    "advisor.label"?: string;
+    /** Default de: "Der Produktberater wird geladen …"; en: "Loading the product advisor …" */
+    "advisor.loading"?: string;
+    /** Default de: "Der Produktberater ist gerade nicht erreichbar."; en: "The product advisor is not available right now." */
+    "advisor.unavailable"?: string;
+    /** Default de: "Erneut versuchen"; en: "Try again" */
+    "advisor.retry"?: string;
+    /** Default de: "Frage {step} von {total}"; en: "Question {step} of {total}" */
+    "advisor.progress"?: string;
+    /** Default de: "Weiter"; en: "Next" */
+    "advisor.next"?: string;
+    /** Default de: "Ergebnisse anzeigen"; en: "Show results" */
+    "advisor.show"?: string;
+    /** Default de: "Zurück"; en: "Back" */
+    "advisor.back"?: string;
+    /** Default de: "Überspringen"; en: "Skip" */
+    "advisor.skip"?: string;
+    /** Default de: "Neu starten"; en: "Start over" */
+    "advisor.restart"?: string;
+    /** Default de: "Bitte wähle eine Antwort."; en: "Please choose an answer." */
+    "advisor.required"?: string;
+    /** Default de: "{count} passendes Produkt"; en: "{count} matching product" */
+    "advisor.count.one"?: string;
+    /** Default de: "{count} passende Produkte"; en: "{count} matching products" */
+    "advisor.count.other"?: string;
+    /** Default de: "kein passendes Produkt"; en: "no matching product" */
+    "advisor.count_none"?: string;
+    /** Default de: "Mindestens"; en: "At least" */
+    "advisor.min"?: string;
+    /** Default de: "Höchstens"; en: "At most" */
+    "advisor.max"?: string;
+    /** Default de: "Leer lassen, wenn es keine Grenze gibt."; en: "Leave empty for no limit." */
+    "advisor.range_hint"?: string;
+    /** Default de: "Unsere Empfehlungen für dich"; en: "Our recommendations for you" */
+    "advisor.results"?: string;
+    /** Default de: "Leider passt kein Produkt zu deinen Antworten."; en: "Sorry, no product fits your answers." */
+    "advisor.no_results"?: string;
+    /** Default de: "Kein Produkt erfüllt alle Wünsche. Nicht berücksichtigt: {relaxed}. Das sind die am besten passenden Produkte."; en: "No product meets every wish. Left out: {relaxed}. These are the closest matches." */
+    "advisor.relaxed"?: string;
+    /** Default de: "{percent} % passend"; en: "{percent}% match" */
+    "advisor.match"?: string;
+    /** Default de: "erfüllt:"; en: "meets:" */
+    "advisor.met"?: string;
+    /** Default de: "nicht erfüllt:"; en: "does not meet:" */
+    "advisor.missed"?: string;
+    /** Default de: "unbekannt:"; en: "unknown:" */
+    "advisor.unknown"?: string;
+    /** Default de: "Nachteil:"; en: "drawback:" */
+    "advisor.drawback"?: string;
+    /** Default de: "In den Warenkorb"; en: "Add to cart" */
+    "advisor.add"?: string;
+    /** Default de: "{title} liegt im Warenkorb."; en: "{title} is in your cart." */
+    "advisor.added"?: string;
+    /** Default de: "Das hat nicht geklappt. Bitte versuche es noch einmal."; en: "That did not work. Please try again." */
+    "advisor.add_failed"?: string;
+    /** Default de: "Ausverkauft"; en: "Sold out" */
+    "advisor.sold_out"?: string;
+    /** Default de: "Deine Antworten von vorhin sind wieder da."; en: "Your earlier answers are back." */
+    "advisor.resumed"?: string;
   } };
   /** The free-shipping progress bar <sf-shipping-bar>. */
   shipping_bar?: {

@@ -27,7 +27,7 @@ export interface Cart {
 /** The signed-in customer (a token your server signed); kept in memory only, never stored. */
 export interface Customer { id?: string; token: string }
 /** Widgets `mount` accepts. */
-export type WidgetName = "shipping-bar" | "social-proof" | "faq";
+export type WidgetName = "shipping-bar" | "social-proof" | "faq" | "advisor";
 "#;
 
 thread_local! {
