@@ -97,6 +97,8 @@ struct Widget {
     ids: String,
     root: HtmlElement,
     body: HtmlElement,
+    progress: HtmlElement,
+    fill: HtmlElement,
     status: HtmlElement,
     st: RefCell<State>,
     /// False once unmounted: late answers then do nothing.
@@ -135,10 +137,19 @@ pub fn mount(host: HtmlElement, rt: Rc<Runtime>) -> Option<Box<dyn std::any::Any
     let root = el(&doc, &container, "section", "sf-advisor");
     attr(&root, "part", "root");
     attr(&root, "aria-label", &texts.t(&rt.config, "advisor.label", &[]));
-    let body = el(&doc, &root, "div", "body");
-    let status = el(&doc, &root, "p", "status");
+    // The progress line and the live region come first and stay in place: content that
+    // arrives later (the first question after loading) only grows below them, so nothing that
+    // was on screen moves (CLS 0).
+    let top = el(&doc, &root, "div", "top");
+    let progress = el(&doc, &top, "p", "progress");
+    attr(&progress, "part", "progress");
+    let status = el(&doc, &top, "p", "status");
     attr(&status, "role", "status");
     attr(&status, "part", "status");
+    let bar = el(&doc, &root, "div", "bar");
+    attr(&bar, "aria-hidden", "true");
+    let fill = el(&doc, &bar, "div", "fill");
+    let body = el(&doc, &root, "div", "body");
     let w = Rc::new(Widget {
         rt,
         cfg,
@@ -148,6 +159,8 @@ pub fn mount(host: HtmlElement, rt: Rc<Runtime>) -> Option<Box<dyn std::any::Any
         ids: format!("sf-advisor-{uid}-"),
         root,
         body,
+        progress,
+        fill,
         status,
         st: RefCell::new(State { data: None, answers: Vec::new(), step: Step::Loading }),
         alive: Cell::new(true),
@@ -232,6 +245,8 @@ impl Widget {
         attr(&self.root, "data-state", "loading");
         attr(&self.root, "aria-busy", "true");
         self.body.set_text_content(None);
+        self.progress.set_text_content(None);
+        let _ = self.fill.style().set_property("width", "0%");
         self.status.set_text_content(Some(&self.t("advisor.loading")));
         let w = self.clone();
         wasm_bindgen_futures::spawn_local(async move {
@@ -321,6 +336,7 @@ impl Widget {
         match step {
             Step::Loading => {}
             Step::Failed => {
+                self.update_progress(None);
                 attr(&self.root, "data-state", "error");
                 self.status.set_text_content(None);
                 let p = el(&self.doc, &self.body, "p", "error");
@@ -341,12 +357,7 @@ impl Widget {
         let q = &self.cfg.questions[qi];
         let doc = &self.doc;
         let ids = &self.ids;
-        let progress = el(doc, &self.body, "p", "progress");
-        attr(&progress, "part", "progress");
-        let bar = el(doc, &self.body, "div", "bar");
-        attr(&bar, "aria-hidden", "true");
-        el(doc, &bar, "div", "fill");
-        self.update_progress(qi);
+        self.update_progress(Some(qi));
         let form = el(doc, &self.body, "form", "question");
         attr(&form, "novalidate", "");
         attr(&form, "part", "question");
@@ -431,17 +442,20 @@ impl Widget {
         self.announce_count();
     }
 
-    /// "Frage 2 von 5" and the bar, for question `qi` among those shown now.
-    fn update_progress(&self, qi: usize) {
+    /// "Frage 2 von 5" and the bar, for question `qi` among those shown now (`None`: no
+    /// question, an empty line and a full bar).
+    fn update_progress(&self, qi: Option<usize>) {
         let visible = self.visible();
         let total = visible.len().max(1);
-        let step = visible.iter().position(|&v| v == qi).map_or(1, |p| p + 1);
-        if let Ok(Some(p)) = self.body.query_selector(".progress") {
-            p.set_text_content(Some(&self.texts.t(&self.rt.config, "advisor.progress", &[("step", step.to_string()), ("total", total.to_string())])));
-        }
-        if let Ok(Some(f)) = self.body.query_selector(".fill") {
-            let _ = f.unchecked_into::<HtmlElement>().style().set_property("width", &format!("{}%", step * 100 / total));
-        }
+        let (line, width) = match qi {
+            Some(qi) => {
+                let step = visible.iter().position(|&v| v == qi).map_or(1, |p| p + 1);
+                (self.texts.t(&self.rt.config, "advisor.progress", &[("step", step.to_string()), ("total", total.to_string())]), step * 100 / total)
+            }
+            None => (String::new(), 100),
+        };
+        self.progress.set_text_content(Some(&line));
+        let _ = self.fill.style().set_property("width", &format!("{width}%"));
     }
 
     /// Writes each option's live count (in place, so focus and selection stay).
@@ -517,7 +531,7 @@ impl Widget {
             self.update_counts(qi);
         }
         // A branching answer can add or remove later questions.
-        self.update_progress(qi);
+        self.update_progress(Some(qi));
         let last = self.visible().last() == Some(&qi);
         if let Ok(Some(b)) = self.body.query_selector("[data-action=next]") {
             b.set_text_content(Some(&self.t(if last { "advisor.show" } else { "advisor.next" })));
@@ -597,6 +611,7 @@ impl Widget {
     }
 
     fn render_results(&self) {
+        self.update_progress(None);
         let Some(out) = self.evaluate() else { return };
         let doc = &self.doc;
         let h = el(doc, &self.body, "h2", "q");
