@@ -277,6 +277,7 @@ async fn nothing_matches_relaxes_and_says_what() {
     let ids: Vec<String> = all(&h, "li[part=result]").iter().map(|c| c.get_attribute("data-product").unwrap()).collect();
     assert_eq!(ids, ["kabine", "tasche"]);
     assert_eq!(txt(&q(&h, "li[part=result] [part=why]")), "✓erfüllt: im Budget✗nicht erfüllt: riesig");
+    assert_eq!(txt(&q(&h, "[role=status]")), "", "no \"matching\" count for the closest products");
 }
 
 #[wasm_bindgen_test]

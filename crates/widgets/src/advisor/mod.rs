@@ -24,6 +24,9 @@
 //! reading them back needs no consent (they exist only because it was given in this tab).
 //! Start over removes them.
 //!
+//! Range answers are in the attribute's unit, a price in minor units (the inputs show major
+//! units of the configured currency).
+//!
 //! **Add to cart** fires `sf:add-to-cart` `{widget, product_id, quantity, price, currency,
 //! added}`. With `add_to_cart_url` configured the widget first POSTs
 //! `{"product_id", "quantity"}` there (the reference backend's `POST /api/cart/lines`), then
@@ -706,7 +709,13 @@ impl Widget {
         button(doc, &nav, "btn", "back", &self.t("advisor.back"));
         button(doc, &nav, "btn link", "restart", &self.t("advisor.restart"));
         let relaxed: Vec<Json> = out.relaxed.iter().map(|&qi| s(&self.cfg.questions[qi].id.0)).collect();
-        let summary = if out.ranked.is_empty() { self.t("advisor.no_results") } else { count_text(self, out.ranked.len()) };
+        // After relaxation the products are the closest, not matching ones: the notice right
+        // below the focused heading says so, and the count line stays empty.
+        let summary = match (out.ranked.is_empty(), out.relaxed.is_empty()) {
+            (true, _) => self.t("advisor.no_results"),
+            (false, true) => count_text(self, out.ranked.len()),
+            (false, false) => String::new(),
+        };
         self.status.set_text_content(Some(&summary));
         events::emit(&self.host, "advisor-result", obj([("widget", s("advisor")), ("products", Json::Array(detail)), ("relaxed", Json::Array(relaxed)), ("total", Json::Number(out.ranked.len() as f64))]));
     }
