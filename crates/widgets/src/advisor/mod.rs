@@ -191,6 +191,15 @@ fn button(doc: &Document, parent: &web_sys::Node, class: &str, action: &str, lab
     b
 }
 
+/// An answer as JSON, for `sf:advisor-answer` and sessionStorage: option ids, or
+/// `{"min", "max"}` with `null` for an open bound.
+fn answer_json(a: &Answer) -> Json {
+    match a {
+        Answer::Options(ids) => Json::Array(ids.iter().map(|i| s(i)).collect()),
+        Answer::Range { min, max } => obj([("min", min.map_or(Json::Null, Json::Number)), ("max", max.map_or(Json::Null, Json::Number))]),
+    }
+}
+
 /// Products that pass every answer's filters (none when the engine had to relax one).
 fn matching(outcome: &Outcome) -> usize {
     if outcome.relaxed.is_empty() {
@@ -203,6 +212,10 @@ fn matching(outcome: &Outcome) -> usize {
 impl Widget {
     fn t(&self, key: &str) -> String {
         self.texts.t(&self.rt.config, key, &[])
+    }
+
+    fn report(&self, e: &FetchError) {
+        events::emit(&self.host, "error", obj([("widget", s("advisor")), ("kind", s(&e.outcome.kind())), ("message", s(&e.message())), ("url", s(&e.url))]));
     }
 
     fn lang(&self) -> &str {
@@ -272,7 +285,7 @@ impl Widget {
                     events::emit(&w.host, "ready", obj([("widget", s("advisor")), ("products", Json::Number(n as f64)), ("questions", Json::Number(w.cfg.questions.len() as f64))]));
                 }
                 Err(e) => {
-                    events::emit(&w.host, "error", obj([("widget", s("advisor")), ("kind", s(&e.outcome.kind())), ("message", s(&e.message())), ("url", s(&e.url))]));
+                    w.report(&e);
                     w.show(Step::Failed, false);
                 }
             }
@@ -565,11 +578,7 @@ impl Widget {
 
     fn commit(self: &Rc<Self>, qi: usize, a: Option<Answer>) {
         self.set_answer(qi, a.clone());
-        let value = match &a {
-            None => Json::Null,
-            Some(Answer::Options(ids)) => Json::Array(ids.iter().map(|i| s(i)).collect()),
-            Some(Answer::Range { min, max }) => obj([("min", min.map_or(Json::Null, Json::Number)), ("max", max.map_or(Json::Null, Json::Number))]),
-        };
+        let value = a.as_ref().map_or(Json::Null, answer_json);
         let n = self.evaluate().map_or(0, |o| matching(&o));
         events::emit(&self.host, "advisor-answer", obj([("widget", s("advisor")), ("question", s(&self.cfg.questions[qi].id.0)), ("answer", value), ("matches", Json::Number(n as f64))]));
         let next = self.visible().into_iter().find(|&v| v > qi);
@@ -800,7 +809,7 @@ impl Widget {
                 }
                 Err(e) => {
                     w.status.set_text_content(Some(&w.t("advisor.add_failed")));
-                    events::emit(&w.host, "error", obj([("widget", s("advisor")), ("kind", s(&e.outcome.kind())), ("message", s(&e.message())), ("url", s(&e.url))]));
+                    w.report(&e);
                 }
             }
         });
@@ -820,13 +829,7 @@ impl Widget {
         let answers = st
             .answers
             .iter()
-            .map(|(q, a)| {
-                let v = match a {
-                    Answer::Options(ids) => Json::Array(ids.iter().map(|i| s(i)).collect()),
-                    Answer::Range { min, max } => obj([("min", min.map_or(Json::Null, Json::Number)), ("max", max.map_or(Json::Null, Json::Number))]),
-                };
-                (q.clone(), v)
-            })
+            .map(|(q, a)| (q.clone(), answer_json(a)))
             .collect();
         sf_session(STORE, JsValue::from_str(&sf_stringify(&to_js(&obj([("at", at), ("answers", Json::Object(answers))])))));
     }
