@@ -4,7 +4,7 @@
 // crates/backend/tests/advisor.rs checks natively with the same engine.
 
 import type { Page } from "@playwright/test";
-import { test, expect, expectCleanConsole, expectNoAxeViolations, expectBarMatchesBackend, sfEvents, norm, fmt } from "./fixtures";
+import { test, expect, expectCleanConsole, expectNoAxeViolations, expectBarMatchesBackend, sfEvents, setFault, norm, fmt } from "./fixtures";
 
 declare global {
   interface Window {
@@ -319,4 +319,30 @@ test("No layout shift when the advisor arrives, and 320 px wide works", async ({
     expect(await page.evaluate(() => document.documentElement.scrollWidth), `${width} px: no sideways scrolling`).toBeLessThanOrEqual(width);
   }
   expectCleanConsole(consoleLog);
+});
+
+test("A failing or malformed catalogue shows a fallback with a retry and an sf:error", async ({ page, consoleLog }) => {
+  await page.goto("/advisor.html");
+  await expect(adv.root(page)).toHaveAttribute("data-state", "ready");
+  for (const [fault, kind] of [[{ mode: "error", status: 500 }, "http-500"], [{ mode: "malformed" }, "malformed-json"]] as const) {
+    await setFault(page, { ...fault, path_prefix: "/api/advisor" });
+    await page.reload();
+    await expect(adv.root(page)).toHaveAttribute("data-state", "error");
+    await expect(page.locator("sf-advisor [role=alert]")).toHaveText("Der Produktberater ist gerade nicht erreichbar.");
+    await expect(adv.root(page)).not.toHaveAttribute("aria-busy", "true");
+    const errors = (await sfEvents(page, "sf:error")).filter((e) => e.target === "sf-advisor");
+    expect(errors.map((e) => e.detail.kind)).toEqual([kind]);
+    expect(new URL(errors[0].detail.url, "http://x").pathname).toBe("/api/advisor/products");
+    // The rest of the page works: the shipping bar is there.
+    await expect(page.locator("sf-shipping-bar [part=root]")).toHaveAttribute("data-state", "progress");
+    await expectNoAxeViolations(page, `advisor fallback (${kind})`);
+    // The backend recovers: "Erneut versuchen" loads the questions.
+    await setFault(page, { mode: "none" });
+    await adv.button(page, "retry").click();
+    await expect(adv.heading(page)).toHaveText("Wie reist du meistens?");
+  }
+  // Only Chromium's own lines for the three failed loads of the catalogue (1 + 2 retries).
+  const unexpected = consoleLog.filter((e) => !(e.type === "error" && e.text.startsWith("Failed to load resource: the server responded with a status of 500") && new URL(e.url).pathname === "/api/advisor/products"));
+  expect(unexpected).toEqual([]);
+  expect(consoleLog).toHaveLength(3);
 });
