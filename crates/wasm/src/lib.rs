@@ -120,7 +120,7 @@ fn connect(host: web_sys::HtmlElement, name: String) {
     let _ = mount(&host, &name);
 }
 
-/// Mounts `widget` ("shipping-bar", "social-proof") into `element`. Returns false when the widget is not
+/// Mounts `widget` ("shipping-bar", "social-proof", "faq", "advisor") into `element`. Returns false when the widget is not
 /// configured (it then renders nothing). Mounting twice replaces the first mount.
 #[wasm_bindgen]
 pub fn mount(element: &web_sys::HtmlElement, #[wasm_bindgen(unchecked_param_type = "WidgetName")] widget: &str) -> bool {
