@@ -162,6 +162,66 @@ export interface SchaufensterConfig {
     "faq.feedback_failed"?: string;
     /** Default de: "Antwort schließen"; en: "Close answer" */
     "faq.close"?: string;
+    /** Default de: "Produktberater"; en: "Product advisor" */
+    "advisor.label"?: string;
+    /** Default de: "Der Produktberater wird geladen …"; en: "Loading the product advisor …" */
+    "advisor.loading"?: string;
+    /** Default de: "Der Produktberater ist gerade nicht erreichbar."; en: "The product advisor is not available right now." */
+    "advisor.unavailable"?: string;
+    /** Default de: "Erneut versuchen"; en: "Try again" */
+    "advisor.retry"?: string;
+    /** Default de: "Frage {step} von {total}"; en: "Question {step} of {total}" */
+    "advisor.progress"?: string;
+    /** Default de: "Weiter"; en: "Next" */
+    "advisor.next"?: string;
+    /** Default de: "Ergebnisse anzeigen"; en: "Show results" */
+    "advisor.show"?: string;
+    /** Default de: "Zurück"; en: "Back" */
+    "advisor.back"?: string;
+    /** Default de: "Überspringen"; en: "Skip" */
+    "advisor.skip"?: string;
+    /** Default de: "Neu starten"; en: "Start over" */
+    "advisor.restart"?: string;
+    /** Default de: "Bitte wähle eine Antwort."; en: "Please choose an answer." */
+    "advisor.required"?: string;
+    /** Default de: "{count} passendes Produkt"; en: "{count} matching product" */
+    "advisor.count.one"?: string;
+    /** Default de: "{count} passende Produkte"; en: "{count} matching products" */
+    "advisor.count.other"?: string;
+    /** Default de: "kein passendes Produkt"; en: "no matching product" */
+    "advisor.count_none"?: string;
+    /** Default de: "Mindestens"; en: "At least" */
+    "advisor.min"?: string;
+    /** Default de: "Höchstens"; en: "At most" */
+    "advisor.max"?: string;
+    /** Default de: "Leer lassen, wenn es keine Grenze gibt."; en: "Leave empty for no limit." */
+    "advisor.range_hint"?: string;
+    /** Default de: "Unsere Empfehlungen für dich"; en: "Our recommendations for you" */
+    "advisor.results"?: string;
+    /** Default de: "Leider passt kein Produkt zu deinen Antworten."; en: "Sorry, no product fits your answers." */
+    "advisor.no_results"?: string;
+    /** Default de: "Kein Produkt erfüllt alle Wünsche. Nicht berücksichtigt: {relaxed}. Das sind die am besten passenden Produkte."; en: "No product meets every wish. Left out: {relaxed}. These are the closest matches." */
+    "advisor.relaxed"?: string;
+    /** Default de: "{percent} % passend"; en: "{percent}% match" */
+    "advisor.match"?: string;
+    /** Default de: "erfüllt:"; en: "meets:" */
+    "advisor.met"?: string;
+    /** Default de: "nicht erfüllt:"; en: "does not meet:" */
+    "advisor.missed"?: string;
+    /** Default de: "unbekannt:"; en: "unknown:" */
+    "advisor.unknown"?: string;
+    /** Default de: "Nachteil:"; en: "drawback:" */
+    "advisor.drawback"?: string;
+    /** Default de: "In den Warenkorb"; en: "Add to cart" */
+    "advisor.add"?: string;
+    /** Default de: "{title} liegt im Warenkorb."; en: "{title} is in your cart." */
+    "advisor.added"?: string;
+    /** Default de: "Das hat nicht geklappt. Bitte versuche es noch einmal."; en: "That did not work. Please try again." */
+    "advisor.add_failed"?: string;
+    /** Default de: "Ausverkauft"; en: "Sold out" */
+    "advisor.sold_out"?: string;
+    /** Default de: "Deine Antworten von vorhin sind wieder da."; en: "Your earlier answers are back." */
+    "advisor.resumed"?: string;
   } };
   /** The free-shipping progress bar <sf-shipping-bar>. */
   shipping_bar?: {
@@ -498,6 +558,10 @@ export interface SchaufensterEventMap {
     product?: string;
     /** faq: how many entries were loaded. */
     entries?: number;
+    /** advisor: how many products the catalogue has. */
+    products?: number;
+    /** advisor: how many questions are configured. */
+    questions?: number;
   };
   /** Something failed and a fallback is shown: the config (on document), a request, or data the mapping could not read. */
   "sf:error": {
@@ -516,7 +580,7 @@ export interface SchaufensterEventMap {
   };
   /** The cart changed (setCart, or the page announcing it); every cart-dependent widget reloads. */
   "sf:cart-changed": {
-    /** Who changed it: "api" for setCart. */
+    /** Who changed it: "api" for setCart, "advisor" when the advisor added a product itself. */
     source?: string;
   };
   /** setCustomer was called; the token itself is never in the event. */
@@ -543,6 +607,8 @@ export interface SchaufensterEventMap {
     price: number;
     /** ISO 4217 code of the price. */
     currency: string;
+    /** advisor: true when the widget already added it through `add_to_cart_url` (the page must not add it again). */
+    added?: boolean;
   };
   /** A shipping-bar tier became reached by a cart change (not on the first load). */
   "sf:threshold-reached": {
@@ -581,6 +647,28 @@ export interface SchaufensterEventMap {
     helpful: boolean;
     /** Whether the backend stored it. */
     sent: boolean;
+  };
+  /** The shopper answered (or skipped) an advisor question. */
+  "sf:advisor-answer": {
+    /** Always the advisor. */
+    widget: "advisor";
+    /** The question's id. */
+    question: string;
+    /** The chosen option ids, the range, or null when skipped. */
+    answer: string[] | { min: number | null; max: number | null } | null;
+    /** Products matching every answer so far (0 when the advisor had to relax one). */
+    matches: number;
+  };
+  /** The advisor showed its results. */
+  "sf:advisor-result": {
+    /** Always the advisor. */
+    widget: "advisor";
+    /** The products shown, best first, with their match percentage. */
+    products: { id: string; percent: number }[];
+    /** Ids of the questions whose answers were relaxed to find anything. */
+    relaxed: string[];
+    /** How many products were ranked. */
+    total: number;
   };
 }
 

@@ -16,7 +16,14 @@ const TEXTS = {
     "nav.shop": "Sortiment",
     "nav.cart": "Warenkorb",
     "nav.help": "Hilfe",
+    "nav.advisor": "Kofferberater",
     "title.help": "Hilfe – Kofferkontor",
+    "title.advisor": "Kofferberater – Kofferkontor",
+    "advisor.title": "Welches Gepäck passt zu dir?",
+    "advisor.lead": "Ein paar Fragen zu deinen Reisen – und wir zeigen dir die Koffer, Taschen und Rucksäcke, die am besten passen, und warum.",
+    "consent.advisor.title": "Antworten merken",
+    "consent.advisor.text": "Dürfen wir deine Antworten in diesem Tab speichern? Dann geht nichts verloren, wenn du die Seite neu lädst. Ohne deine Zustimmung wird nichts gespeichert.",
+    "consent.advisor.granted": "Danke! Deine Antworten bleiben jetzt in diesem Tab erhalten.",
     "help.title": "Hilfe & häufige Fragen",
     "help.lead": "Versand, Rücksendung, Zahlung, Größen, Gutscheine und Treuepunkte: Tippe deine Frage ein – auch mit Tippfehlern.",
     "consent.title": "Suchen ohne Treffer",
@@ -77,7 +84,14 @@ const TEXTS = {
     "nav.shop": "Shop",
     "nav.cart": "Cart",
     "nav.help": "Help",
+    "nav.advisor": "Luggage advisor",
     "title.help": "Help – Kofferkontor",
+    "title.advisor": "Luggage advisor – Kofferkontor",
+    "advisor.title": "Which luggage suits you?",
+    "advisor.lead": "A few questions about your trips – and we show you the suitcases, bags and backpacks that fit best, and why.",
+    "consent.advisor.title": "Remember my answers",
+    "consent.advisor.text": "May we keep your answers in this tab? Then nothing is lost when you reload the page. Nothing is stored without your consent.",
+    "consent.advisor.granted": "Thanks! Your answers are now kept in this tab.",
     "help.title": "Help & frequently asked questions",
     "help.lead": "Shipping, returns, payment, sizes, vouchers and loyalty points: type your question – typos are fine.",
     "consent.title": "Searches without an answer",
@@ -538,7 +552,8 @@ function initCheckout() {
 // Suggestions of the shipping bar (and any other widget) ask the page to add a product.
 document.addEventListener("sf:add-to-cart", (e) => {
   const d = e.detail || {};
-  if (typeof d.product_id !== "string") return;
+  // `added: true`: the widget already put it in the cart (its add_to_cart_url).
+  if (typeof d.product_id !== "string" || d.added === true) return;
   addToCart(d.product_id, Number.isInteger(d.quantity) && d.quantity > 0 ? d.quantity : 1);
 });
 
@@ -549,7 +564,7 @@ if (consentButton) {
   consentButton.addEventListener("click", () => {
     window.dispatchEvent(new CustomEvent("sf:consent"));
     consentButton.disabled = true;
-    $("[data-consent-status]").textContent = t("consent.granted");
+    $("[data-consent-status]").textContent = t(consentButton.dataset.consentText || "consent.granted");
   });
 }
 

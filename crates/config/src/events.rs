@@ -14,8 +14,8 @@ use crate::json::Json;
 pub struct Field {
     /// The key.
     pub name: &'static str,
-    /// Its TypeScript type: `string`, `number`, `boolean`, a union of string literals
-    /// (`"a" | "b"`), or one of these `| null`.
+    /// Its TypeScript type: `string`, `number`, `boolean`, `null`, a string literal (`"a"`),
+    /// `T[]` of one of these, an object type `{ … }` (or an array of them), or a union.
     pub ty: &'static str,
     /// Whether every event of this name carries it.
     pub required: bool,
@@ -49,6 +49,8 @@ pub const EVENTS: &[Event] = &[
             f("widget", WIDGET, true, "Which widget."),
             f("product", "string", false, "social-proof: the element's product."),
             f("entries", "number", false, "faq: how many entries were loaded."),
+            f("products", "number", false, "advisor: how many products the catalogue has."),
+            f("questions", "number", false, "advisor: how many questions are configured."),
         ],
     },
     Event {
@@ -66,7 +68,7 @@ pub const EVENTS: &[Event] = &[
     Event {
         name: "cart-changed",
         doc: "The cart changed (setCart, or the page announcing it); every cart-dependent widget reloads.",
-        fields: &[f("source", "string", false, "Who changed it: \"api\" for setCart.")],
+        fields: &[f("source", "string", false, "Who changed it: \"api\" for setCart, \"advisor\" when the advisor added a product itself.")],
     },
     Event {
         name: "customer-changed",
@@ -87,6 +89,7 @@ pub const EVENTS: &[Event] = &[
             f("quantity", "number", true, "How many."),
             f("price", "number", true, "Unit price in minor units (cents)."),
             f("currency", "string", true, "ISO 4217 code of the price."),
+            f("added", "boolean", false, "advisor: true when the widget already added it through `add_to_cart_url` (the page must not add it again)."),
         ],
     },
     Event {
@@ -119,6 +122,26 @@ pub const EVENTS: &[Event] = &[
             f("sent", "boolean", true, "Whether the backend stored it."),
         ],
     },
+    Event {
+        name: "advisor-answer",
+        doc: "The shopper answered (or skipped) an advisor question.",
+        fields: &[
+            f("widget", r#""advisor""#, true, "Always the advisor."),
+            f("question", "string", true, "The question's id."),
+            f("answer", "string[] | { min: number | null; max: number | null } | null", true, "The chosen option ids, the range, or null when skipped."),
+            f("matches", "number", true, "Products matching every answer so far (0 when the advisor had to relax one)."),
+        ],
+    },
+    Event {
+        name: "advisor-result",
+        doc: "The advisor showed its results.",
+        fields: &[
+            f("widget", r#""advisor""#, true, "Always the advisor."),
+            f("products", "{ id: string; percent: number }[]", true, "The products shown, best first, with their match percentage."),
+            f("relaxed", "string[]", true, "Ids of the questions whose answers were relaxed to find anything."),
+            f("total", "number", true, "How many products were ranked."),
+        ],
+    },
 ];
 
 /// Checks an event's `detail` against [`EVENTS`]: a known name, every key declared, every
@@ -139,9 +162,29 @@ pub fn check(name: &str, detail: &Json) -> Result<(), String> {
     }
 }
 
+/// The alternatives of a union, split at top-level ` | ` (not inside `{ … }`).
+fn alternatives(ty: &str) -> Vec<&str> {
+    let (mut out, mut depth, mut start) = (Vec::new(), 0i32, 0);
+    for (i, c) in ty.char_indices() {
+        match c {
+            '{' => depth += 1,
+            '}' => depth -= 1,
+            '|' if depth == 0 => {
+                out.push(ty[start..i].trim());
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    out.push(ty[start..].trim());
+    out
+}
+
 fn matches_type(ty: &str, v: &Json) -> bool {
-    ty.split(" | ").any(|alt| match (alt, v) {
+    alternatives(ty).into_iter().any(|alt| match (alt, v) {
         ("string", Json::String(_)) | ("number", Json::Number(_)) | ("boolean", Json::Bool(_)) | ("null", Json::Null) => true,
+        (obj, Json::Object(_)) if obj.starts_with('{') && obj.ends_with('}') => true,
+        (arr, Json::Array(items)) if arr.ends_with("[]") => items.iter().all(|i| matches_type(&arr[..arr.len() - 2], i)),
         (lit, Json::String(s)) => lit.len() >= 2 && lit.starts_with('"') && lit.ends_with('"') && &lit[1..lit.len() - 1] == s,
         _ => false,
     })
@@ -189,14 +232,21 @@ mod tests {
             assert!(err.contains(want), "{name}: {err}");
         }
         assert_eq!(check("customer-changed", &obj([("signed_in", Json::Bool(false)), ("id", Json::Null)])), Ok(()));
+        let answer = |a: Json| obj([("widget", s("advisor")), ("question", s("q")), ("answer", a), ("matches", Json::Number(3.0))]);
+        assert_eq!(check("sf:advisor-answer", &answer(Json::Array(vec![s("a"), s("b")]))), Ok(()));
+        assert_eq!(check("sf:advisor-answer", &answer(obj([("min", Json::Null), ("max", Json::Number(100.0))]))), Ok(()));
+        assert_eq!(check("sf:advisor-answer", &answer(Json::Null)), Ok(()));
+        assert!(check("sf:advisor-answer", &answer(Json::Array(vec![Json::Number(1.0)]))).is_err(), "a number is not an option id");
+        assert!(check("sf:advisor-answer", &answer(s("a"))).is_err(), "a bare string is not a list of ids");
     }
 
     #[test]
     fn every_type_is_checkable() {
         for e in EVENTS {
             for f in e.fields {
-                for alt in f.ty.split(" | ") {
-                    assert!(matches!(alt, "string" | "number" | "boolean" | "null") || (alt.starts_with('"') && alt.ends_with('"')), "sf:{} {}: {alt}", e.name, f.name);
+                for alt in alternatives(f.ty) {
+                    let base = alt.trim_end_matches("[]");
+                    assert!(matches!(base, "string" | "number" | "boolean" | "null") || (base.starts_with('"') && base.ends_with('"')) || (base.starts_with('{') && base.ends_with('}')), "sf:{} {}: {alt}", e.name, f.name);
                 }
             }
         }

@@ -164,3 +164,14 @@ export function sfUnit(locale, n, unit) {
 export function sfNow() {
   return Date.now();
 }
+
+// sessionStorage: reads `key` when `value` is undefined, removes it when null, else writes it.
+// Storage that is disabled or full throws; that must never cross into the wasm.
+export function sfSession(key, value) {
+  try {
+    if (value === undefined) return sessionStorage.getItem(key);
+    if (value === null) sessionStorage.removeItem(key);
+    else sessionStorage.setItem(key, value);
+  } catch (e) {}
+  return null;
+}

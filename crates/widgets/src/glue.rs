@@ -41,6 +41,8 @@ extern "C" {
     pub fn sf_set_hash(hash: &str);
     #[wasm_bindgen(js_name = sfShow)]
     pub fn sf_show(near: &web_sys::HtmlElement, id: &str, focus: bool);
+    #[wasm_bindgen(js_name = sfSession)]
+    pub fn sf_session(key: &str, value: JsValue) -> Option<String>;
     #[wasm_bindgen(js_name = sfReportProblems)]
     pub fn sf_report_problems(text: &str);
 }

@@ -1,0 +1,877 @@
+//! `<sf-advisor>`: the guided-selling product advisor.
+//!
+//! Loads the catalogue (inline or from a URL through a `map`, read by
+//! [`schaufenster_config::mapping::catalogue_from_json`]), builds the
+//! [`schaufenster_core::advisor::Advisor`] from the config's questions and asks them one at a
+//! time: a progress line ("Frage 2 von 5"), the question as a `<fieldset>` whose `<legend>`
+//! holds the heading that receives focus, the options as real radio buttons or checkboxes
+//! inside their `<label>`s (yes/no is a radio pair; a range is two labelled number inputs),
+//! and Back, Skip (optional questions only), Next and Start over. Every option shows how many
+//! products would match if it were chosen ([`Advisor::option_counts`]), and a live region
+//! says how many match the answers so far. The results show image, name (a link), price
+//! through `Intl.NumberFormat`, match percentage, the criteria met and missed, and an
+//! add-to-cart button; when nothing matches every answer the engine relaxes the least
+//! important question and the widget says which answers it left out.
+//!
+//! **Options that would leave no product** are marked ("kein passendes Produkt", class
+//! `zero`) but stay selectable rather than disabled: a disabled radio button is skipped by the
+//! arrow keys and not announced in the group, so a keyboard or screen-reader user would not
+//! learn that the option exists, and choosing it still gives useful results because the
+//! engine then relaxes the least important answer and says so.
+//!
+//! **Storage.** After consent (`rt.consent()`, also when it arrives later) the answers and the
+//! current step are kept in `sessionStorage`, so a reload resumes where the shopper was;
+//! reading them back needs no consent (they exist only because it was given in this tab).
+//! Start over removes them.
+//!
+//! Range answers are in the attribute's unit, a price in minor units (the inputs show major
+//! units of the configured currency).
+//!
+//! **Add to cart** fires `sf:add-to-cart` `{widget, product_id, quantity, price, currency,
+//! added}`. With `add_to_cart_url` configured the widget first POSTs
+//! `{"product_id", "quantity"}` there (the reference backend's `POST /api/cart/lines`), then
+//! fires the event with `added: true` and `sf:cart-changed` on `document`, so the shipping bar
+//! and the page's cart follow; without it the event has `added: false` and the shop adds it.
+//!
+//! Emits `sf:ready`, `sf:advisor-answer` (Next or Skip), `sf:advisor-result`,
+//! `sf:add-to-cart` and `sf:error`. Renders with direct DOM calls like `<sf-faq>`; texts from
+//! the config or the backend only ever become text nodes.
+
+use crate::backend::{expand_url, request, FetchError};
+use crate::dom::{attr, el, text};
+use crate::events::{self, document};
+use crate::glue::{sf_parse, sf_session, sf_show, sf_stringify, sf_warn, Listener};
+use crate::i18n::Texts;
+use crate::json_js::{from_js, to_js};
+use crate::runtime::Runtime;
+use schaufenster_config::advisor::{Advisor as Config, Localized, QuestionType, StockMode};
+use schaufenster_config::json::{obj, s, Json};
+use schaufenster_config::mapping::{catalogue_from_json, Product};
+use schaufenster_core::advisor::{compare, Advisor, Answer, Catalogue, Met, Outcome, Source, StockPolicy};
+use schaufenster_core::retry::Outcome as Fetched;
+use schaufenster_core::Money;
+use std::cell::{Cell, RefCell};
+use std::rc::{Rc, Weak};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Document, HtmlElement, HtmlInputElement};
+
+const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/advisor.css"));
+/// The sessionStorage key of the answers.
+const STORE: &str = "sf-advisor";
+
+/// The catalogue and the engine, once loaded.
+struct Data {
+    cat: Catalogue,
+    products: Vec<Product>,
+    engine: Advisor,
+}
+
+/// What the widget shows.
+#[derive(Clone, Copy, PartialEq)]
+enum Step {
+    Loading,
+    Failed,
+    Question(usize),
+    Results,
+}
+
+/// How one criterion reads in a result's explanation.
+#[derive(Clone, Copy, PartialEq)]
+enum Mark {
+    Met,
+    Missed,
+    Unknown,
+    Drawback,
+}
+
+struct State {
+    data: Option<Data>,
+    answers: Vec<(String, Answer)>,
+    step: Step,
+}
+
+/// The mounted widget: its elements, state and listeners.
+struct Widget {
+    rt: Rc<Runtime>,
+    cfg: Config,
+    texts: Texts,
+    host: JsValue,
+    doc: Document,
+    ids: String,
+    root: HtmlElement,
+    body: HtmlElement,
+    progress: HtmlElement,
+    fill: HtmlElement,
+    status: HtmlElement,
+    st: RefCell<State>,
+    /// False once unmounted: late answers then do nothing.
+    alive: Cell<bool>,
+    listeners: RefCell<Vec<Listener>>,
+}
+
+/// Unmounts on drop: listeners removed, requests in flight made stale, markup removed.
+struct Handle(Rc<Widget>);
+
+impl Drop for Handle {
+    fn drop(&mut self) {
+        let w = &self.0;
+        w.alive.set(false);
+        w.listeners.borrow_mut().clear();
+        w.root.remove();
+    }
+}
+
+thread_local! {
+    static NEXT_ID: Cell<u32> = const { Cell::new(0) };
+}
+
+/// Mounts the advisor. `None` when the config has no valid `advisor` section.
+pub fn mount(host: HtmlElement, rt: Rc<Runtime>) -> Option<Box<dyn std::any::Any>> {
+    let Some(cfg) = rt.config.advisor.get().cloned() else {
+        let _ = host.set_attribute("data-sf-state", "off");
+        return None;
+    };
+    let (texts, container) = crate::runtime::prepare(&host, &rt, CSS);
+    let doc = container.owner_document()?;
+    let uid = NEXT_ID.with(|n| {
+        n.set(n.get() + 1);
+        n.get()
+    });
+    let root = el(&doc, &container, "section", "sf-advisor");
+    attr(&root, "part", "root");
+    attr(&root, "aria-label", &texts.t(&rt.config, "advisor.label", &[]));
+    // The progress line and the live region come first and stay in place: content that
+    // arrives later (the first question after loading) only grows below them, so nothing that
+    // was on screen moves (CLS 0).
+    let top = el(&doc, &root, "div", "top");
+    let progress = el(&doc, &top, "p", "progress");
+    attr(&progress, "part", "progress");
+    let status = el(&doc, &top, "p", "status");
+    attr(&status, "role", "status");
+    attr(&status, "part", "status");
+    let bar = el(&doc, &root, "div", "bar");
+    attr(&bar, "aria-hidden", "true");
+    let fill = el(&doc, &bar, "div", "fill");
+    let body = el(&doc, &root, "div", "body");
+    let w = Rc::new(Widget {
+        rt,
+        cfg,
+        texts,
+        host: host.into(),
+        doc,
+        ids: format!("sf-advisor-{uid}-"),
+        root,
+        body,
+        progress,
+        fill,
+        status,
+        st: RefCell::new(State { data: None, answers: Vec::new(), step: Step::Loading }),
+        alive: Cell::new(true),
+        listeners: RefCell::new(Vec::new()),
+    });
+    w.start();
+    Some(Box::new(Handle(w)))
+}
+
+/// "12 passende Produkte", or "kein passendes Produkt".
+fn count_text(w: &Widget, n: usize) -> String {
+    if n == 0 {
+        w.t("advisor.count_none")
+    } else {
+        w.texts.plural(&w.rt.config, "advisor.count", n as u64, &[("count", n.to_string())])
+    }
+}
+
+/// A button with `data-action`.
+fn button(doc: &Document, parent: &web_sys::Node, class: &str, action: &str, label: &str) -> HtmlElement {
+    let b = el(doc, parent, "button", class);
+    attr(&b, "type", if action == "next" { "submit" } else { "button" });
+    attr(&b, "data-action", action);
+    b.set_text_content(Some(label));
+    b
+}
+
+/// An answer as JSON, for `sf:advisor-answer` and sessionStorage: option ids, or
+/// `{"min", "max"}` with `null` for an open bound.
+fn answer_json(a: &Answer) -> Json {
+    match a {
+        Answer::Options(ids) => Json::Array(ids.iter().map(|i| s(i)).collect()),
+        Answer::Range { min, max } => obj([("min", min.map_or(Json::Null, Json::Number)), ("max", max.map_or(Json::Null, Json::Number))]),
+    }
+}
+
+/// Products that pass every answer's filters (none when the engine had to relax one).
+fn matching(outcome: &Outcome) -> usize {
+    if outcome.relaxed.is_empty() {
+        outcome.ranked.len()
+    } else {
+        0
+    }
+}
+
+impl Widget {
+    fn t(&self, key: &str) -> String {
+        self.texts.t(&self.rt.config, key, &[])
+    }
+
+    fn report(&self, e: &FetchError) {
+        events::emit(&self.host, "error", obj([("widget", s("advisor")), ("kind", s(&e.outcome.kind())), ("message", s(&e.message())), ("url", s(&e.url))]));
+    }
+
+    fn lang(&self) -> &str {
+        self.texts.language()
+    }
+
+    fn stock(&self) -> StockPolicy {
+        match self.cfg.out_of_stock {
+            StockMode::Hide => StockPolicy::Hide,
+            StockMode::Last => StockPolicy::Last,
+        }
+    }
+
+    /// Wires the listeners (through a weak reference, so dropping the handle frees the
+    /// widget) and starts loading.
+    fn start(self: &Rc<Self>) {
+        let on = |target: &JsValue, name: &str, f: fn(&Rc<Widget>, JsValue)| {
+            let weak: Weak<Widget> = Rc::downgrade(self);
+            Listener::new(target, name, move |ev| {
+                if let Some(w) = weak.upgrade() {
+                    f(&w, ev)
+                }
+            })
+        };
+        let root: JsValue = self.root.clone().into();
+        *self.listeners.borrow_mut() = vec![
+            on(&root, "click", |w, ev| w.on_click(ev)),
+            on(&root, "change", |w, _| w.on_change(true)),
+            on(&root, "input", |w, _| w.on_change(false)),
+            on(&root, "submit", |w, ev| {
+                ev.unchecked_into::<web_sys::Event>().prevent_default();
+                w.next();
+            }),
+            // Consent given after some answers: keep them from now on.
+            on(&document(), "sf:consent-changed", |w, _| w.save()),
+        ];
+        self.load();
+    }
+
+    /// Fetches (or takes inline) the catalogue, then shows the first (or the saved) step.
+    fn load(self: &Rc<Self>) {
+        self.st.borrow_mut().step = Step::Loading;
+        attr(&self.root, "data-state", "loading");
+        attr(&self.root, "aria-busy", "true");
+        self.body.set_text_content(None);
+        self.progress.set_text_content(None);
+        let _ = self.fill.style().set_property("width", "0%");
+        self.status.set_text_content(Some(&self.t("advisor.loading")));
+        let w = self.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let loaded = w.fetch().await;
+            if !w.alive.get() {
+                return;
+            }
+            let _ = w.root.remove_attribute("aria-busy");
+            match loaded {
+                Ok(data) => {
+                    let n = data.cat.products.len();
+                    w.st.borrow_mut().data = Some(data);
+                    attr(&w.root, "data-state", "ready");
+                    let resumed = w.restore();
+                    let step = w.st.borrow().step;
+                    w.show(step, false);
+                    if resumed {
+                        w.status.set_text_content(Some(&w.t("advisor.resumed")));
+                    }
+                    events::emit(&w.host, "ready", obj([("widget", s("advisor")), ("products", Json::Number(n as f64)), ("questions", Json::Number(w.cfg.questions.len() as f64))]));
+                }
+                Err(e) => {
+                    w.report(&e);
+                    w.show(Step::Failed, false);
+                }
+            }
+        });
+    }
+
+    async fn fetch(&self) -> Result<Data, FetchError> {
+        let src = &self.cfg.catalogue.source.0;
+        let currency = self.rt.config.currency.code();
+        let (json, url) = match (&src.inline, &src.url) {
+            (Some(inline), _) => (inline.clone(), "(inline)".to_owned()),
+            (None, Some(url)) => {
+                let country = self.rt.config.country.as_ref().map_or("", |c| c.0.as_str());
+                let url = expand_url(&url.0, &[("currency", currency), ("language", self.lang()), ("locale", &self.texts.locale), ("country", country)]);
+                (request(&self.rt.config.backend, "GET", &url, None).await?, url)
+            }
+            (None, None) => (Json::Null, String::new()),
+        };
+        let (cat, products, problems) = catalogue_from_json(&json, &self.cfg);
+        if !problems.is_empty() {
+            sf_warn(&format!("Schaufenster <sf-advisor>: {} problem(s) in the catalogue from {url}; the other products work:\n  {}", problems.len(), problems.join("\n  ")));
+        }
+        if cat.products.is_empty() {
+            // Nothing usable (another shape, an empty list): a failure, not an empty advisor.
+            return Err(FetchError { outcome: Fetched::Malformed, url, attempts: 1 });
+        }
+        let (engine, _) = Advisor::new(self.cfg.core_questions(), &cat.attributes);
+        Ok(Data { cat, products, engine })
+    }
+
+    /// The questions shown for the current answers, in order.
+    fn visible(&self) -> Vec<usize> {
+        let st = self.st.borrow();
+        let Some(d) = &st.data else { return Vec::new() };
+        (0..self.cfg.questions.len()).filter(|&q| d.engine.is_shown(q, &st.answers)).collect()
+    }
+
+    fn answer(&self, qi: usize) -> Option<Answer> {
+        let id = &self.cfg.questions[qi].id.0;
+        self.st.borrow().answers.iter().find(|(q, _)| q == id).map(|(_, a)| a.clone())
+    }
+
+    fn set_answer(&self, qi: usize, a: Option<Answer>) {
+        let id = self.cfg.questions[qi].id.0.clone();
+        let mut st = self.st.borrow_mut();
+        st.answers.retain(|(q, _)| *q != id);
+        if let Some(a) = a {
+            st.answers.push((id, a));
+        }
+    }
+
+    /// Evaluates the current answers.
+    fn evaluate(&self) -> Option<Outcome> {
+        let st = self.st.borrow();
+        let d = st.data.as_ref()?;
+        Some(d.engine.evaluate(&d.cat, &st.answers, self.stock()))
+    }
+
+    /// Shows `step`; `focus` moves focus to its heading (not on the first render, which the
+    /// shopper did not ask for).
+    fn show(self: &Rc<Self>, step: Step, focus: bool) {
+        self.st.borrow_mut().step = step;
+        self.body.set_text_content(None);
+        match step {
+            Step::Loading => {}
+            Step::Failed => {
+                self.update_progress(None);
+                attr(&self.root, "data-state", "error");
+                self.status.set_text_content(None);
+                let p = el(&self.doc, &self.body, "p", "error");
+                attr(&p, "role", "alert");
+                p.set_text_content(Some(&self.t("advisor.unavailable")));
+                button(&self.doc, &self.body, "btn", "retry", &self.t("advisor.retry"));
+            }
+            Step::Question(qi) => self.render_question(qi),
+            Step::Results => self.render_results(),
+        }
+        if focus {
+            sf_show(&self.root, &format!("{}h", self.ids), true);
+        }
+        self.save();
+    }
+
+    fn render_question(&self, qi: usize) {
+        let q = &self.cfg.questions[qi];
+        let doc = &self.doc;
+        let ids = &self.ids;
+        self.update_progress(Some(qi));
+        let form = el(doc, &self.body, "form", "question");
+        attr(&form, "novalidate", "");
+        attr(&form, "part", "question");
+        let fs = el(doc, &form, "fieldset", "");
+        attr(&fs, "data-question", &q.id.0);
+        let legend = el(doc, &fs, "legend", "");
+        let h = el(doc, &legend, "h2", "q");
+        attr(&h, "id", &format!("{ids}h"));
+        attr(&h, "tabindex", "-1");
+        h.set_text_content(Some(q.text.get(self.lang())));
+        let answer = self.answer(qi);
+        if let Some(r) = &q.range {
+            let (lo, hi) = match &answer {
+                Some(Answer::Range { min, max }) => (*min, *max),
+                _ => (None, None),
+            };
+            let price = r.attribute == "price";
+            let scale = if price { self.rt.config.currency.minor_per_major() as f64 } else { 1.0 };
+            let unit = if price { format!(" ({})", self.rt.config.currency.code()) } else { String::new() };
+            let hint = el(doc, &fs, "p", "hint");
+            attr(&hint, "id", &format!("{ids}hint"));
+            hint.set_text_content(Some(&self.t("advisor.range_hint")));
+            let row = el(doc, &fs, "div", "range");
+            for (key, value, which) in [("advisor.min", lo, "min"), ("advisor.max", hi, "max")] {
+                let id = format!("{ids}{which}");
+                let field = el(doc, &row, "div", "field");
+                let label = el(doc, &field, "label", "");
+                attr(&label, "for", &id);
+                label.set_text_content(Some(&format!("{}{unit}", self.t(key))));
+                let input: HtmlInputElement = el(doc, &field, "input", "num").unchecked_into();
+                for (k, v) in [("id", id.as_str()), ("type", "number"), ("inputmode", "decimal"), ("data-bound", which), ("aria-describedby", &format!("{ids}hint"))] {
+                    attr(&input, k, v);
+                }
+                // Whole units of the attribute; for a price, major units of the currency.
+                for (k, v) in [("min", r.min), ("max", r.max), ("step", r.step)] {
+                    let major = if price { v / self.rt.config.currency.minor_per_major() } else { v };
+                    attr(&input, k, &major.max(if k == "step" { 1 } else { 0 }).to_string());
+                }
+                if let Some(v) = value {
+                    input.set_value_as_number(v / scale);
+                }
+            }
+        } else {
+            let kind = if q.kind == QuestionType::Multiple { "checkbox" } else { "radio" };
+            let chosen: Vec<String> = match &answer {
+                Some(Answer::Options(ids)) => ids.clone(),
+                _ => Vec::new(),
+            };
+            let list = el(doc, &fs, "div", "options");
+            for (oi, o) in q.options.iter().enumerate() {
+                let label = el(doc, &list, "label", "option");
+                attr(&label, "part", "option");
+                let input: HtmlInputElement = el(doc, &label, "input", "").unchecked_into();
+                attr(&input, "type", kind);
+                attr(&input, "name", &format!("{ids}q{qi}"));
+                attr(&input, "value", &o.id.0);
+                attr(&input, "data-option", &oi.to_string());
+                input.set_checked(chosen.contains(&o.id.0));
+                let name = el(doc, &label, "span", "name");
+                name.set_text_content(Some(o.label.get(self.lang())));
+                el(doc, &label, "span", "count");
+            }
+            self.update_counts(qi);
+        }
+        let err = el(doc, &form, "p", "invalid");
+        attr(&err, "id", &format!("{ids}err"));
+        err.set_hidden(true);
+        let nav = el(doc, &form, "div", "nav");
+        let visible = self.visible();
+        if visible.first() != Some(&qi) {
+            button(doc, &nav, "btn", "back", &self.t("advisor.back"));
+        }
+        if !q.required {
+            button(doc, &nav, "btn", "skip", &self.t("advisor.skip"));
+        }
+        let last = visible.last() == Some(&qi);
+        let next = button(doc, &nav, "btn primary", "next", &self.t(if last { "advisor.show" } else { "advisor.next" }));
+        attr(&next, "data-last", if last { "true" } else { "false" });
+        if visible.first() != Some(&qi) || !self.st.borrow().answers.is_empty() {
+            button(doc, &nav, "btn link", "restart", &self.t("advisor.restart"));
+        }
+        self.announce_count();
+    }
+
+    /// "Frage 2 von 5" and the bar, for question `qi` among those shown now (`None`: no
+    /// question, an empty line and a full bar).
+    fn update_progress(&self, qi: Option<usize>) {
+        let visible = self.visible();
+        let total = visible.len().max(1);
+        let (line, width) = match qi {
+            Some(qi) => {
+                let step = visible.iter().position(|&v| v == qi).map_or(1, |p| p + 1);
+                (self.texts.t(&self.rt.config, "advisor.progress", &[("step", step.to_string()), ("total", total.to_string())]), step * 100 / total)
+            }
+            None => (String::new(), 100),
+        };
+        self.progress.set_text_content(Some(&line));
+        let _ = self.fill.style().set_property("width", &format!("{width}%"));
+    }
+
+    /// Writes each option's live count (in place, so focus and selection stay).
+    fn update_counts(&self, qi: usize) {
+        let counts = {
+            let st = self.st.borrow();
+            let Some(d) = &st.data else { return };
+            d.engine.option_counts(&d.cat, &st.answers, qi, self.stock())
+        };
+        let Ok(labels) = self.body.query_selector_all("label.option") else { return };
+        for (i, n) in counts.iter().enumerate() {
+            let Some(label) = labels.item(i as u32).and_then(|l| l.dyn_into::<web_sys::Element>().ok()) else { continue };
+            if let Ok(Some(c)) = label.query_selector(".count") {
+                let t = count_text(self, *n);
+                if c.text_content().as_deref() != Some(t.as_str()) {
+                    c.set_text_content(Some(&t));
+                }
+            }
+            let _ = label.class_list().toggle_with_force("zero", *n == 0);
+        }
+    }
+
+    /// Puts the number of products matching the answers so far in the live region.
+    fn announce_count(&self) {
+        let Some(out) = self.evaluate() else { return };
+        let t = count_text(self, matching(&out));
+        if self.status.text_content().as_deref() != Some(t.as_str()) {
+            self.status.set_text_content(Some(&t));
+        }
+    }
+
+    /// Reads the current question's inputs into its answer.
+    fn read(&self, qi: usize) -> Option<Answer> {
+        let q = &self.cfg.questions[qi];
+        if let Some(r) = &q.range {
+            let scale = if r.attribute == "price" { self.rt.config.currency.minor_per_major() as f64 } else { 1.0 };
+            let bound = |which: &str| {
+                let input: HtmlInputElement = self.body.query_selector(&format!("input[data-bound={which}]")).ok()??.unchecked_into();
+                let v = input.value_as_number();
+                (v.is_finite() && v >= 0.0).then(|| (v * scale).round())
+            };
+            let (mut lo, mut hi) = (bound("min"), bound("max"));
+            // Bounds typed the wrong way round mean the range between them.
+            if let (Some(a), Some(b)) = (lo, hi) {
+                if a > b {
+                    (lo, hi) = (Some(b), Some(a));
+                }
+            }
+            return (lo.is_some() || hi.is_some()).then_some(Answer::Range { min: lo, max: hi });
+        }
+        let inputs = self.body.query_selector_all("input[data-option]").ok()?;
+        let mut ids = Vec::new();
+        for i in 0..inputs.length() {
+            let input: HtmlInputElement = inputs.item(i)?.unchecked_into();
+            if input.checked() {
+                ids.push(input.value());
+            }
+        }
+        (!ids.is_empty()).then_some(Answer::Options(ids))
+    }
+
+    /// An input changed (`change`) or is being typed in (`input`, range fields only).
+    fn on_change(&self, committed: bool) {
+        let Step::Question(qi) = self.st.borrow().step else { return };
+        if !committed && self.cfg.questions[qi].range.is_none() {
+            return;
+        }
+        self.set_answer(qi, self.read(qi));
+        if let Ok(Some(e)) = self.body.query_selector(".invalid") {
+            e.unchecked_into::<HtmlElement>().set_hidden(true);
+        }
+        if self.cfg.questions[qi].range.is_none() {
+            self.update_counts(qi);
+        }
+        // A branching answer can add or remove later questions.
+        self.update_progress(Some(qi));
+        let last = self.visible().last() == Some(&qi);
+        if let Ok(Some(b)) = self.body.query_selector("[data-action=next]") {
+            b.set_text_content(Some(&self.t(if last { "advisor.show" } else { "advisor.next" })));
+            attr(&b, "data-last", if last { "true" } else { "false" });
+        }
+        self.announce_count();
+    }
+
+    /// Next (or Enter in the form): commits the answer and moves on.
+    fn next(self: &Rc<Self>) {
+        let Step::Question(qi) = self.st.borrow().step else { return };
+        let a = self.read(qi);
+        if a.is_none() && self.cfg.questions[qi].required {
+            if let Ok(Some(e)) = self.body.query_selector(".invalid") {
+                let e: HtmlElement = e.unchecked_into();
+                e.set_text_content(Some(&self.t("advisor.required")));
+                attr(&e, "role", "alert");
+                e.set_hidden(false);
+                if let Ok(Some(first)) = self.body.query_selector("input") {
+                    attr(&first, "aria-describedby", &format!("{}err", self.ids));
+                    let _ = first.unchecked_into::<HtmlElement>().focus();
+                }
+            }
+            return;
+        }
+        self.commit(qi, a);
+    }
+
+    fn commit(self: &Rc<Self>, qi: usize, a: Option<Answer>) {
+        self.set_answer(qi, a.clone());
+        let value = a.as_ref().map_or(Json::Null, answer_json);
+        let n = self.evaluate().map_or(0, |o| matching(&o));
+        events::emit(&self.host, "advisor-answer", obj([("widget", s("advisor")), ("question", s(&self.cfg.questions[qi].id.0)), ("answer", value), ("matches", Json::Number(n as f64))]));
+        let next = self.visible().into_iter().find(|&v| v > qi);
+        match next {
+            Some(v) => self.show(Step::Question(v), true),
+            None => self.show(Step::Results, true),
+        }
+    }
+
+    fn on_click(self: &Rc<Self>, ev: JsValue) {
+        let target = js_sys::Reflect::get(&ev, &"target".into()).ok().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        let Some(b) = target.and_then(|t| t.closest("button[data-action]").ok().flatten()) else { return };
+        let step = self.st.borrow().step;
+        match (b.get_attribute("data-action").as_deref(), step) {
+            (Some("retry"), _) => self.load(),
+            (Some("back"), Step::Question(qi)) => {
+                // The answer given here is kept (as on paper), so going forward again keeps it.
+                self.set_answer(qi, self.read(qi));
+                if let Some(prev) = self.visible().into_iter().rev().find(|&v| v < qi) {
+                    self.show(Step::Question(prev), true);
+                }
+            }
+            (Some("back"), Step::Results) => {
+                if let Some(last) = self.visible().last().copied() {
+                    self.show(Step::Question(last), true);
+                }
+            }
+            (Some("skip"), Step::Question(qi)) if !self.cfg.questions[qi].required => self.commit(qi, None),
+            (Some("restart"), _) => {
+                self.st.borrow_mut().answers.clear();
+                sf_session(STORE, JsValue::NULL);
+                let first = self.visible().first().map_or(Step::Results, |&q| Step::Question(q));
+                self.show(first, true);
+            }
+            (Some("add"), Step::Results) => {
+                if let Some(p) = b.get_attribute("data-product").and_then(|v| v.parse::<usize>().ok()) {
+                    self.add_to_cart(p, b.unchecked_into());
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn render_results(&self) {
+        self.update_progress(None);
+        let Some(out) = self.evaluate() else { return };
+        let doc = &self.doc;
+        let h = el(doc, &self.body, "h2", "q");
+        attr(&h, "id", &format!("{}h", self.ids));
+        attr(&h, "tabindex", "-1");
+        h.set_text_content(Some(&self.t("advisor.results")));
+        let st = self.st.borrow();
+        let Some(d) = &st.data else { return };
+        if !out.relaxed.is_empty() {
+            let (open, close) = if self.lang() == "de" { ("„", "“") } else { ("“", "”") };
+            let relaxed: Vec<String> = out
+                .relaxed
+                .iter()
+                .map(|&qi| {
+                    let q = &self.cfg.questions[qi];
+                    let what = match st.answers.iter().find(|(id, _)| *id == q.id.0).map(|(_, a)| a) {
+                        Some(Answer::Options(chosen)) => q.options.iter().filter(|o| chosen.contains(&o.id.0)).map(|o| o.label.get(self.lang())).collect::<Vec<_>>().join(", "),
+                        _ => q.text.get(self.lang()).to_owned(),
+                    };
+                    format!("{open}{what}{close}")
+                })
+                .collect();
+            let p = el(doc, &self.body, "p", "relaxed");
+            attr(&p, "part", "relaxed");
+            p.set_text_content(Some(&self.texts.t(&self.rt.config, "advisor.relaxed", &[("relaxed", relaxed.join(", "))])));
+        }
+        let shown: Vec<_> = out.ranked.iter().take(self.cfg.max_results.0 as usize).collect();
+        if shown.is_empty() {
+            el(doc, &self.body, "p", "none").set_text_content(Some(&self.t("advisor.no_results")));
+        }
+        let list = el(doc, &self.body, "ul", "results");
+        attr(&list, "part", "results");
+        let mut detail = Vec::new();
+        for r in &shown {
+            let p = &d.products[r.product];
+            detail.push(obj([("id", s(&p.id)), ("percent", Json::Number(r.percent as f64))]));
+            let li = el(doc, &list, "li", "card");
+            attr(&li, "part", "result");
+            attr(&li, "data-product", &p.id);
+            let img = el(doc, &li, "img", "img");
+            // Fixed box: no layout shift while the image loads.
+            for (k, v) in [("src", p.image.as_deref().unwrap_or("")), ("alt", ""), ("width", "96"), ("height", "96"), ("loading", "lazy"), ("decoding", "async")] {
+                attr(&img, k, v);
+            }
+            if p.image.is_none() {
+                img.set_hidden(true);
+            }
+            let info = el(doc, &li, "div", "info");
+            let name = el(doc, &info, "h3", "name");
+            match &p.url {
+                Some(url) => {
+                    let a = el(doc, &name, "a", "");
+                    attr(&a, "href", url);
+                    a.set_text_content(Some(&p.title));
+                }
+                None => name.set_text_content(Some(&p.title)),
+            }
+            let meta = el(doc, &info, "p", "meta");
+            el(doc, &meta, "span", "price").set_text_content(Some(&self.texts.money(Money::new(p.price, p.currency))));
+            text(doc, &meta, " · ");
+            el(doc, &meta, "span", "match").set_text_content(Some(&self.texts.t(&self.rt.config, "advisor.match", &[("percent", r.percent.to_string())])));
+            let why = el(doc, &info, "ul", "why");
+            attr(&why, "part", "why");
+            for (mark, reason) in self.reasons(d, r) {
+                let (class, symbol, key) = match mark {
+                    Mark::Met => ("met", "✓", "advisor.met"),
+                    Mark::Missed => ("missed", "✗", "advisor.missed"),
+                    Mark::Unknown => ("unknown", "?", "advisor.unknown"),
+                    Mark::Drawback => ("missed", "✗", "advisor.drawback"),
+                };
+                let item = el(doc, &why, "li", class);
+                let sym = el(doc, &item, "span", "sym");
+                attr(&sym, "aria-hidden", "true");
+                sym.set_text_content(Some(symbol));
+                el(doc, &item, "span", "sr-only").set_text_content(Some(&format!("{} ", self.t(key))));
+                text(doc, &item, &reason);
+            }
+            let add = el(doc, &info, "button", "btn primary add");
+            attr(&add, "type", "button");
+            if d.cat.products[r.product].in_stock() {
+                attr(&add, "data-action", "add");
+                attr(&add, "data-product", &r.product.to_string());
+                text(doc, &add, &self.t("advisor.add"));
+                // The accessible name starts with the visible text (WCAG 2.5.3) and names the product.
+                el(doc, &add, "span", "sr-only").set_text_content(Some(&format!(": {}", p.title)));
+            } else {
+                attr(&add, "disabled", "");
+                add.set_text_content(Some(&self.t("advisor.sold_out")));
+            }
+        }
+        let nav = el(doc, &self.body, "div", "nav");
+        button(doc, &nav, "btn", "back", &self.t("advisor.back"));
+        button(doc, &nav, "btn link", "restart", &self.t("advisor.restart"));
+        let relaxed: Vec<Json> = out.relaxed.iter().map(|&qi| s(&self.cfg.questions[qi].id.0)).collect();
+        // After relaxation the products are the closest, not matching ones: the notice right
+        // below the focused heading says so, and the count line stays empty.
+        let summary = match (out.ranked.is_empty(), out.relaxed.is_empty()) {
+            (true, _) => self.t("advisor.no_results"),
+            (false, true) => count_text(self, out.ranked.len()),
+            (false, false) => String::new(),
+        };
+        self.status.set_text_content(Some(&summary));
+        events::emit(&self.host, "advisor-result", obj([("widget", s("advisor")), ("products", Json::Array(detail)), ("relaxed", Json::Array(relaxed)), ("total", Json::Number(out.ranked.len() as f64))]));
+    }
+
+    /// The explanation of one result: each criterion with the configured `explain` text (or
+    /// the option's label), the ones met first.
+    fn reasons(&self, d: &Data, r: &schaufenster_core::advisor::Ranked) -> Vec<(Mark, String)> {
+        let lang = self.lang();
+        let row = &d.cat.products[r.product];
+        let value = |attribute: &str| d.cat.attributes.iter().position(|a| a == attribute).and_then(|c| row.values.get(c)).and_then(Option::as_ref);
+        let explain = |e: &Option<Localized>, fallback: &str| e.as_ref().map_or(fallback.to_owned(), |t| t.get(lang).to_owned());
+        let mark = |m: Met| match m {
+            Met::Yes => Mark::Met,
+            Met::No => Mark::Missed,
+            Met::Unknown => Mark::Unknown,
+        };
+        let st = self.st.borrow();
+        let answers = &st.answers;
+        let mut out = Vec::new();
+        for c in &r.criteria {
+            match c.source {
+                Source::Range { question } => {
+                    let q = &self.cfg.questions[question];
+                    out.push((mark(c.met), explain(&q.explain, q.text.get(lang))));
+                }
+                Source::Filter { question } => {
+                    let q = &self.cfg.questions[question];
+                    let chosen: Vec<_> = match answers.iter().find(|(id, _)| *id == q.id.0).map(|(_, a)| a) {
+                        Some(Answer::Options(ids)) => q.options.iter().filter(|o| ids.contains(&o.id.0) && o.effects.iter().any(|e| e.weight.is_none())).collect(),
+                        _ => Vec::new(),
+                    };
+                    // The chosen option the product meets (alternatives), else the first one.
+                    let passes = |o: &&schaufenster_config::advisor::AdvisorOption| o.effects.iter().filter(|e| e.weight.is_none()).all(|e| compare(value(&e.attribute), &e.op) == Met::Yes);
+                    let Some(o) = chosen.iter().find(|o| passes(o)).or(chosen.first()) else { continue };
+                    let mut texts: Vec<String> = Vec::new();
+                    for e in o.effects.iter().filter(|e| e.weight.is_none()) {
+                        let t = explain(&e.explain, o.label.get(lang));
+                        if !texts.contains(&t) {
+                            texts.push(t);
+                        }
+                    }
+                    out.push((mark(c.met), texts.join(", ")));
+                }
+                Source::Weight { question, option, effect } => {
+                    let o = &self.cfg.questions[question].options[option];
+                    let text = explain(&o.effects[effect].explain, o.label.get(lang));
+                    match (c.weight < 0, c.met) {
+                        (true, Met::Yes) => out.push((Mark::Drawback, text)),
+                        (true, _) => {}
+                        (false, m) => out.push((mark(m), text)),
+                    }
+                }
+            }
+        }
+        // Met criteria first, otherwise in question order.
+        let (mut met, rest): (Vec<_>, Vec<_>) = out.into_iter().partition(|(m, _)| *m == Mark::Met);
+        met.extend(rest);
+        met
+    }
+
+    fn add_to_cart(self: &Rc<Self>, product: usize, button: HtmlElement) {
+        let Some(p) = self.st.borrow().data.as_ref().map(|d| d.products[product].clone()) else { return };
+        let detail = |p: &Product, added: bool| obj([("widget", s("advisor")), ("product_id", s(&p.id)), ("quantity", Json::Number(1.0)), ("price", Json::Number(p.price as f64)), ("currency", s(p.currency.code())), ("added", Json::Bool(added))]);
+        let Some(url) = self.cfg.add_to_cart_url.clone() else {
+            events::emit(&self.host, "add-to-cart", detail(&p, false));
+            return;
+        };
+        attr(&button, "disabled", "");
+        let w = self.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let body = obj([("product_id", s(&p.id)), ("quantity", Json::Number(1.0))]);
+            let result = request(&w.rt.config.backend, "POST", &url.0, Some(&body)).await;
+            if !w.alive.get() {
+                return;
+            }
+            let _ = button.remove_attribute("disabled");
+            match result {
+                Ok(_) => {
+                    w.status.set_text_content(Some(&w.texts.t(&w.rt.config, "advisor.added", &[("title", p.title.clone())])));
+                    events::emit(&w.host, "add-to-cart", detail(&p, true));
+                    events::emit(&document(), "cart-changed", obj([("source", s("advisor"))]));
+                }
+                Err(e) => {
+                    w.status.set_text_content(Some(&w.t("advisor.add_failed")));
+                    w.report(&e);
+                }
+            }
+        });
+    }
+
+    /// Keeps the answers and the step in sessionStorage, after consent only.
+    fn save(&self) {
+        if !self.rt.consent() {
+            return;
+        }
+        let st = self.st.borrow();
+        let at = match st.step {
+            Step::Question(qi) => s(&self.cfg.questions[qi].id.0),
+            Step::Results => s(""),
+            _ => return,
+        };
+        let answers = st
+            .answers
+            .iter()
+            .map(|(q, a)| (q.clone(), answer_json(a)))
+            .collect();
+        sf_session(STORE, JsValue::from_str(&sf_stringify(&to_js(&obj([("at", at), ("answers", Json::Object(answers))])))));
+    }
+
+    /// Takes saved answers back (unknown questions and options are dropped); sets the step.
+    /// Returns whether anything was restored.
+    fn restore(&self) -> bool {
+        let saved = sf_session(STORE, JsValue::UNDEFINED).map(|t| from_js(&sf_parse(&t)));
+        let mut answers = Vec::new();
+        if let Some(Json::Object(m)) = saved.as_ref().and_then(|j| j.get("answers")) {
+            for q in &self.cfg.questions {
+                let a = match m.iter().find(|(k, _)| *k == q.id.0).map(|(_, v)| v) {
+                    Some(Json::Array(ids)) => {
+                        let ids: Vec<String> = ids.iter().filter_map(Json::as_str).filter(|i| q.options.iter().any(|o| o.id.0 == *i)).map(str::to_owned).collect();
+                        (!ids.is_empty() && q.range.is_none()).then_some(Answer::Options(ids))
+                    }
+                    Some(v @ Json::Object(_)) if q.range.is_some() => {
+                        let n = |k: &str| match v.get(k) {
+                            Some(Json::Number(x)) if x.is_finite() => Some(*x),
+                            _ => None,
+                        };
+                        Some(Answer::Range { min: n("min"), max: n("max") })
+                    }
+                    _ => None,
+                };
+                if let Some(a) = a {
+                    answers.push((q.id.0.clone(), a));
+                }
+            }
+        }
+        let at = saved.as_ref().and_then(|j| j.get("at")).and_then(Json::as_str).map(str::to_owned);
+        let resumed = at.is_some();
+        self.st.borrow_mut().answers = answers;
+        let visible = self.visible();
+        // No question to ask (none configured, or none shown): straight to the results.
+        let first = visible.first().map_or(Step::Results, |&q| Step::Question(q));
+        let step = match at.as_deref() {
+            Some("") => Step::Results,
+            Some(id) => visible.iter().copied().find(|&q| self.cfg.questions[q].id.0 == id).map_or(first, Step::Question),
+            None => first,
+        };
+        self.st.borrow_mut().step = step;
+        resumed
+    }
+}
