@@ -245,3 +245,31 @@ export async function typeQueries(queries) {
   }
   return times;
 }
+
+/** Answers the advisor's current question (first option that still has matches; a range is
+ *  left open) and clicks "Next"; on the results page it starts over first (not measured).
+ *  Returns the synchronous work of the click (evaluate, option counts, render of the next
+ *  step) and the time until the first task after the next paint. */
+export async function advisorAnswerOnce() {
+  const host = document.querySelector("sf-advisor");
+  const root = host.shadowRoot || host;
+  const restart = root.querySelector("[data-action=restart]");
+  if (!root.querySelector("[data-action=next]") && restart) {
+    restart.click();
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const next = root.querySelector("[data-action=next]");
+  if (!next) throw new Error("the advisor shows no question");
+  const choice = [...root.querySelectorAll("input[type=radio], input[type=checkbox]")].find((i) => !i.closest("label")?.textContent.includes("kein passendes"));
+  if (choice && !choice.checked) choice.click();
+  const heading = () => (root.querySelector("h2") || {}).textContent;
+  const before = heading();
+  let firstFrame = null;
+  window.__perf.nextFrame().then((f) => (firstFrame = f));
+  const t0 = performance.now();
+  next.click();
+  const work = performance.now() - t0;
+  if (heading() === before) throw new Error(`the advisor did not move on from "${before}"`);
+  const { t: t1, frame } = await window.__perf.afterNextPaint();
+  return { latency: t1 - t0, work, firstFrameHit: frame === firstFrame };
+}

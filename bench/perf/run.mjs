@@ -17,7 +17,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import { packageSizes, variantSizes, twiggyBreakdown } from "./size.mjs";
-import { instrument, settle, installKeystrokeProbe, cartChangeOnce, typeQueries } from "./page.mjs";
+import { instrument, settle, installKeystrokeProbe, cartChangeOnce, typeQueries, advisorAnswerOnce } from "./page.mjs";
 import { launchChromium } from "../lib/browser.mjs";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -90,7 +90,7 @@ const MEMORY_QUERIES = 1000;
 /** Interactions of issue #8; `run` is null for widgets that do not exist yet. */
 const INTERACTIONS = [
   { id: "faq-typing", widget: "faq", title: "typing in the FAQ (per keystroke)", run: faqTyping },
-  { id: "advisor-answer", widget: "advisor", title: "answering an advisor question", run: null },
+  { id: "advisor-answer", widget: "advisor", title: "answering an advisor question (click on Next)", run: advisorAnswer },
   { id: "cart-change", widget: "shipping-bar", title: "changing the cart, bar on screen", run: cartChange },
   { id: "loyalty-panel", widget: "loyalty", title: "opening the loyalty panel", run: null },
 ];
@@ -311,6 +311,30 @@ async function cartChange(browser, base, rate) {
       fetch_ms: stats(samples.map((x) => x.fetch)),
       after_fetch_ms: stats(samples.filter((x) => x.fetch !== null).map((x) => x.latency - x.fetch)),
       note: "dispatch of sf:cart-changed → first task after the paint that shows the new message; includes the bar's GET /api/cart",
+    };
+  } finally {
+    await s.context.close();
+  }
+}
+
+const ADVISOR_ANSWERS = 30;
+
+async function advisorAnswer(browser, base, rate) {
+  const s = await openReady(browser, base, { path: "/advisor.html" }, rate);
+  try {
+    const samples = [];
+    // Two answers first, not counted; then question after question, starting over at the end.
+    for (let i = 0; i < ADVISOR_ANSWERS + 2; i++) {
+      const r = await s.page.evaluate(advisorAnswerOnce);
+      if (i >= 2) samples.push(r);
+    }
+    if (s.problems.length) throw new Error(`advisor: console errors: ${s.problems.join(" | ")}`);
+    return {
+      samples: samples.length,
+      latency_ms: stats(samples.map((x) => x.latency)),
+      work_ms: stats(samples.map((x) => x.work)),
+      first_frame: samples.filter((x) => x.firstFrameHit).length,
+      note: "click on Next → first task after the next paint; work: the click's synchronous handler (rescoring, option counts and the next step's markup); 49 demo products",
     };
   } finally {
     await s.context.close();
