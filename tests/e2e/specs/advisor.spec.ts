@@ -201,11 +201,17 @@ test("English, by keyboard only: cabin baggage for a long trip relaxes the trip 
   await tabTo(page, (f) => f.action === "next", "Next");
   await page.keyboard.press("Enter");
 
+  // Wait for each new question (and its focused heading) before tabbing: on a busy machine
+  // the keys would otherwise reach the previous question's radio group.
+  await expect(adv.heading(page)).toHaveText("How do you want to carry your luggage?");
+  await expect(adv.heading(page)).toBeFocused();
   await tabTo(page, (f) => f.type === "radio", "the radio group");
   await page.keyboard.press("Space");
+  await expect(page.locator("sf-advisor input[type=radio]").first()).toBeChecked();
   await tabTo(page, (f) => f.action === "next", "Next");
   await page.keyboard.press("Enter");
   await expect(adv.heading(page)).toHaveText("Do you bring a laptop?");
+  await expect(adv.heading(page)).toBeFocused();
   await tabTo(page, (f) => f.type === "radio", "the radio group");
   await page.keyboard.press("ArrowDown");
   await expect(page.getByLabel(/^No/)).toBeChecked();
@@ -213,9 +219,11 @@ test("English, by keyboard only: cabin baggage for a long trip relaxes the trip 
   await page.keyboard.press("Enter");
 
   await expect(adv.heading(page)).toHaveText("What is the most you want to spend?");
+  await expect(adv.heading(page)).toBeFocused();
   await tabTo(page, (f) => f.tag === "input" && f.type === "number", "the budget fields");
   await page.keyboard.press("Tab");
   await page.keyboard.type("150");
+  await expect(page.locator("sf-advisor input[data-bound=max]")).toHaveValue("150");
   // Enter in the field submits the question.
   await page.keyboard.press("Enter");
   await expect(adv.heading(page)).toHaveText("What else matters to you?");
