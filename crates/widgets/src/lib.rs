@@ -13,6 +13,7 @@
 //! - [`shipping_bar`]: `<sf-shipping-bar>` (feature `shipping-bar`).
 //! - [`social_proof`]: `<sf-social-proof product="…">` (feature `social-proof`).
 //! - [`faq`]: `<sf-faq>` (feature `faq`).
+//! - [`loyalty`]: `<sf-loyalty>` (feature `loyalty`).
 //!
 //! Each widget is behind a cargo feature, all on by default; `./x bench perf` leaves one out at
 //! a time to measure what it costs (docs/perf.md).
@@ -27,6 +28,8 @@ pub mod dom;
 pub mod events;
 #[cfg(feature = "faq")]
 pub mod faq;
+#[cfg(feature = "loyalty")]
+pub mod loyalty;
 pub mod glue;
 pub mod i18n;
 pub mod json_js;
@@ -45,11 +48,13 @@ pub const ELEMENTS: &[&str] = &[
     "sf-social-proof",
     #[cfg(feature = "faq")]
     "sf-faq",
+    #[cfg(feature = "loyalty")]
+    "sf-loyalty",
 ];
 
 /// Mounts widget `name` into `host`; returns the handle whose drop unmounts it, or `None`
 /// when the widget is not configured or not built in (it then renders nothing).
-#[cfg_attr(not(any(feature = "shipping-bar", feature = "social-proof", feature = "faq")), allow(unused_variables))]
+#[cfg_attr(not(any(feature = "shipping-bar", feature = "social-proof", feature = "faq", feature = "loyalty")), allow(unused_variables))]
 pub fn mount_widget(name: &str, host: web_sys::HtmlElement) -> Option<Box<dyn std::any::Any>> {
     let rt = runtime::current()?;
     match name {
@@ -59,6 +64,8 @@ pub fn mount_widget(name: &str, host: web_sys::HtmlElement) -> Option<Box<dyn st
         "sf-social-proof" | "social-proof" | "social_proof" => social_proof::mount(host, rt),
         #[cfg(feature = "faq")]
         "sf-faq" | "faq" => faq::mount(host, rt),
+        #[cfg(feature = "loyalty")]
+        "sf-loyalty" | "loyalty" => loyalty::mount(host, rt),
         _ => None,
     }
 }
