@@ -261,7 +261,8 @@ impl Widget {
         let root: JsValue = self.root.clone().into();
         let mut listeners = vec![
             on(&root, "click", |w, ev| w.on_click(ev)),
-            on(&document(), "sf:cart-changed", |w, _| w.reload_cart()),
+            // A new cart: a new preview, and after a checkout the points it earned.
+            on(&document(), "sf:cart-changed", |w, _| w.load()),
             on(&document(), "sf:customer-changed", |w, _| {
                 w.st.borrow_mut().expired = false;
                 w.load();
@@ -364,24 +365,6 @@ impl Widget {
         self.st.borrow_mut().phase = Phase::Failed;
         self.render();
         self.report(e);
-    }
-
-    /// `sf:cart-changed`: reloads the cart for the preview (everything when its currency changed).
-    fn reload_cart(self: &Rc<Self>) {
-        let w = self.clone();
-        let gen = self.generation.get();
-        wasm_bindgen_futures::spawn_local(async move {
-            let cart = crate::cart::load(&w.rt, w.texts.language(), &w.texts.locale).await.ok();
-            if w.generation.get() != gen || !w.alive.get() {
-                return;
-            }
-            let currency = w.st.borrow().program.as_ref().map(|(c, _)| *c);
-            if cart.as_ref().is_some_and(|c| Some(c.currency) != currency) {
-                return w.load();
-            }
-            w.st.borrow_mut().cart = cart;
-            w.render_preview();
-        });
     }
 
     fn set_status(&self, msg: &str) {
