@@ -618,6 +618,8 @@ export interface SchaufensterConfig {
     };
     /** The signed-in customer's points (sent with "Authorization: Bearer <token>" from setCustomer); default {backend.base_url}/loyalty/me?locale={language}&currency={currency}. */
     me_url?: string;
+    /** Also ask me_url without a customer token (the shop's backend knows the customer from its session cookie, see backend.credentials); a 401 then means logged out. Default false: without setCustomer the widget shows the logged-out state without asking. */
+    session?: boolean;
     /** Redemptions are POSTed here as {"reward_id"} with an Idempotency-Key; default {backend.base_url}/loyalty/redeem. */
     redeem_url?: string;
     /** Where logged-out shoppers join or sign in, e.g. "/konto.html"; omitted: no link. */

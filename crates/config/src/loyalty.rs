@@ -20,6 +20,8 @@ config_struct! {
         pub program: Option<ProgramSource>,
         /// The signed-in customer's points (sent with "Authorization: Bearer <token>" from setCustomer); default {backend.base_url}/loyalty/me?locale={language}&currency={currency}.
         pub me_url: Option<Url>,
+        /// Also ask me_url without a customer token (the shop's backend knows the customer from its session cookie, see backend.credentials); a 401 then means logged out. Default false: without setCustomer the widget shows the logged-out state without asking.
+        pub session: bool = false,
         /// Redemptions are POSTed here as {"reward_id"} with an Idempotency-Key; default {backend.base_url}/loyalty/redeem.
         pub redeem_url: Option<Url>,
         /// Where logged-out shoppers join or sign in, e.g. "/konto.html"; omitted: no link.
