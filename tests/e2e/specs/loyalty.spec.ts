@@ -241,3 +241,18 @@ test("backend down: the panel says so and offers retry", async ({ page, consoleL
   await expect(loy.rewards(page)).toHaveCount(4);
   expectCleanConsole(consoleLog.filter((e) => !e.text.includes("status of 503")));
 });
+
+for (const width of [320, 1000]) {
+  test(`the account page does not shift when the panel arrives (${width} px)`, async ({ page, consoleLog }) => {
+    await page.setViewportSize({ width, height: 700 });
+    await apiAdd(page, "kulturbeutel");
+    await page.goto(width === 320 ? "/konto.html?lang=en" : "/konto.html");
+    await ready(page);
+    await expect(loy.preview(page)).toBeVisible();
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(null)))));
+    expect(await page.evaluate(() => ({ cls: window.__cls, shifts: window.__shifts }))).toEqual({ cls: 0, shifts: [] });
+    // Nothing sticks out at 320 px.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    expectCleanConsole(consoleLog);
+  });
+}
