@@ -433,3 +433,12 @@ async fn unmount_removes_the_markup() {
     drop(handle);
     assert!(h.query_selector("[part=root]").unwrap().is_none());
 }
+
+#[wasm_bindgen_test]
+async fn an_answer_without_a_balance_is_a_failure_not_a_logged_out_customer() {
+    let (h, _handle) = mounted_with_me(200, r#"{"points": "lots"}"#).await;
+    assert_eq!(q(&h, "[part=root]").get_attribute("data-state").as_deref(), Some("error"));
+    assert_eq!(text(&h, "[role=status]"), "Die Treuepunkte sind gerade nicht erreichbar.");
+    assert!(!q(&h, "button[data-action=retry]").hidden());
+    assert!(q(&h, "[part=join]").hidden(), "not presented as logged out");
+}

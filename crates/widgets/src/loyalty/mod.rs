@@ -333,7 +333,11 @@ impl Widget {
                     return;
                 }
                 match result {
-                    Ok(json) => points_from_json(&json),
+                    Ok(json) => match points_from_json(&json) {
+                        Some(p) => Some(p),
+                        // A 200 without a balance is a broken answer, not a logged-out customer.
+                        None => return w.fail(&FetchError { outcome: Outcome::Malformed, url, attempts: 1 }),
+                    },
                     Err(FetchError { outcome: Outcome::Status(401), .. }) => {
                         w.st.borrow_mut().expired = token.is_some();
                         None
@@ -596,7 +600,7 @@ impl Widget {
     fn render_history(&self) {
         self.history.set_text_content(None);
         let st = self.st.borrow();
-        let Some(points) = &st.points else {
+        let (Some(points), Phase::Ready) = (&st.points, st.phase) else {
             self.show_section(&self.history, false);
             return;
         };
@@ -735,14 +739,17 @@ impl Widget {
             }
             (r.id, r.cost, name, key)
         };
-        let Some(token) = self.token() else { return };
         self.set_status(&self.t("loyalty.pending"));
         self.render_rewards(Some("confirm"));
         let w = self.clone();
         wasm_bindgen_futures::spawn_local(async move {
             let url = w.url(&w.cfg.redeem(&w.rt.config.backend.base_url.0), w.rt.config.currency);
             let body = obj([("reward_id", s(&reward_id))]);
-            let headers = [("Authorization", format!("Bearer {token}")), ("Idempotency-Key", key)];
+            let mut headers = vec![("Idempotency-Key", key)];
+            // With `session`, the backend knows the customer from its cookie instead.
+            if let Some(token) = w.token() {
+                headers.push(("Authorization", format!("Bearer {token}")));
+            }
             let result = request_with(&w.rt.config.backend, "POST", &url, Some(&body), &headers).await;
             if !w.alive.get() {
                 return;
