@@ -208,7 +208,7 @@ export interface SchaufensterConfig {
     "loyalty.earn.start"?: string;
     /** Default de: "{points} zu deinem Geburtstag"; en: "{points} on your birthday" */
     "loyalty.earn.birthday"?: string;
-    /** Default de: "Stufe {tier} ab {threshold} im Jahr: {bonus} % mehr Punkte"; en: "{tier} tier from {threshold} a year: {bonus}% more points" */
+    /** Default de: "Stufe {tier}: {bonus} % mehr Punkte – dafür {threshold} im Jahr sammeln"; en: "{tier} tier: {bonus}% more points – collect {threshold} a year to reach it" */
     "loyalty.earn.tier"?: string;
     /** Default de: "Prämien"; en: "Rewards" */
     "loyalty.rewards"?: string;

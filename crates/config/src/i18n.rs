@@ -90,7 +90,7 @@ pub const MESSAGES: &[Message] = &[
     Message { key: "loyalty.earn.purchase", placeholders: &["points", "amount"], de: "{points} pro {amount} Einkaufswert", en: "{points} per {amount} spent" },
     Message { key: "loyalty.earn.start", placeholders: &["points"], de: "{points} Startbonus bei der Anmeldung", en: "{points} welcome bonus when you join" },
     Message { key: "loyalty.earn.birthday", placeholders: &["points"], de: "{points} zu deinem Geburtstag", en: "{points} on your birthday" },
-    Message { key: "loyalty.earn.tier", placeholders: &["tier", "threshold", "bonus"], de: "Stufe {tier} ab {threshold} im Jahr: {bonus} % mehr Punkte", en: "{tier} tier from {threshold} a year: {bonus}% more points" },
+    Message { key: "loyalty.earn.tier", placeholders: &["tier", "threshold", "bonus"], de: "Stufe {tier}: {bonus} % mehr Punkte – dafür {threshold} im Jahr sammeln", en: "{tier} tier: {bonus}% more points – collect {threshold} a year to reach it" },
     Message { key: "loyalty.rewards", placeholders: &[], de: "Prämien", en: "Rewards" },
     Message { key: "loyalty.redeem", placeholders: &[], de: "Einlösen", en: "Redeem" },
     Message { key: "loyalty.missing", placeholders: &["points"], de: "Dir fehlen noch {points}", en: "{points} to go" },
