@@ -332,7 +332,8 @@ async fn a_retry_after_a_timeout_or_a_500_sends_the_same_key() {
     // One automatic retry; the first attempt times out (200 ms), the second gets a 500.
     let (h, _handle) = mounted(Some("inline"), Some("tok"), r#"{"retries": 1, "timeout_ms": 200}"#).await;
     let (errors, _l) = record(&h, "sf:error");
-    route("/__l/redeem", &[(201, "{}", 600), (500, r#"{"error": {"code": "db"}}"#, 0), (201, r#"{"redemption": {"code": "OK-1"}, "balance": 50}"#, 0)]);
+    let e500 = r#"{"error": {"code": "db"}}"#;
+    route("/__l/redeem", &[(201, "{}", 600), (500, e500, 0), (500, e500, 0), (500, e500, 0), (201, r#"{"redemption": {"code": "OK-1"}, "balance": 50}"#, 0)]);
     redeem_button(&h, 1).click();
     q(&h, "button[data-action=confirm]").click();
     until(|| h.query_selector("[part=reward] .error").ok().flatten().is_some()).await;
@@ -343,11 +344,23 @@ async fn a_retry_after_a_timeout_or_a_500_sends_the_same_key() {
     assert!(!again.has_attribute("disabled"), "no frozen spinner");
     assert!(is_active(&again));
     assert_eq!(errors.borrow().len(), 1);
+    // "Erneut versuchen" sends the same key (and fails again here: two more 500s).
     again.click();
+    until(|| calls("/__l/redeem").len() == 4 && h.query_selector("button[data-action=confirm]:not([disabled])").ok().flatten().is_some()).await;
+    assert_eq!(errors.borrow().len(), 2);
+    // Even cancelled and confirmed anew, the redemption with the unknown outcome keeps its key.
+    q(&h, "button[data-action=cancel]").click();
+    redeem_button(&h, 1).click();
+    q(&h, "button[data-action=confirm]").click();
     until(|| h.query_selector("[part=code]").ok().flatten().is_some()).await;
     let keys: Vec<_> = calls("/__l/redeem").iter().map(|c| header(c, "idempotency-key").unwrap()).collect();
-    assert_eq!(keys.len(), 3);
-    assert!(keys.iter().all(|k| *k == keys[0]), "every attempt of one confirmation carries the same key: {keys:?}");
+    assert_eq!(keys.len(), 5);
+    assert!(keys.iter().all(|k| *k == keys[0]), "every attempt of one redemption carries the same key: {keys:?}");
+    // Settled: the next redemption of the same reward is a new one.
+    redeem_button(&h, 1).click();
+    q(&h, "button[data-action=confirm]").click();
+    until(|| calls("/__l/redeem").len() == 6).await;
+    assert_ne!(header(&calls("/__l/redeem")[5], "idempotency-key").unwrap(), keys[0]);
     assert_eq!(text(&h, "[part=code]"), "OK-1");
 }
 

@@ -12,7 +12,9 @@
 //!
 //! **Redemption:** one `Idempotency-Key` per confirmation; the confirm button is disabled
 //! while the request is pending, retries (automatic after a timeout or 5xx, and the shopper's
-//! "try again") send the same key, so the backend redeems exactly once. The balance shown
+//! "try again") send the same key, so the backend redeems exactly once; after a failure whose
+//! outcome is unknown, confirming that reward again (even after "cancel") reuses the key too.
+//! The balance shown
 //! afterwards is the server's. **Customer token:** from `setCustomer` (held in memory by the
 //! runtime), sent as `Authorization: Bearer`, never stored.
 //!
@@ -63,6 +65,9 @@ struct State {
     confirm: Option<Confirm>,
     /// The last redemption: reward name and voucher code.
     voucher: Option<(String, String)>,
+    /// A redemption whose outcome is unknown (timeout, 5xx) and its key: confirming the same
+    /// reward again, even after "cancel", sends that key, so it cannot be redeemed twice.
+    unsettled: Option<(usize, String)>,
 }
 
 /// The mounted widget: its elements, state and listeners.
@@ -239,7 +244,7 @@ impl Widget {
             rewards,
             earn,
             history,
-            st: RefCell::new(State { phase: Phase::Loading, program: None, points: None, expired: false, cart: None, confirm: None, voucher: None }),
+            st: RefCell::new(State { phase: Phase::Loading, program: None, points: None, expired: false, cart: None, confirm: None, voucher: None, unsettled: None }),
             alive: Cell::new(true),
             generation: Cell::new(0),
             ready_sent: Cell::new(false),
@@ -706,8 +711,10 @@ impl Widget {
                 let Some(i) = b.get_attribute("data-reward").and_then(|v| v.parse::<usize>().ok()) else { return };
                 {
                     let mut st = self.st.borrow_mut();
-                    // A fresh key for each confirmation; all of its attempts reuse it.
-                    st.confirm = Some(Confirm { reward: i, key: sf_key(), pending: false, failed: false });
+                    // A fresh key for each confirmation (all of its attempts reuse it), unless
+                    // an earlier one for this reward has an unknown outcome.
+                    let key = st.unsettled.clone().filter(|u| u.0 == i).map_or_else(sf_key, |u| u.1);
+                    st.confirm = Some(Confirm { reward: i, key, pending: false, failed: false });
                 }
                 self.set_status("");
                 self.render_rewards(Some("confirm"));
@@ -724,20 +731,20 @@ impl Widget {
 
     /// Sends the confirmed redemption (once at a time, always with the confirmation's key).
     fn redeem(self: &Rc<Self>) {
-        let (reward_id, cost, name, key) = {
+        let (reward, reward_id, cost, name, key) = {
             let mut st = self.st.borrow_mut();
             let Some((_, lp)) = &st.program else { return };
             let Some(c) = &st.confirm else { return };
             if c.pending {
                 return;
             }
-            let (r, name) = (lp.program.rewards[c.reward].clone(), lp.reward_names[c.reward].clone());
-            let key = c.key.clone();
+            let (reward, key) = (c.reward, c.key.clone());
+            let (r, name) = (lp.program.rewards[reward].clone(), lp.reward_names[reward].clone());
             if let Some(c) = st.confirm.as_mut() {
                 c.pending = true;
                 c.failed = false;
             }
-            (r.id, r.cost, name, key)
+            (reward, r.id, r.cost, name, key)
         };
         self.set_status(&self.t("loyalty.pending"));
         self.render_rewards(Some("confirm"));
@@ -745,7 +752,7 @@ impl Widget {
         wasm_bindgen_futures::spawn_local(async move {
             let url = w.url(&w.cfg.redeem(&w.rt.config.backend.base_url.0), w.rt.config.currency);
             let body = obj([("reward_id", s(&reward_id))]);
-            let mut headers = vec![("Idempotency-Key", key)];
+            let mut headers = vec![("Idempotency-Key", key.clone())];
             // With `session`, the backend knows the customer from its cookie instead.
             if let Some(token) = w.token() {
                 headers.push(("Authorization", format!("Bearer {token}")));
@@ -761,6 +768,7 @@ impl Widget {
                     {
                         let mut st = w.st.borrow_mut();
                         st.confirm = None;
+                        st.unsettled = None;
                         if let (Some(p), Some(b)) = (st.points.as_mut(), balance) {
                             p.balance = b;
                         }
@@ -784,6 +792,7 @@ impl Widget {
                     let expired = e.outcome == Outcome::Status(401);
                     {
                         let mut st = w.st.borrow_mut();
+                        st.unsettled = retryable.then(|| (reward, key.clone()));
                         match st.confirm.as_mut() {
                             Some(c) if retryable => {
                                 c.pending = false;
