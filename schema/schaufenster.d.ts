@@ -222,6 +222,92 @@ export interface SchaufensterConfig {
     "advisor.sold_out"?: string;
     /** Default de: "Deine Antworten von vorhin sind wieder da."; en: "Your earlier answers are back." */
     "advisor.resumed"?: string;
+    /** Default de: "Treuepunkte"; en: "Loyalty points" */
+    "loyalty.launcher"?: string;
+    /** Default de: "Deine Treuepunkte"; en: "Your loyalty points" */
+    "loyalty.title"?: string;
+    /** Default de: "Schließen"; en: "Close" */
+    "loyalty.close"?: string;
+    /** Default de: "Treuepunkte werden geladen …"; en: "Loading your points …" */
+    "loyalty.loading"?: string;
+    /** Default de: "Die Treuepunkte sind gerade nicht erreichbar."; en: "Loyalty points are not available right now." */
+    "loyalty.unavailable"?: string;
+    /** Default de: "Erneut versuchen"; en: "Try again" */
+    "loyalty.retry"?: string;
+    /** Default de: "Sammle bei jedem Einkauf Punkte und löse sie gegen Prämien ein."; en: "Collect points with every order and redeem them for rewards." */
+    "loyalty.join_text"?: string;
+    /** Default de: "Anmelden und Punkte sammeln"; en: "Sign in and collect points" */
+    "loyalty.join"?: string;
+    /** Default de: "Deine Anmeldung ist abgelaufen oder ungültig. Bitte melde dich erneut an."; en: "Your sign-in has expired or is invalid. Please sign in again." */
+    "loyalty.expired"?: string;
+    /** Default de: "{count} Punkt"; en: "{count} point" */
+    "loyalty.points.one"?: string;
+    /** Default de: "{count} Punkte"; en: "{count} points" */
+    "loyalty.points.other"?: string;
+    /** Default de: "Dein Punktestand"; en: "Your balance" */
+    "loyalty.balance"?: string;
+    /** Default de: "Stufe {tier}"; en: "{tier} tier" */
+    "loyalty.tier"?: string;
+    /** Default de: "Noch keine Stufe"; en: "No tier yet" */
+    "loyalty.no_tier"?: string;
+    /** Default de: "noch {remaining} bis {tier}"; en: "{remaining} to {tier}" */
+    "loyalty.next"?: string;
+    /** Default de: "Höchste Stufe erreicht"; en: "Top tier reached" */
+    "loyalty.top"?: string;
+    /** Default de: "Fortschritt zur nächsten Stufe"; en: "Progress to the next tier" */
+    "loyalty.progress"?: string;
+    /** Default de: "Mit diesem Warenkorb sammelst du {points}."; en: "You will earn {points} with this cart." */
+    "loyalty.cart"?: string;
+    /** Default de: "Mit diesem Warenkorb würdest du {points} sammeln."; en: "You would earn {points} with this cart." */
+    "loyalty.cart_guest"?: string;
+    /** Default de: "So sammelst du Punkte"; en: "Ways to earn" */
+    "loyalty.earn"?: string;
+    /** Default de: "{points} pro {amount} Einkaufswert"; en: "{points} per {amount} spent" */
+    "loyalty.earn.purchase"?: string;
+    /** Default de: "{points} Startbonus bei der Anmeldung"; en: "{points} welcome bonus when you join" */
+    "loyalty.earn.start"?: string;
+    /** Default de: "{points} zu deinem Geburtstag"; en: "{points} on your birthday" */
+    "loyalty.earn.birthday"?: string;
+    /** Default de: "Stufe {tier}: {bonus} % mehr Punkte – dafür {threshold} im Jahr sammeln"; en: "{tier} tier: {bonus}% more points – collect {threshold} a year to reach it" */
+    "loyalty.earn.tier"?: string;
+    /** Default de: "Prämien"; en: "Rewards" */
+    "loyalty.rewards"?: string;
+    /** Default de: "Einlösen"; en: "Redeem" */
+    "loyalty.redeem"?: string;
+    /** Default de: "Dir fehlen noch {points}"; en: "{points} to go" */
+    "loyalty.missing"?: string;
+    /** Default de: "„{reward}“ für {points} einlösen?"; en: "Redeem “{reward}” for {points}?" */
+    "loyalty.confirm"?: string;
+    /** Default de: "Ja, einlösen"; en: "Yes, redeem" */
+    "loyalty.confirm_yes"?: string;
+    /** Default de: "Abbrechen"; en: "Cancel" */
+    "loyalty.cancel"?: string;
+    /** Default de: "Wird eingelöst …"; en: "Redeeming …" */
+    "loyalty.pending"?: string;
+    /** Default de: "„{reward}“ eingelöst. Dein Gutscheincode:"; en: "“{reward}” redeemed. Your voucher code:" */
+    "loyalty.redeemed"?: string;
+    /** Default de: "Code kopieren"; en: "Copy code" */
+    "loyalty.copy"?: string;
+    /** Default de: "Kopiert"; en: "Copied" */
+    "loyalty.copied"?: string;
+    /** Default de: "Kopieren nicht möglich – bitte markiere den Code."; en: "Could not copy – please select the code." */
+    "loyalty.copy_failed"?: string;
+    /** Default de: "Das Einlösen hat gerade nicht geklappt. Versuche es noch einmal – es wird höchstens einmal eingelöst."; en: "Redeeming did not work just now. Try again – it is redeemed at most once." */
+    "loyalty.redeem_failed"?: string;
+    /** Default de: "Diese Prämie kann gerade nicht eingelöst werden."; en: "This reward cannot be redeemed right now." */
+    "loyalty.refused"?: string;
+    /** Default de: "Letzte Buchungen"; en: "Recent activity" */
+    "loyalty.history"?: string;
+    /** Default de: "Startbonus"; en: "Welcome bonus" */
+    "loyalty.kind.start"?: string;
+    /** Default de: "Einkauf"; en: "Purchase" */
+    "loyalty.kind.purchase"?: string;
+    /** Default de: "Geburtstagsbonus"; en: "Birthday bonus" */
+    "loyalty.kind.birthday"?: string;
+    /** Default de: "Eingelöst: {reward}"; en: "Redeemed: {reward}" */
+    "loyalty.kind.redeem"?: string;
+    /** Default de: "Korrektur"; en: "Adjustment" */
+    "loyalty.kind.adjust"?: string;
   } };
   /** The free-shipping progress bar <sf-shipping-bar>. */
   shipping_bar?: {
@@ -544,6 +630,63 @@ export interface SchaufensterConfig {
     /** POST {"product_id", "quantity"} here when a result is added to the cart; omitted: only the sf:add-to-cart event (the shop adds it). */
     add_to_cart_url?: string;
   };
+  /** Loyalty points <sf-loyalty>. */
+  loyalty?: {
+    /** Where the programme comes from (rates per currency, excluded products, tiers, bonuses, rewards): a "url" with {language}, {locale}, {currency} and an optional "map"; default GET {backend.base_url}/loyalty/program?locale={language}&currency={currency}. Inline data is refused: checkout credits what the backend's programme says. */
+    program?: {
+      url?: string;
+      /** The data itself, in the shape the map describes. */
+      inline?: unknown;
+      map?: {
+        /** Pointer to rates; default "/rates". */
+        rates?: string;
+        /** Pointer to rates.currency; default "/currency". */
+        "rates.currency"?: string;
+        /** Pointer to rates.points; default "/points". */
+        "rates.points"?: string;
+        /** Pointer to rates.per_minor; default "/per_minor". */
+        "rates.per_minor"?: string;
+        /** Pointer to excluded_products; default "/excluded_products". */
+        excluded_products?: string;
+        /** Pointer to tiers; default "/tiers". */
+        tiers?: string;
+        /** Pointer to tiers.id; default "/id". */
+        "tiers.id"?: string;
+        /** Pointer to tiers.name; default "/name". */
+        "tiers.name"?: string;
+        /** Pointer to tiers.threshold; default "/threshold". */
+        "tiers.threshold"?: string;
+        /** Pointer to tiers.multiplier_percent; default "/multiplier_percent". */
+        "tiers.multiplier_percent"?: string;
+        /** Pointer to start_bonus; default "/start_bonus". */
+        start_bonus?: string;
+        /** Pointer to birthday_bonus; default "/birthday_bonus". */
+        birthday_bonus?: string;
+        /** Pointer to rewards; default "/rewards". */
+        rewards?: string;
+        /** Pointer to rewards.id; default "/id". */
+        "rewards.id"?: string;
+        /** Pointer to rewards.name; default "/name". */
+        "rewards.name"?: string;
+        /** Pointer to rewards.cost; default "/cost". */
+        "rewards.cost"?: string;
+        /** Pointer to min_redeem; default "/min_redeem". */
+        min_redeem?: string;
+      };
+      /** How money appears in a backend response. */
+      money?: "minor" | "decimal";
+    };
+    /** The signed-in customer's points (sent with "Authorization: Bearer <token>" from setCustomer); default {backend.base_url}/loyalty/me?locale={language}&currency={currency}. */
+    me_url?: string;
+    /** Also ask me_url without a customer token (the shop's backend knows the customer from its session cookie, see backend.credentials); a 401 then means logged out. Default false: without setCustomer the widget shows the logged-out state without asking. */
+    session?: boolean;
+    /** Redemptions are POSTed here as {"reward_id"} with an Idempotency-Key; default {backend.base_url}/loyalty/redeem. */
+    redeem_url?: string;
+    /** Where logged-out shoppers join or sign in, e.g. "/konto.html"; omitted: no link. */
+    join_url?: string;
+    /** "launcher" (a button that opens the panel as a dialog, default) or "inline" (the panel in the page); the element's display attribute overrides it. */
+    display?: "launcher" | "inline";
+  };
   /** Keys starting with "//" are comments. */
   [comment: `//${string}`]: unknown;
 }
@@ -562,6 +705,8 @@ export interface SchaufensterEventMap {
     products?: number;
     /** advisor: how many questions are configured. */
     questions?: number;
+    /** loyalty: whether a customer is signed in. */
+    signed_in?: boolean;
   };
   /** Something failed and a fallback is shown: the config (on document), a request, or data the mapping could not read. */
   "sf:error": {
@@ -669,6 +814,19 @@ export interface SchaufensterEventMap {
     relaxed: string[];
     /** How many products were ranked. */
     total: number;
+  };
+  /** A reward was redeemed; the backend answered with the voucher code and the new balance. */
+  "sf:redeem": {
+    /** Always the loyalty widget. */
+    widget: "loyalty";
+    /** The reward. */
+    reward_id: string;
+    /** Its cost in points. */
+    cost: number;
+    /** The voucher code. */
+    code: string;
+    /** The balance after the redemption as the server reported it (null if it did not). */
+    balance: number | null;
   };
 }
 

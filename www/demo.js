@@ -17,6 +17,15 @@ const TEXTS = {
     "nav.cart": "Warenkorb",
     "nav.help": "Hilfe",
     "nav.advisor": "Kofferberater",
+    "nav.account": "Konto",
+    "title.account": "Mein Konto – Kofferkontor",
+    "account.title": "Mein Konto",
+    "account.lead": "Melde dich mit dem Demo-Konto an, um deine Treuepunkte zu sehen und einzulösen. Im Demo-Shop gibt es kein Passwort.",
+    "account.login": "Als Demo-Kundin anmelden",
+    "account.logout": "Abmelden",
+    "account.signedIn": "Angemeldet als {name}.",
+    "account.signedOut": "Du bist abgemeldet.",
+    "cart.login": "Als Demo-Kundin anmelden und Punkte sammeln",
     "title.help": "Hilfe – Kofferkontor",
     "title.advisor": "Kofferberater – Kofferkontor",
     "advisor.title": "Welches Gepäck passt zu dir?",
@@ -85,6 +94,15 @@ const TEXTS = {
     "nav.cart": "Cart",
     "nav.help": "Help",
     "nav.advisor": "Luggage advisor",
+    "nav.account": "Account",
+    "title.account": "My account – Kofferkontor",
+    "account.title": "My account",
+    "account.lead": "Sign in with the demo account to see and redeem your loyalty points. The demo shop has no password.",
+    "account.login": "Sign in as the demo customer",
+    "account.logout": "Sign out",
+    "account.signedIn": "Signed in as {name}.",
+    "account.signedOut": "You are signed out.",
+    "cart.login": "Sign in as the demo customer and collect points",
     "title.help": "Help – Kofferkontor",
     "title.advisor": "Luggage advisor – Kofferkontor",
     "advisor.title": "Which luggage suits you?",
@@ -229,9 +247,14 @@ function applyLanguage() {
 
 class ApiError extends Error {}
 
+/** The demo customer's token after the demo login (see initDemoLogin); memory only. */
+let customerToken = null;
+
 async function api(method, path, body) {
   const sep = path.includes("?") ? "&" : "?";
   const init = { method, headers: { Accept: "application/json" }, credentials: "same-origin" };
+  // Signed in (demo login): the checkout credits the order's points to the customer.
+  if (customerToken) init.headers.Authorization = `Bearer ${customerToken}`;
   if (body !== undefined) {
     init.headers["Content-Type"] = "application/json";
     init.body = JSON.stringify(body);
@@ -568,8 +591,53 @@ if (consentButton) {
   });
 }
 
+// ---------------------------------------------------------------------------------------------
+// Loyalty demo login (account and cart pages): the reference backend signs a token for the demo
+// customer (no password: demo only). It lives in this page's memory only, never in storage; the
+// widgets get it through setCustomer, and the checkout sends it so the order earns points.
+
+const DEMO_EMAIL = "demo@kofferkontor.example";
+
+async function widgets() {
+  const sf = await import("/pkg/embed.js");
+  await sf.ready;
+  return sf;
+}
+
+function initDemoLogin() {
+  const login = $("[data-demo-login]");
+  const logout = $("[data-demo-logout]");
+  const status = $("[data-login-status]");
+  if (!login || !logout) return;
+  login.addEventListener("click", async () => {
+    login.disabled = true;
+    try {
+      const res = await api("POST", "/loyalty/demo-login", { email: DEMO_EMAIL });
+      customerToken = res.token;
+      (await widgets()).setCustomer({ token: res.token, id: String(res.customer.id) });
+      status.textContent = t("account.signedIn", { name: res.customer.name });
+      login.hidden = true;
+      logout.hidden = false;
+      logout.focus();
+    } catch (e) {
+      status.textContent = t("error");
+    } finally {
+      login.disabled = false;
+    }
+  });
+  logout.addEventListener("click", async () => {
+    customerToken = null;
+    (await widgets()).setCustomer(null);
+    status.textContent = t("account.signedOut");
+    logout.hidden = true;
+    login.hidden = false;
+    login.focus();
+  });
+}
+
 applyLanguage();
 initSettings();
+initDemoLogin();
 initCheckout();
 const cartLoaded = loadCart();
 if ($("[data-products]")) cartLoaded.then(() => (productsCurrency === null ? loadProducts() : undefined));

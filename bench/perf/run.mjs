@@ -73,13 +73,14 @@ const isBuilt = (feature) => built.has(feature);
 const NOT_BUILT = "n/a (widget not built yet)";
 
 /** Demo pages (the reference backend serves www/). `cart`: lines put into the visitor's cart
- *  through the API before the page loads. The loyalty page goes here once that widget exists. */
+ *  through the API before the page loads. */
 const PAGES = [
   { path: "/", title: "shop grid (bar + badges)" },
   { path: "/product.html?id=reiserucksack-40", title: "product (badges)" },
   { path: "/cart.html", title: "cart (bar)", cart: [["kulturbeutel", 1]] },
   { path: "/help.html", title: "help (FAQ)" },
   { path: "/advisor.html", title: "advisor (advisor + bar)" },
+  { path: "/konto.html", title: "account (loyalty, logged out)", cart: [["kulturbeutel", 1]] },
 ];
 
 /** Keystroke queries for the FAQ (ASCII, so every character is a real keydown). */

@@ -6,7 +6,7 @@ use std::{env, fs, path::Path};
 
 fn main() {
     let out = env::var("OUT_DIR").expect("OUT_DIR");
-    for widget in ["shipping_bar", "social_proof", "faq", "advisor"] {
+    for widget in ["shipping_bar", "social_proof", "faq", "advisor", "loyalty"] {
         let src = format!("src/{widget}/style.css");
         println!("cargo:rerun-if-changed={src}");
         let css = fs::read_to_string(&src).unwrap_or_else(|e| panic!("{src}: {e}"));

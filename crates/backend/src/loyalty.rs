@@ -47,11 +47,11 @@ use crate::{db, AppState};
 
 /// The demo shop's points programme.
 ///
-/// **Temporary home**: the programme belongs in the `loyalty` section of `schaufenster.json`,
-/// next to the shipping bar whose excluded products (the gift cards) it repeats here. That
-/// section cannot be added yet (the config decoder would push the wasm package over its size
-/// ceiling), so the reference backend defines it in code until then; a test checks that the
-/// excluded products still match the shipping bar's.
+/// The programme lives here, in the backend that credits the points, and reaches the widget
+/// through `GET /api/loyalty/program`; the `loyalty` section of `schaufenster.json` only says
+/// where to find it (a copy in the config could differ from what checkout applies, so the
+/// config refuses one). It repeats the shipping bar's excluded products (the gift cards); a
+/// test checks that they still match.
 ///
 /// EUR: 1 point per 1 €; CHF: 1 point per 1.05 CHF (the shop's price ratio, so the same goods
 /// earn the same); gift cards earn nothing; tiers by points earned this year: Silber from 250

@@ -51,6 +51,7 @@ pub const EVENTS: &[Event] = &[
             f("entries", "number", false, "faq: how many entries were loaded."),
             f("products", "number", false, "advisor: how many products the catalogue has."),
             f("questions", "number", false, "advisor: how many questions are configured."),
+            f("signed_in", "boolean", false, "loyalty: whether a customer is signed in."),
         ],
     },
     Event {
@@ -140,6 +141,17 @@ pub const EVENTS: &[Event] = &[
             f("products", "{ id: string; percent: number }[]", true, "The products shown, best first, with their match percentage."),
             f("relaxed", "string[]", true, "Ids of the questions whose answers were relaxed to find anything."),
             f("total", "number", true, "How many products were ranked."),
+        ],
+    },
+    Event {
+        name: "redeem",
+        doc: "A reward was redeemed; the backend answered with the voucher code and the new balance.",
+        fields: &[
+            f("widget", r#""loyalty""#, true, "Always the loyalty widget."),
+            f("reward_id", "string", true, "The reward."),
+            f("cost", "number", true, "Its cost in points."),
+            f("code", "string", true, "The voucher code."),
+            f("balance", "number | null", true, "The balance after the redemption as the server reported it (null if it did not)."),
         ],
     },
 ];

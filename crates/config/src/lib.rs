@@ -22,6 +22,7 @@ pub mod events;
 pub mod docs;
 pub mod i18n;
 pub mod json;
+pub mod loyalty;
 pub mod mapping;
 pub mod model;
 pub mod ts;
@@ -67,6 +68,9 @@ pub fn load(root: &Json) -> Loaded {
         }
         if broken("$.advisor") {
             c.advisor = model::Section::Broken;
+        }
+        if broken("$.loyalty") {
+            c.loyalty = model::Section::Broken;
         }
     }
     // Global problems (anything not inside a widget section) make the whole config unusable.

@@ -392,3 +392,130 @@ pub fn faq_from_json(data: &Json, source: &Source) -> (Vec<FaqItem>, Vec<String>
     }
     (out, problems)
 }
+
+/// A loyalty programme as `<sf-loyalty>` shows it: the rules ([`schaufenster_core::loyalty::Program`],
+/// the same the backend credits with) and the display names of its tiers and rewards (same
+/// order as `program.tiers` and `program.rewards`; the id when the source names none).
+#[derive(Clone, Debug, PartialEq)]
+pub struct LoyaltyProgram {
+    /// The rules.
+    pub program: schaufenster_core::loyalty::Program,
+    /// Tier names.
+    pub tier_names: Vec<String>,
+    /// Reward names.
+    pub reward_names: Vec<String>,
+}
+
+/// Reads a loyalty programme through the source's map (see
+/// [`crate::loyalty::PROGRAM_FIELDS`]). A rate, tier or reward with a missing or wrong field is
+/// reported with its index and left out: a rate left out earns nothing in its currency (never
+/// more), a reward left out cannot be redeemed.
+pub fn program_from_json(data: &Json, source: &Source) -> (LoyaltyProgram, Vec<String>) {
+    use schaufenster_core::loyalty::{EarnRate, Program, Reward, Tier, TierBasis};
+    let f = crate::loyalty::PROGRAM_FIELDS;
+    let mut problems = Vec::new();
+    let whole = |v: Option<&Json>| v.and_then(Json::as_i64).filter(|n| *n >= 0).map(|n| n as u64);
+    let text = |v: Option<&Json>| match v {
+        Some(Json::String(t)) if !t.trim().is_empty() => Some(t.trim().to_owned()),
+        Some(n @ Json::Number(_)) => n.as_i64().map(|n| n.to_string()),
+        _ => None,
+    };
+    let rows = |name: &str, problems: &mut Vec<String>| -> Vec<Json> {
+        match sub(source, f, data, name) {
+            (_, Some(Json::Array(rows))) => rows.clone(),
+            (_, None | Some(Json::Null)) if name != "rates" => Vec::new(),
+            (p, v) => {
+                problems.push(format!("no {name} list at \"{p}\" (found {})", v.map(crate::decode::found).unwrap_or_else(|| "nothing".into())));
+                Vec::new()
+            }
+        }
+    };
+    let mut p = Program { tier_basis: Some(TierBasis::YearlyPoints), ..Program::default() };
+    for (i, row) in rows("rates", &mut problems).iter().enumerate() {
+        let cur = sub(source, f, row, "rates.currency").1.and_then(Json::as_str).and_then(Currency::parse);
+        let points = whole(sub(source, f, row, "rates.points").1).filter(|n| *n <= u32::MAX as u64);
+        let per = whole(sub(source, f, row, "rates.per_minor").1).filter(|n| (1..=u32::MAX as u64).contains(n));
+        match (cur, points, per) {
+            (Some(currency), Some(points), Some(per_minor)) => p.rates.push(EarnRate { currency, points: points as u32, per_minor: per_minor as u32 }),
+            _ => problems.push(format!("rate {i}: missing or invalid currency, points or per_minor")),
+        }
+    }
+    if let (_, Some(Json::Array(ids))) = sub(source, f, data, "excluded_products") {
+        p.excluded_products = ids.iter().filter_map(|v| text(Some(v))).collect();
+    }
+    let mut tier_names = Vec::new();
+    for (i, row) in rows("tiers", &mut problems).iter().enumerate() {
+        let id = text(sub(source, f, row, "tiers.id").1);
+        let threshold = whole(sub(source, f, row, "tiers.threshold").1);
+        let mult = match sub(source, f, row, "tiers.multiplier_percent").1 {
+            None | Some(Json::Null) => Some(100),
+            v => whole(v).filter(|n| *n <= 10_000),
+        };
+        match (id, threshold, mult) {
+            (Some(id), Some(threshold), Some(m)) => {
+                tier_names.push(text(sub(source, f, row, "tiers.name").1).unwrap_or_else(|| id.clone()));
+                p.tiers.push(Tier { id, threshold, multiplier_percent: m as u32 });
+            }
+            _ => problems.push(format!("tier {i}: missing or invalid id, threshold or multiplier_percent")),
+        }
+    }
+    let mut reward_names = Vec::new();
+    for (i, row) in rows("rewards", &mut problems).iter().enumerate() {
+        match (text(sub(source, f, row, "rewards.id").1), whole(sub(source, f, row, "rewards.cost").1).filter(|c| *c > 0)) {
+            (Some(id), Some(cost)) => {
+                reward_names.push(text(sub(source, f, row, "rewards.name").1).unwrap_or_else(|| id.clone()));
+                p.rewards.push(Reward { id, cost });
+            }
+            _ => problems.push(format!("reward {i}: missing or invalid id or cost")),
+        }
+    }
+    p.start_bonus = whole(sub(source, f, data, "start_bonus").1).unwrap_or(0);
+    p.birthday_bonus = whole(sub(source, f, data, "birthday_bonus").1).unwrap_or(0);
+    p.min_redeem = whole(sub(source, f, data, "min_redeem").1).unwrap_or(0);
+    (LoyaltyProgram { program: p, tier_names, reward_names }, problems)
+}
+
+/// One row of a customer's points history.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PointsRow {
+    /// "start", "purchase", "birthday", "redeem", "adjust" (or another kind the backend names).
+    pub kind: String,
+    /// Points added (negative: taken).
+    pub delta: i64,
+    /// When, in ms since 1970 (0: unknown).
+    pub at_ms: i64,
+    /// The reward's name for a redemption.
+    pub reward: Option<String>,
+    /// The voucher code of a redemption.
+    pub code: Option<String>,
+}
+
+/// A customer's points as the widget reads them (`GET /loyalty/me` in the reference backend's
+/// shape).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Points {
+    /// The balance (the server's).
+    pub balance: i64,
+    /// Progress towards tiers in the programme's basis (points earned this year).
+    pub progress: u64,
+    /// The latest transactions, newest first.
+    pub history: Vec<PointsRow>,
+}
+
+/// Reads `{balance, tier: {progress}, history: [{kind, delta, at_ms, reward_name, code}]}`;
+/// `None` without a whole-number balance.
+pub fn points_from_json(data: &Json) -> Option<Points> {
+    let balance = data.get("balance")?.as_i64()?;
+    let progress = data.pointer("/tier/progress").and_then(Json::as_i64).unwrap_or(0).max(0) as u64;
+    let str_of = |row: &Json, k: &str| row.get(k).and_then(Json::as_str).map(str::to_owned);
+    let history = match data.get("history") {
+        Some(Json::Array(rows)) => rows
+            .iter()
+            .filter_map(|r| {
+                Some(PointsRow { kind: str_of(r, "kind")?, delta: r.get("delta")?.as_i64()?, at_ms: r.get("at_ms").and_then(Json::as_i64).unwrap_or(0), reward: str_of(r, "reward_name"), code: str_of(r, "code") })
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    Some(Points { balance, progress, history })
+}

@@ -36,12 +36,14 @@ config_struct! {
         pub faq: Section<Faq> = Section::Absent,
         /// Guided-selling product advisor <sf-advisor>.
         pub advisor: Section<crate::advisor::Advisor> = Section::Absent,
+        /// Loyalty points <sf-loyalty>.
+        pub loyalty: Section<crate::loyalty::Loyalty> = Section::Absent,
     }
 }
 
 /// The config sections that belong to one widget each; a problem inside one disables only
 /// that widget.
-pub const WIDGET_SECTIONS: &[&str] = &["shipping_bar", "social_proof", "faq", "advisor"];
+pub const WIDGET_SECTIONS: &[&str] = &["shipping_bar", "social_proof", "faq", "advisor", "loyalty"];
 
 config_struct! {
     /// Backend connection shared by every widget.
@@ -150,7 +152,7 @@ impl Source {
             .unwrap_or("")
     }
 
-    fn decode_with(v: &Json, cx: &mut Ctx, fields: &[(&str, &str)], what: &str) -> Option<Self> {
+    pub(crate) fn decode_with(v: &Json, cx: &mut Ctx, fields: &[(&str, &str)], what: &str) -> Option<Self> {
         let Json::Object(members) = v else {
             cx.wrong_type(v, "an object", "write {\"url\": \"/api/…\"} or {\"inline\": …}");
             return None;
@@ -187,7 +189,7 @@ impl Source {
         ok.then_some(Source { url, inline, map, money })
     }
 
-    fn schema_with(fields: &[(&str, &str)], what: &str) -> Json {
+    pub(crate) fn schema_with(fields: &[(&str, &str)], what: &str) -> Json {
         let props: Vec<(String, Json)> = fields
             .iter()
             .map(|(k, p)| ((*k).to_owned(), obj([("$ref", s("#/$defs/pointer")), ("description", s(&format!("Pointer to {k}; default \"{p}\".")))])))
@@ -606,6 +608,9 @@ pub(crate) fn check_semantics(root: &Json, config: Option<&Config>, cx: &mut Ctx
         (&["cart", "url"][..], CART_VARS),
         (&["shipping_bar", "suggestions", "source", "url"][..], PRODUCT_VARS),
         (&["social_proof", "source", "url"][..], STATS_VARS),
+        (&["loyalty", "program", "url"][..], crate::loyalty::URL_VARS),
+        (&["loyalty", "me_url"][..], crate::loyalty::URL_VARS),
+        (&["loyalty", "redeem_url"][..], crate::loyalty::URL_VARS),
     ] {
         let url = path.iter().try_fold(root, |v, k| v.get(k)).and_then(Json::as_str);
         if let Some(url) = url {

@@ -33,7 +33,7 @@ export interface Cart {
 /** The signed-in customer (a token your server signed); kept in memory only, never stored. */
 export interface Customer { id?: string; token: string }
 /** Widgets `mount` accepts. */
-export type WidgetName = "shipping-bar" | "social-proof" | "faq" | "advisor";
+export type WidgetName = "shipping-bar" | "social-proof" | "faq" | "advisor" | "loyalty";
 "#;
 
 thread_local! {
@@ -126,7 +126,7 @@ fn connect(host: web_sys::HtmlElement, name: String) {
     let _ = mount(&host, &name);
 }
 
-/// Mounts `widget` ("shipping-bar", "social-proof", "faq", "advisor") into `element`. Returns false when the widget is not
+/// Mounts `widget` ("shipping-bar", "social-proof", "faq", "advisor", "loyalty") into `element`. Returns false when the widget is not
 /// configured (it then renders nothing). Mounting twice replaces the first mount.
 #[wasm_bindgen]
 pub fn mount(element: &web_sys::HtmlElement, #[wasm_bindgen(unchecked_param_type = "WidgetName")] widget: &str) -> bool {

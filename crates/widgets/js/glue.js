@@ -175,3 +175,23 @@ export function sfSession(key, value) {
   } catch (e) {}
   return null;
 }
+
+// A fresh idempotency key: 128 random bits as hex (getRandomValues works outside secure contexts).
+export function sfKey() {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+// Copies text to the clipboard; resolves true when it worked.
+export async function sfCopy(text) {
+  try { await navigator.clipboard.writeText(text); return true; } catch (e) { return false; }
+}
+
+// A date as words in the locale ("12.03.2026", "Mar 12, 2026").
+export function sfDate(locale, ms) {
+  return intl((l) => new Intl.DateTimeFormat(l, { dateStyle: "medium" }), locale).format(ms);
+}
+
+// The focused element inside the document or shadow root that holds `node`.
+export function sfActive(node) {
+  return node.getRootNode().activeElement;
+}

@@ -59,10 +59,16 @@ pub(crate) fn encode(v: &str) -> String {
 /// Boxed on purpose: every widget awaits it, and an `async fn` future is inlined into each
 /// caller's state machine (wasm bytes per call site); one boxed future is shared.
 pub fn request<'a>(backend: &'a Backend, method: &'a str, url: &'a str, body: Option<&'a Json>) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<Json, FetchError>> + 'a>> {
-    Box::pin(send(backend, method, url, body))
+    Box::pin(send(backend, method, url, body, &[]))
 }
 
-async fn send(backend: &Backend, method: &str, url: &str, body: Option<&Json>) -> Result<Json, FetchError> {
+/// [`request`] with extra headers (a customer token, an `Idempotency-Key`); every retry sends
+/// the same headers, so a retried redemption carries the same key.
+pub fn request_with<'a>(backend: &'a Backend, method: &'a str, url: &'a str, body: Option<&'a Json>, extra: &'a [(&'a str, String)]) -> std::pin::Pin<Box<dyn std::future::Future<Output = Result<Json, FetchError>> + 'a>> {
+    Box::pin(send(backend, method, url, body, extra))
+}
+
+async fn send(backend: &Backend, method: &str, url: &str, body: Option<&Json>, extra: &[(&str, String)]) -> Result<Json, FetchError> {
     let policy = RetryPolicy::new(backend.retries.0 as u32, 300);
     let headers = js_sys::Array::new();
     let pair = |k: &str, v: &str| js_sys::Array::of2(&JsValue::from_str(k), &JsValue::from_str(v));
@@ -71,6 +77,9 @@ async fn send(backend: &Backend, method: &str, url: &str, body: Option<&Json>) -
         headers.push(&pair("Content-Type", "application/json"));
     }
     for (k, v) in &backend.headers {
+        headers.push(&pair(k, v));
+    }
+    for (k, v) in extra {
         headers.push(&pair(k, v));
     }
     let body = body.map(|b| JsValue::from_str(&crate::glue::sf_stringify(&to_js(b)))).unwrap_or(JsValue::UNDEFINED);

@@ -43,6 +43,14 @@ extern "C" {
     pub fn sf_show(near: &web_sys::HtmlElement, id: &str, focus: bool);
     #[wasm_bindgen(js_name = sfSession)]
     pub fn sf_session(key: &str, value: JsValue) -> Option<String>;
+    #[wasm_bindgen(js_name = sfKey)]
+    pub fn sf_key() -> String;
+    #[wasm_bindgen(js_name = sfCopy)]
+    pub async fn sf_copy(text: &str) -> JsValue;
+    #[wasm_bindgen(js_name = sfDate)]
+    pub fn sf_date(locale: &str, ms: f64) -> String;
+    #[wasm_bindgen(js_name = sfActive)]
+    pub fn sf_active(node: &web_sys::Node) -> Option<web_sys::Element>;
     #[wasm_bindgen(js_name = sfReportProblems)]
     pub fn sf_report_problems(text: &str);
 }

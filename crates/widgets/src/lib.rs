@@ -14,6 +14,7 @@
 //! - [`social_proof`]: `<sf-social-proof product="…">` (feature `social-proof`).
 //! - [`faq`]: `<sf-faq>` (feature `faq`).
 //! - [`advisor`]: `<sf-advisor>` (feature `advisor`).
+//! - [`loyalty`]: `<sf-loyalty>` (feature `loyalty`).
 //!
 //! Each widget is behind a cargo feature, all on by default; `./x bench perf` leaves one out at
 //! a time to measure what it costs (docs/perf.md).
@@ -30,6 +31,8 @@ pub mod dom;
 pub mod events;
 #[cfg(feature = "faq")]
 pub mod faq;
+#[cfg(feature = "loyalty")]
+pub mod loyalty;
 pub mod glue;
 pub mod i18n;
 pub mod json_js;
@@ -50,11 +53,13 @@ pub const ELEMENTS: &[&str] = &[
     "sf-faq",
     #[cfg(feature = "advisor")]
     "sf-advisor",
+    #[cfg(feature = "loyalty")]
+    "sf-loyalty",
 ];
 
 /// Mounts widget `name` into `host`; returns the handle whose drop unmounts it, or `None`
 /// when the widget is not configured or not built in (it then renders nothing).
-#[cfg_attr(not(any(feature = "shipping-bar", feature = "social-proof", feature = "faq", feature = "advisor")), allow(unused_variables))]
+#[cfg_attr(not(any(feature = "shipping-bar", feature = "social-proof", feature = "faq", feature = "advisor", feature = "loyalty")), allow(unused_variables))]
 pub fn mount_widget(name: &str, host: web_sys::HtmlElement) -> Option<Box<dyn std::any::Any>> {
     let rt = runtime::current()?;
     match name {
@@ -66,6 +71,8 @@ pub fn mount_widget(name: &str, host: web_sys::HtmlElement) -> Option<Box<dyn st
         "sf-faq" | "faq" => faq::mount(host, rt),
         #[cfg(feature = "advisor")]
         "sf-advisor" | "advisor" => advisor::mount(host, rt),
+        #[cfg(feature = "loyalty")]
+        "sf-loyalty" | "loyalty" => loyalty::mount(host, rt),
         _ => None,
     }
 }

@@ -46,7 +46,7 @@ pub fn install(json: &Json) -> usize {
             None => "no widget will render until it is fixed".to_string(),
             Some(c) => {
                 use schaufenster_config::model::Section::Broken;
-                let off: Vec<&str> = [(matches!(c.shipping_bar, Broken), "<sf-shipping-bar>"), (matches!(c.social_proof, Broken), "<sf-social-proof>"), (matches!(c.faq, Broken), "<sf-faq>"), (matches!(c.advisor, Broken), "<sf-advisor>")]
+                let off: Vec<&str> = [(matches!(c.shipping_bar, Broken), "<sf-shipping-bar>"), (matches!(c.social_proof, Broken), "<sf-social-proof>"), (matches!(c.faq, Broken), "<sf-faq>"), (matches!(c.advisor, Broken), "<sf-advisor>"), (matches!(c.loyalty, Broken), "<sf-loyalty>")]
                     .into_iter()
                     .filter_map(|(b, n)| b.then_some(n))
                     .collect();

@@ -11,9 +11,10 @@ pub fn json(text: &str) -> Json {
     schaufenster_widgets::json_js::from_js(&sf_parse(text))
 }
 
-/// Waits until `cond` holds (at most ~3 s), so slow machines do not fail tests.
+/// Waits until `cond` holds (at most ~9 s), so slow or busy machines do not fail tests; it
+/// returns as soon as `cond` holds, so passing tests do not wait longer.
 pub async fn until(mut cond: impl FnMut() -> bool) {
-    for _ in 0..100 {
+    for _ in 0..300 {
         if cond() {
             return;
         }

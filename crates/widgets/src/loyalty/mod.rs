@@ -1,0 +1,831 @@
+//! `<sf-loyalty>`: loyalty points.
+//!
+//! A launcher button that opens the panel as a modal dialog (focus moves in and is trapped,
+//! Escape closes, focus returns to the launcher), or the panel inline (`display="inline"` on
+//! the element or in the config). The panel shows the balance, the tier with a progressbar to
+//! the next one ("noch 240 Punkte bis Gold"), ways to earn, the rewards with what each costs
+//! and which are affordable, redemption with a confirmation step, the voucher code with a copy
+//! button, and the last transactions. "Mit diesem Warenkorb sammelst du N Punkte" is
+//! [`schaufenster_core::loyalty::Program::earn`] on the current cart — the call checkout
+//! credits with — and follows `sf:cart-changed`. Logged out (no token, or a 401): a join link
+//! and the points the cart would earn.
+//!
+//! **Redemption:** one `Idempotency-Key` per confirmation; the confirm button is disabled
+//! while the request is pending, retries (automatic after a timeout or 5xx, and the shopper's
+//! "try again") send the same key, so the backend redeems exactly once; after a failure whose
+//! outcome is unknown, confirming that reward again (even after "cancel") reuses the key too.
+//! The balance shown
+//! afterwards is the server's. **Customer token:** from `setCustomer` (held in memory by the
+//! runtime), sent as `Authorization: Bearer`, never stored.
+//!
+//! Emits `sf:ready`, `sf:redeem` and `sf:error`.
+
+use crate::backend::{expand_url, request_with, FetchError};
+use crate::dom::{attr, el, text};
+use crate::events::{self, document};
+use crate::glue::{sf_active, sf_copy, sf_date, sf_key, sf_number, Listener};
+use crate::i18n::Texts;
+use crate::runtime::Runtime;
+use schaufenster_config::json::{obj, s, Json};
+use schaufenster_config::loyalty::{Display, Loyalty};
+use schaufenster_config::mapping::{points_from_json, program_from_json, LoyaltyProgram, Points};
+use schaufenster_core::retry::Outcome;
+use schaufenster_core::{Cart, Currency, Money};
+use std::cell::{Cell, RefCell};
+use std::rc::{Rc, Weak};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Document, Element, HtmlElement};
+
+const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/loyalty.css"));
+
+/// Where loading stands.
+#[derive(Clone, Copy, PartialEq)]
+enum Phase {
+    Loading,
+    Ready,
+    Failed,
+}
+
+/// A redemption being confirmed: the reward (index into the programme's rewards) and the key
+/// every attempt of this confirmation sends.
+struct Confirm {
+    reward: usize,
+    key: String,
+    pending: bool,
+    failed: bool,
+}
+
+struct State {
+    phase: Phase,
+    program: Option<(Currency, LoyaltyProgram)>,
+    points: Option<Points>,
+    /// The token was refused (401): logged out with a message.
+    expired: bool,
+    cart: Option<Cart>,
+    confirm: Option<Confirm>,
+    /// The last redemption: reward name and voucher code.
+    voucher: Option<(String, String)>,
+    /// A redemption whose outcome is unknown (timeout, 5xx) and its key: confirming the same
+    /// reward again, even after "cancel", sends that key, so it cannot be redeemed twice.
+    unsettled: Option<(usize, String)>,
+}
+
+/// The mounted widget: its elements, state and listeners.
+struct Widget {
+    rt: Rc<Runtime>,
+    cfg: Loyalty,
+    texts: Texts,
+    host: JsValue,
+    doc: Document,
+    ids: String,
+    root: HtmlElement,
+    launcher: Option<HtmlElement>,
+    dialog: Option<web_sys::HtmlDialogElement>,
+    status: HtmlElement,
+    summary: HtmlElement,
+    preview: HtmlElement,
+    join: HtmlElement,
+    retry: HtmlElement,
+    voucher: HtmlElement,
+    rewards: HtmlElement,
+    earn: HtmlElement,
+    history: HtmlElement,
+    st: RefCell<State>,
+    alive: Cell<bool>,
+    /// Bumped on every (re)load: a superseded answer does nothing.
+    generation: Cell<u32>,
+    ready_sent: Cell<bool>,
+    listeners: RefCell<Vec<Listener>>,
+}
+
+/// Unmounts on drop: listeners removed, requests in flight made stale, markup removed.
+struct Handle(Rc<Widget>);
+
+impl Drop for Handle {
+    fn drop(&mut self) {
+        let w = &self.0;
+        w.alive.set(false);
+        w.generation.set(w.generation.get().wrapping_add(1));
+        w.listeners.borrow_mut().clear();
+        w.root.remove();
+    }
+}
+
+thread_local! {
+    static NEXT_ID: Cell<u32> = const { Cell::new(0) };
+}
+
+/// Mounts the loyalty widget. `None` when the config has no valid `loyalty` section.
+pub fn mount(host: HtmlElement, rt: Rc<Runtime>) -> Option<Box<dyn std::any::Any>> {
+    let Some(cfg) = rt.config.loyalty.get().cloned() else {
+        let _ = host.set_attribute("data-sf-state", "off");
+        return None;
+    };
+    let inline = match host.get_attribute("display").as_deref() {
+        Some("inline") => true,
+        Some("launcher") => false,
+        _ => cfg.display == Display::Inline,
+    };
+    if inline {
+        let _ = host.set_attribute("data-sf-display", "inline");
+    }
+    let (texts, container) = crate::runtime::prepare(&host, &rt, CSS);
+    let w = Rc::new(Widget::build(host.into(), &container, rt, cfg, texts, inline)?);
+    w.start();
+    Some(Box::new(Handle(w)))
+}
+
+/// A `<button type=button data-action=…>` with a text.
+fn button(doc: &Document, parent: &web_sys::Node, class: &str, action: &str, label: &str) -> HtmlElement {
+    let b = el(doc, parent, "button", class);
+    attr(&b, "type", "button");
+    attr(&b, "data-action", action);
+    b.set_text_content(Some(label));
+    b
+}
+
+/// A section with an `<h3>` heading and a list.
+fn section(doc: &Document, parent: &web_sys::Node, part: &str, heading: &str, list: &str) -> HtmlElement {
+    let sec = el(doc, parent, "section", part);
+    attr(&sec, "part", part);
+    el(doc, &sec, "h3", "").set_text_content(Some(heading));
+    let l = el(doc, &sec, list, "list");
+    sec.set_hidden(true);
+    l
+}
+
+impl Widget {
+    fn t(&self, key: &str) -> String {
+        self.texts.t(&self.rt.config, key, &[])
+    }
+
+    /// "1 Punkt", "1.250 Punkte".
+    fn pts(&self, n: u64) -> String {
+        self.texts.plural(&self.rt.config, "loyalty.points", n, &[("count", sf_number(&self.texts.locale, n as f64, 0))])
+    }
+
+    fn build(host: JsValue, container: &HtmlElement, rt: Rc<Runtime>, cfg: Loyalty, texts: Texts, inline: bool) -> Option<Widget> {
+        let doc = container.owner_document()?;
+        let uid = NEXT_ID.with(|n| {
+            n.set(n.get() + 1);
+            n.get()
+        });
+        let ids = format!("sf-loyalty-{uid}-");
+        let t = |k: &str| texts.t(&rt.config, k, &[]);
+        let root = el(&doc, container, "div", "sf-loyalty");
+        attr(&root, "part", "root");
+        attr(&root, "data-state", "loading");
+        let (launcher, dialog, panel) = if inline {
+            let panel = el(&doc, &root, "section", "panel");
+            (None, None, panel)
+        } else {
+            let l = button(&doc, &root, "launcher", "open", &t("loyalty.launcher"));
+            for (k, v) in [("part", "launcher".to_string()), ("aria-haspopup", "dialog".into()), ("aria-expanded", "false".into()), ("aria-controls", format!("{ids}dialog"))] {
+                attr(&l, k, &v);
+            }
+            let d = el(&doc, &root, "dialog", "panel");
+            attr(&d, "id", &format!("{ids}dialog"));
+            attr(&d, "aria-modal", "true");
+            (Some(l), Some(d.clone().unchecked_into::<web_sys::HtmlDialogElement>()), d)
+        };
+        attr(&panel, "part", "panel");
+        attr(&panel, "aria-labelledby", &format!("{ids}title"));
+        let head = el(&doc, &panel, "div", "head");
+        let title = el(&doc, &head, "h2", "title");
+        attr(&title, "id", &format!("{ids}title"));
+        title.set_text_content(Some(&t("loyalty.title")));
+        if !inline {
+            let close = button(&doc, &head, "close", "close", "×");
+            attr(&close, "aria-label", &t("loyalty.close"));
+        }
+        let status = el(&doc, &panel, "p", "status");
+        attr(&status, "role", "status");
+        attr(&status, "part", "status");
+        status.set_text_content(Some(&t("loyalty.loading")));
+        let retry = button(&doc, &panel, "secondary", "retry", &t("loyalty.retry"));
+        retry.set_hidden(true);
+        let summary = el(&doc, &panel, "div", "summary");
+        attr(&summary, "part", "summary");
+        let preview = el(&doc, &panel, "p", "preview");
+        attr(&preview, "part", "preview");
+        preview.set_hidden(true);
+        let join = el(&doc, &panel, "div", "join");
+        attr(&join, "part", "join");
+        join.set_hidden(true);
+        el(&doc, &join, "p", "").set_text_content(Some(&t("loyalty.join_text")));
+        if let Some(link) = &cfg.join_url {
+            let a = el(&doc, &join, "a", "cta");
+            attr(&a, "href", &link.0);
+            attr(&a, "part", "join-link");
+            a.set_text_content(Some(&t("loyalty.join")));
+        }
+        let voucher = el(&doc, &panel, "div", "voucher");
+        attr(&voucher, "part", "voucher");
+        voucher.set_hidden(true);
+        let rewards = section(&doc, &panel, "rewards", &t("loyalty.rewards"), "ul");
+        let earn = section(&doc, &panel, "earn", &t("loyalty.earn"), "ul");
+        let history = section(&doc, &panel, "history", &t("loyalty.history"), "ol");
+        Some(Widget {
+            rt,
+            cfg,
+            texts,
+            host,
+            doc,
+            ids,
+            root,
+            launcher,
+            dialog,
+            status,
+            summary,
+            preview,
+            join,
+            retry,
+            voucher,
+            rewards,
+            earn,
+            history,
+            st: RefCell::new(State { phase: Phase::Loading, program: None, points: None, expired: false, cart: None, confirm: None, voucher: None, unsettled: None }),
+            alive: Cell::new(true),
+            generation: Cell::new(0),
+            ready_sent: Cell::new(false),
+            listeners: RefCell::new(Vec::new()),
+        })
+    }
+
+    /// Wires the listeners (through weak references, so dropping the handle frees the widget)
+    /// and starts loading.
+    fn start(self: &Rc<Self>) {
+        let on = |target: &JsValue, name: &str, f: fn(&Rc<Widget>, JsValue)| {
+            let weak: Weak<Widget> = Rc::downgrade(self);
+            Listener::new(target, name, move |ev| {
+                if let Some(w) = weak.upgrade() {
+                    f(&w, ev)
+                }
+            })
+        };
+        let root: JsValue = self.root.clone().into();
+        let mut listeners = vec![
+            on(&root, "click", |w, ev| w.on_click(ev)),
+            // A new cart: a new preview, and after a checkout the points it earned.
+            on(&document(), "sf:cart-changed", |w, _| w.load()),
+            on(&document(), "sf:customer-changed", |w, _| {
+                w.st.borrow_mut().expired = false;
+                w.load();
+            }),
+        ];
+        if let Some(d) = &self.dialog {
+            listeners.push(on(d.as_ref(), "keydown", |w, ev| w.on_dialog_key(ev.unchecked_into())));
+            // Closing by the browser (Escape not seen as a keydown): the same as the close button.
+            listeners.push(on(d.as_ref(), "cancel", |w, ev| {
+                ev.unchecked_into::<web_sys::Event>().prevent_default();
+                w.close();
+            }));
+        }
+        *self.listeners.borrow_mut() = listeners;
+        self.load();
+    }
+
+    fn token(&self) -> Option<String> {
+        self.rt.customer().and_then(|c| c.get("token").and_then(Json::as_str).map(str::to_owned))
+    }
+
+    fn report(&self, e: &FetchError) {
+        events::emit(&self.host, "error", obj([("widget", s("loyalty")), ("kind", s(&e.outcome.kind())), ("message", s(&e.message())), ("url", s(&e.url))]));
+    }
+
+    fn url(&self, template: &str, currency: Currency) -> String {
+        expand_url(template, &[("language", self.texts.language()), ("locale", &self.texts.locale), ("currency", currency.code())])
+    }
+
+    /// Loads the cart, the programme (in the cart's currency) and, signed in, the points.
+    fn load(self: &Rc<Self>) {
+        let gen = self.generation.get().wrapping_add(1);
+        self.generation.set(gen);
+        let w = self.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let cart = crate::cart::load(&w.rt, w.texts.language(), &w.texts.locale).await.ok();
+            if w.generation.get() != gen {
+                return;
+            }
+            let currency = cart.as_ref().map_or(w.rt.config.currency, |c| c.currency);
+            w.st.borrow_mut().cart = cart;
+            let have = w.st.borrow().program.as_ref().map(|(c, _)| *c);
+            if have != Some(currency) {
+                let src = w.cfg.program_source(&w.rt.config.backend.base_url.0);
+                let url = src.url.as_ref().map_or(String::new(), |u| w.url(&u.0, currency));
+                let result = request_with(&w.rt.config.backend, "GET", &url, None, &[]).await;
+                if w.generation.get() != gen {
+                    return;
+                }
+                match result {
+                    Ok(json) => {
+                        let (program, problems) = program_from_json(&json, &src);
+                        if !problems.is_empty() {
+                            events::emit(&w.host, "error", obj([("widget", s("loyalty")), ("kind", s("mapping")), ("message", s(&format!("programme: {}", problems.join("; "))))]));
+                        }
+                        w.st.borrow_mut().program = Some((currency, program));
+                        w.render_earn();
+                    }
+                    Err(e) => return w.fail(&e),
+                }
+            }
+            let token = w.token();
+            let points = if token.is_some() || w.cfg.session {
+                let url = w.url(&w.cfg.me(&w.rt.config.backend.base_url.0), currency);
+                let auth: Vec<(&str, String)> = token.iter().map(|t| ("Authorization", format!("Bearer {t}"))).collect();
+                let result = request_with(&w.rt.config.backend, "GET", &url, None, &auth).await;
+                if w.generation.get() != gen {
+                    return;
+                }
+                match result {
+                    Ok(json) => match points_from_json(&json) {
+                        Some(p) => Some(p),
+                        // A 200 without a balance is a broken answer, not a logged-out customer.
+                        None => return w.fail(&FetchError { outcome: Outcome::Malformed, url, attempts: 1 }),
+                    },
+                    Err(FetchError { outcome: Outcome::Status(401), .. }) => {
+                        w.st.borrow_mut().expired = token.is_some();
+                        None
+                    }
+                    Err(e) => return w.fail(&e),
+                }
+            } else {
+                None
+            };
+            {
+                let mut st = w.st.borrow_mut();
+                st.phase = Phase::Ready;
+                if points.is_none() {
+                    st.confirm = None;
+                    st.voucher = None;
+                }
+                st.points = points;
+            }
+            w.render();
+            if !w.ready_sent.replace(true) {
+                let signed_in = w.st.borrow().points.is_some();
+                events::emit(&w.host, "ready", obj([("widget", s("loyalty")), ("signed_in", Json::Bool(signed_in))]));
+            }
+        });
+    }
+
+    /// The backend failed: say so, offer retry, tell the page.
+    fn fail(&self, e: &FetchError) {
+        self.st.borrow_mut().phase = Phase::Failed;
+        self.render();
+        self.report(e);
+    }
+
+    fn set_status(&self, msg: &str) {
+        if self.status.text_content().as_deref() != Some(msg) {
+            self.status.set_text_content(Some(msg));
+        }
+    }
+
+    /// Brings every part in line with the state.
+    fn render(&self) {
+        let (phase, signed_in, expired) = {
+            let st = self.st.borrow();
+            (st.phase, st.points.is_some(), st.expired)
+        };
+        attr(&self.root, "data-state", match phase {
+            Phase::Loading => "loading",
+            Phase::Ready => "ready",
+            Phase::Failed => "error",
+        });
+        attr(&self.root, "data-signed-in", if signed_in { "true" } else { "false" });
+        let states = [self.t("loyalty.loading"), self.t("loyalty.unavailable"), self.t("loyalty.expired")];
+        match phase {
+            Phase::Loading => self.set_status(&states[0]),
+            Phase::Failed => self.set_status(&states[1]),
+            Phase::Ready if expired => self.set_status(&states[2]),
+            // A message about a redemption or a copy stays; only a stale state goes.
+            Phase::Ready if self.status.text_content().is_some_and(|t| states.contains(&t)) => self.set_status(""),
+            Phase::Ready => {}
+        }
+        self.retry.set_hidden(phase != Phase::Failed);
+        self.join.set_hidden(phase != Phase::Ready || signed_in);
+        self.render_summary();
+        self.render_preview();
+        self.render_rewards(None);
+        self.render_voucher();
+        self.render_history();
+    }
+
+    /// Balance, tier and the progressbar to the next tier.
+    fn render_summary(&self) {
+        self.summary.set_text_content(None);
+        let st = self.st.borrow();
+        let (Some((_, lp)), Some(points), Phase::Ready) = (&st.program, &st.points, st.phase) else { return };
+        let doc = &self.doc;
+        let bal = el(doc, &self.summary, "p", "balance");
+        el(doc, &bal, "span", "label").set_text_content(Some(&self.t("loyalty.balance")));
+        text(doc, &bal, " ");
+        let n = el(doc, &bal, "strong", "points");
+        attr(&n, "part", "balance");
+        n.set_text_content(Some(&self.pts(points.balance.max(0) as u64)));
+        let status = lp.program.tier_status(points.progress);
+        let tier = el(doc, &self.summary, "p", "tier");
+        attr(&tier, "part", "tier");
+        tier.set_text_content(Some(&match status.current {
+            Some(i) => self.texts.t(&self.rt.config, "loyalty.tier", &[("tier", lp.tier_names[i].clone())]),
+            None => self.t("loyalty.no_tier"),
+        }));
+        if lp.program.tiers.is_empty() {
+            return;
+        }
+        let value = match status.next {
+            Some(i) => self.texts.t(&self.rt.config, "loyalty.next", &[("remaining", self.pts(status.remaining)), ("tier", lp.tier_names[i].clone())]),
+            None => self.t("loyalty.top"),
+        };
+        let track = el(doc, &self.summary, "div", "track");
+        for (k, v) in [("part", "progress".to_string()), ("role", "progressbar".into()), ("aria-valuemin", "0".into()), ("aria-valuemax", "100".into()), ("aria-valuenow", (status.permille / 10).to_string()), ("aria-valuetext", value.clone()), ("aria-label", self.t("loyalty.progress"))] {
+            attr(&track, k, &v);
+        }
+        let fill = el(doc, &track, "div", "fill");
+        let _ = fill.style().set_property("width", &format!("{}.{}%", status.permille / 10, status.permille % 10));
+        el(doc, &self.summary, "p", "next").set_text_content(Some(&value));
+    }
+
+    /// "Mit diesem Warenkorb sammelst du N Punkte" (signed in, with the customer's tier) or
+    /// "würdest du … sammeln" (logged out); hidden when the cart earns nothing.
+    fn render_preview(&self) {
+        let earned = {
+            let st = self.st.borrow();
+            match (&st.program, &st.cart, st.phase) {
+                (Some((_, lp)), Some(cart), Phase::Ready) => {
+                    let tier = st.points.as_ref().and_then(|p| lp.program.tier_status(p.progress).current);
+                    Some((lp.program.earn(cart, tier).points, st.points.is_some()))
+                }
+                _ => None,
+            }
+        };
+        let msg = match earned {
+            Some((n, signed_in)) if n > 0 => self.texts.t(&self.rt.config, if signed_in { "loyalty.cart" } else { "loyalty.cart_guest" }, &[("points", self.pts(n))]),
+            _ => String::new(),
+        };
+        self.preview.set_hidden(msg.is_empty());
+        if self.preview.text_content().as_deref() != Some(msg.as_str()) {
+            self.preview.set_text_content(Some(&msg));
+            attr(&self.preview, "data-points", &earned.map_or(0, |e| e.0).to_string());
+        }
+    }
+
+    /// Ways to earn: the rate in the programme's currency, bonuses, tier multipliers.
+    fn render_earn(&self) {
+        self.earn.set_text_content(None);
+        let st = self.st.borrow();
+        let Some((currency, lp)) = &st.program else { return };
+        let p = &lp.program;
+        let mut lines = Vec::new();
+        if let Some(r) = p.rate(*currency) {
+            lines.push(self.texts.t(&self.rt.config, "loyalty.earn.purchase", &[("points", self.pts(r.points as u64)), ("amount", self.texts.money(Money::new(r.per_minor as i64, *currency)))]));
+        }
+        for (key, n) in [("loyalty.earn.start", p.start_bonus), ("loyalty.earn.birthday", p.birthday_bonus)] {
+            if n > 0 {
+                lines.push(self.texts.t(&self.rt.config, key, &[("points", self.pts(n))]));
+            }
+        }
+        for (t, name) in p.tiers.iter().zip(&lp.tier_names) {
+            if t.multiplier_percent > 100 {
+                lines.push(self.texts.t(&self.rt.config, "loyalty.earn.tier", &[("tier", name.clone()), ("threshold", self.pts(t.threshold)), ("bonus", (t.multiplier_percent - 100).to_string())]));
+            }
+        }
+        for line in &lines {
+            el(&self.doc, &self.earn, "li", "").set_text_content(Some(line));
+        }
+        self.show_section(&self.earn, !lines.is_empty());
+    }
+
+    fn show_section(&self, list: &HtmlElement, show: bool) {
+        if let Some(sec) = list.parent_element() {
+            sec.unchecked_ref::<HtmlElement>().set_hidden(!show);
+        }
+    }
+
+    /// The rewards with their cost; affordable ones can be redeemed (with a confirmation).
+    /// `focus` names the element (`data-focus`) to focus after the list is rebuilt.
+    fn render_rewards(&self, focus: Option<&str>) {
+        // A rebuild keeps the focus on the same control (a reload after a redemption).
+        let focus = focus.map(str::to_owned).or_else(|| sf_active(&self.rewards).filter(|a| self.rewards.contains(Some(a))).and_then(|a| a.get_attribute("data-focus")));
+        self.rewards.set_text_content(None);
+        let st = self.st.borrow();
+        let (Some((_, lp)), Phase::Ready) = (&st.program, st.phase) else {
+            self.show_section(&self.rewards, false);
+            return;
+        };
+        let doc = &self.doc;
+        let balance = st.points.as_ref().map(|p| p.balance);
+        for (i, (r, name)) in lp.program.rewards.iter().zip(&lp.reward_names).enumerate() {
+            let li = el(doc, &self.rewards, "li", "reward");
+            attr(&li, "part", "reward");
+            let label_id = format!("{}r{i}", self.ids);
+            let n = el(doc, &li, "span", "name");
+            attr(&n, "id", &label_id);
+            n.set_text_content(Some(name));
+            text(doc, &li, " ");
+            el(doc, &li, "span", "cost").set_text_content(Some(&self.pts(r.cost)));
+            let Some(balance) = balance else { continue };
+            let check = lp.program.can_redeem(&r.id, balance, 0);
+            attr(&li, "data-affordable", if check.is_ok() { "true" } else { "false" });
+            match &st.confirm {
+                Some(c) if c.reward == i => {
+                    let group = el(doc, &li, "div", "confirm");
+                    attr(&group, "role", "group");
+                    attr(&group, "aria-labelledby", &format!("{}c{i}", self.ids));
+                    let q = el(doc, &group, "p", "");
+                    attr(&q, "id", &format!("{}c{i}", self.ids));
+                    q.set_text_content(Some(&self.texts.t(&self.rt.config, "loyalty.confirm", &[("reward", name.clone()), ("points", self.pts(r.cost))])));
+                    if c.failed {
+                        el(doc, &group, "p", "error").set_text_content(Some(&self.t("loyalty.redeem_failed")));
+                    }
+                    let label = if c.pending { "loyalty.pending" } else if c.failed { "loyalty.retry" } else { "loyalty.confirm_yes" };
+                    let yes = button(doc, &group, "primary", "confirm", &self.t(label));
+                    attr(&yes, "data-focus", "confirm");
+                    if c.pending {
+                        attr(&yes, "disabled", "");
+                        attr(&yes, "aria-busy", "true");
+                    }
+                    let no = button(doc, &group, "secondary", "cancel", &self.t("loyalty.cancel"));
+                    attr(&no, "data-focus", "cancel");
+                    if c.pending {
+                        attr(&no, "disabled", "");
+                    }
+                }
+                _ => {
+                    let b = button(doc, &li, "secondary", "redeem", &self.t("loyalty.redeem"));
+                    attr(&b, "data-reward", &i.to_string());
+                    attr(&b, "data-focus", &format!("redeem-{i}"));
+                    attr(&b, "aria-describedby", &label_id);
+                    if let Err(refusal) = check {
+                        attr(&b, "disabled", "");
+                        if let schaufenster_core::loyalty::Refusal::InsufficientBalance { missing } = refusal {
+                            el(doc, &li, "span", "missing").set_text_content(Some(&self.texts.t(&self.rt.config, "loyalty.missing", &[("points", self.pts(missing))])));
+                        }
+                    }
+                }
+            }
+        }
+        self.show_section(&self.rewards, !lp.program.rewards.is_empty());
+        if let Some(f) = focus {
+            if let Ok(Some(e)) = self.rewards.query_selector(&format!("[data-focus=\"{f}\"]")) {
+                let _ = e.unchecked_into::<HtmlElement>().focus();
+            }
+        }
+    }
+
+    /// The last voucher code with its copy button.
+    fn render_voucher(&self) {
+        let st = self.st.borrow();
+        let code = st.voucher.as_ref().map(|v| v.1.as_str());
+        // Unchanged: left alone, so a focused copy button keeps its focus.
+        if self.voucher.get_attribute("data-code").as_deref() == code.or(Some("")) {
+            return;
+        }
+        attr(&self.voucher, "data-code", code.unwrap_or(""));
+        self.voucher.set_text_content(None);
+        let Some((name, code)) = &st.voucher else {
+            self.voucher.set_hidden(true);
+            return;
+        };
+        let doc = &self.doc;
+        let label = el(doc, &self.voucher, "p", "");
+        attr(&label, "id", &format!("{}v", self.ids));
+        label.set_text_content(Some(&self.texts.t(&self.rt.config, "loyalty.redeemed", &[("reward", name.clone())])));
+        let c = el(doc, &self.voucher, "code", "code");
+        attr(&c, "part", "code");
+        attr(&c, "aria-labelledby", &format!("{}v", self.ids));
+        c.set_text_content(Some(code));
+        text(doc, &self.voucher, " ");
+        button(doc, &self.voucher, "secondary", "copy", &self.t("loyalty.copy"));
+        self.voucher.set_hidden(false);
+    }
+
+    /// The last transactions, newest first.
+    fn render_history(&self) {
+        self.history.set_text_content(None);
+        let st = self.st.borrow();
+        let (Some(points), Phase::Ready) = (&st.points, st.phase) else {
+            self.show_section(&self.history, false);
+            return;
+        };
+        let doc = &self.doc;
+        for row in &points.history {
+            let li = el(doc, &self.history, "li", "");
+            let n = sf_number(&self.texts.locale, row.delta.unsigned_abs() as f64, 0);
+            let d = el(doc, &li, "span", if row.delta < 0 { "delta minus" } else { "delta" });
+            d.set_text_content(Some(&format!("{}{n}", if row.delta < 0 { "−" } else { "+" })));
+            text(doc, &li, " ");
+            let what = match row.kind.as_str() {
+                "redeem" => self.texts.t(&self.rt.config, "loyalty.kind.redeem", &[("reward", row.reward.clone().unwrap_or_default())]),
+                k @ ("start" | "purchase" | "birthday") => self.t(&format!("loyalty.kind.{k}")),
+                _ => self.t("loyalty.kind.adjust"),
+            };
+            el(doc, &li, "span", "what").set_text_content(Some(&what));
+            if let Some(code) = &row.code {
+                text(doc, &li, " ");
+                el(doc, &li, "code", "").set_text_content(Some(code));
+            }
+            if row.at_ms > 0 {
+                text(doc, &li, " ");
+                el(doc, &li, "span", "date").set_text_content(Some(&sf_date(&self.texts.locale, row.at_ms as f64)));
+            }
+        }
+        self.show_section(&self.history, !points.history.is_empty());
+    }
+
+    fn open(&self) {
+        let (Some(d), Some(l)) = (&self.dialog, &self.launcher) else { return };
+        if !d.open() {
+            let _ = d.show_modal();
+            attr(l, "aria-expanded", "true");
+        }
+        if let Some(first) = self.focusables().first() {
+            let _ = first.focus();
+        }
+    }
+
+    fn close(&self) {
+        let (Some(d), Some(l)) = (&self.dialog, &self.launcher) else { return };
+        d.close();
+        attr(l, "aria-expanded", "false");
+        let _ = l.focus();
+    }
+
+    /// The enabled buttons and links of the dialog, in document order.
+    fn focusables(&self) -> Vec<HtmlElement> {
+        let Some(d) = &self.dialog else { return Vec::new() };
+        let all = d.get_elements_by_tag_name("*");
+        (0..all.length())
+            .filter_map(|i| all.item(i)?.dyn_into::<HtmlElement>().ok())
+            .filter(|e| match e.tag_name().as_str() {
+                "BUTTON" => !e.has_attribute("disabled"),
+                "A" => e.has_attribute("href"),
+                _ => false,
+            })
+            .filter(|e| e.closest("[hidden]").ok().flatten().is_none())
+            .collect()
+    }
+
+    /// Escape closes the dialog; Tab and Shift+Tab wrap around inside it (focus trap).
+    fn on_dialog_key(&self, ev: web_sys::KeyboardEvent) {
+        match ev.key().as_str() {
+            "Escape" => {
+                ev.prevent_default();
+                self.close();
+            }
+            "Tab" => {
+                let items = self.focusables();
+                let (Some(first), Some(last)) = (items.first(), items.last()) else {
+                    ev.prevent_default();
+                    return;
+                };
+                let active = self.dialog.as_ref().and_then(|d| sf_active(d));
+                let is = |e: &HtmlElement| active.as_ref().is_some_and(|a| js_sys::Object::is(a, e));
+                let inside = items.iter().any(is);
+                if ev.shift_key() && (is(first) || !inside) {
+                    ev.prevent_default();
+                    let _ = last.focus();
+                } else if !ev.shift_key() && (is(last) || !inside) {
+                    ev.prevent_default();
+                    let _ = first.focus();
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Clicks anywhere in the widget, dispatched by `data-action`.
+    fn on_click(self: &Rc<Self>, ev: JsValue) {
+        let target = js_sys::Reflect::get(&ev, &"target".into()).ok().and_then(|t| t.dyn_into::<Element>().ok());
+        let Some(b) = target.and_then(|t| t.closest("[data-action]").ok().flatten()) else { return };
+        match b.get_attribute("data-action").as_deref() {
+            Some("open") => self.open(),
+            Some("close") => self.close(),
+            Some("retry") => {
+                self.st.borrow_mut().phase = Phase::Loading;
+                self.render();
+                self.load();
+            }
+            Some("redeem") => {
+                let Some(i) = b.get_attribute("data-reward").and_then(|v| v.parse::<usize>().ok()) else { return };
+                {
+                    let mut st = self.st.borrow_mut();
+                    // A fresh key for each confirmation (all of its attempts reuse it), unless
+                    // an earlier one for this reward has an unknown outcome.
+                    let key = st.unsettled.clone().filter(|u| u.0 == i).map_or_else(sf_key, |u| u.1);
+                    st.confirm = Some(Confirm { reward: i, key, pending: false, failed: false });
+                }
+                self.set_status("");
+                self.render_rewards(Some("confirm"));
+            }
+            Some("cancel") => {
+                let i = self.st.borrow_mut().confirm.take().map(|c| c.reward);
+                self.render_rewards(i.map(|i| format!("redeem-{i}")).as_deref());
+            }
+            Some("confirm") => self.redeem(),
+            Some("copy") => self.copy(),
+            _ => {}
+        }
+    }
+
+    /// Sends the confirmed redemption (once at a time, always with the confirmation's key).
+    fn redeem(self: &Rc<Self>) {
+        let (reward, reward_id, cost, name, key) = {
+            let mut st = self.st.borrow_mut();
+            let Some((_, lp)) = &st.program else { return };
+            let Some(c) = &st.confirm else { return };
+            if c.pending {
+                return;
+            }
+            let (reward, key) = (c.reward, c.key.clone());
+            let (r, name) = (lp.program.rewards[reward].clone(), lp.reward_names[reward].clone());
+            if let Some(c) = st.confirm.as_mut() {
+                c.pending = true;
+                c.failed = false;
+            }
+            (reward, r.id, r.cost, name, key)
+        };
+        self.set_status(&self.t("loyalty.pending"));
+        self.render_rewards(Some("confirm"));
+        let w = self.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let url = w.url(&w.cfg.redeem(&w.rt.config.backend.base_url.0), w.rt.config.currency);
+            let body = obj([("reward_id", s(&reward_id))]);
+            let mut headers = vec![("Idempotency-Key", key.clone())];
+            // With `session`, the backend knows the customer from its cookie instead.
+            if let Some(token) = w.token() {
+                headers.push(("Authorization", format!("Bearer {token}")));
+            }
+            let result = request_with(&w.rt.config.backend, "POST", &url, Some(&body), &headers).await;
+            if !w.alive.get() {
+                return;
+            }
+            match result {
+                Ok(json) => {
+                    let code = json.pointer("/redemption/code").and_then(Json::as_str).unwrap_or("").to_owned();
+                    let balance = json.get("balance").and_then(Json::as_i64);
+                    {
+                        let mut st = w.st.borrow_mut();
+                        st.confirm = None;
+                        st.unsettled = None;
+                        if let (Some(p), Some(b)) = (st.points.as_mut(), balance) {
+                            p.balance = b;
+                        }
+                        st.voucher = Some((name.clone(), code.clone()));
+                    }
+                    w.render_summary();
+                    w.render_preview();
+                    w.render_rewards(None);
+                    w.render_voucher();
+                    w.set_status(&format!("{} {code}", w.texts.t(&w.rt.config, "loyalty.redeemed", &[("reward", name)])));
+                    if let Ok(Some(copy)) = w.voucher.query_selector("[data-action=copy]") {
+                        let _ = copy.unchecked_into::<HtmlElement>().focus();
+                    }
+                    let detail = obj([("widget", s("loyalty")), ("reward_id", s(&reward_id)), ("cost", Json::Number(cost as f64)), ("code", s(&code)), ("balance", balance.map_or(Json::Null, |b| Json::Number(b as f64)))]);
+                    events::emit(&w.host, "redeem", detail);
+                    // The history (and the balance, again the server's) after the redemption.
+                    w.load();
+                }
+                Err(e) => {
+                    let retryable = e.outcome.is_retryable() || e.outcome == Outcome::Malformed;
+                    let expired = e.outcome == Outcome::Status(401);
+                    {
+                        let mut st = w.st.borrow_mut();
+                        st.unsettled = retryable.then(|| (reward, key.clone()));
+                        match st.confirm.as_mut() {
+                            Some(c) if retryable => {
+                                c.pending = false;
+                                c.failed = true;
+                            }
+                            _ => st.confirm = None,
+                        }
+                    }
+                    w.report(&e);
+                    if expired {
+                        w.st.borrow_mut().expired = true;
+                        w.load();
+                    } else if retryable {
+                        w.set_status(&w.t("loyalty.redeem_failed"));
+                        w.render_rewards(Some("confirm"));
+                    } else {
+                        w.set_status(&w.t("loyalty.refused"));
+                        // The balance may have changed elsewhere (another tab): the server's again.
+                        w.load();
+                    }
+                }
+            }
+        });
+    }
+
+    fn copy(self: &Rc<Self>) {
+        let Some((_, code)) = self.st.borrow().voucher.clone() else { return };
+        let w = self.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let ok = sf_copy(&code).await.as_bool() == Some(true);
+            if w.alive.get() {
+                w.set_status(&w.t(if ok { "loyalty.copied" } else { "loyalty.copy_failed" }));
+            }
+        });
+    }
+}
