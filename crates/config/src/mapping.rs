@@ -24,33 +24,14 @@ pub fn read_money(v: &Json, format: MoneyFormat, currency: Currency, stated: Opt
             (scaled.is_finite() && scaled.abs() < 9.0e15).then_some(scaled as i64)
         }
         (MoneyFormat::Cents | MoneyFormat::StatedMinor, _) => {
-            let digits = match v {
-                Json::String(t) => t.trim().to_owned(),
-                _ => v.as_i64()?.to_string(),
+            let units = match v {
+                Json::String(t) => t.trim().parse::<i64>().ok()?,
+                _ => v.as_i64()?,
             };
-            stated_minor(&digits, if format == MoneyFormat::Cents { 2 } else { stated? }, currency)
+            Money::from_units(units, if format == MoneyFormat::Cents { 2 } else { stated? as u32 }, currency).map(Money::minor)
         }
         _ => None,
     }
-}
-
-/// "1999" with 2 stated decimals → "19.99" → ISO minor units of `currency`, through
-/// [`Money::parse_decimal`]: exact, and refused when the amount has more decimals than the
-/// currency (a shop that states 2 decimals for yen may send "150000", not "150050").
-fn stated_minor(text: &str, decimals: u8, currency: Currency) -> Option<i64> {
-    let (sign, digits) = match text.strip_prefix('-') {
-        Some(rest) => ("-", rest),
-        None => ("", text),
-    };
-    let d = decimals as usize;
-    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) || d > 18 {
-        return None;
-    }
-    let padded = format!("{digits:0>width$}", width = d + 1);
-    let (int, frac) = padded.split_at(padded.len() - d);
-    let frac = frac.trim_end_matches('0');
-    let text = if frac.is_empty() { format!("{sign}{int}") } else { format!("{sign}{int}.{frac}") };
-    Money::parse_decimal(&text, currency).map(Money::minor)
 }
 
 fn sub<'a>(source: &'a Source, fields: &'a [(&'a str, &'a str)], row: &'a Json, field: &str) -> (&'a str, Option<&'a Json>) {
