@@ -34,6 +34,13 @@ pub fn read_money(v: &Json, format: MoneyFormat, currency: Currency, stated: Opt
     }
 }
 
+/// One wording for a cart value that cannot be read: what, where, what was found and what was
+/// expected.
+#[inline(never)]
+fn bad(what: &str, p: &str, v: Option<&Json>, want: &str) -> String {
+    format!("{what} at \"{p}\" is {}, not {want}", v.map_or_else(|| "missing".into(), crate::decode::found))
+}
+
 fn sub<'a>(source: &'a Source, fields: &'a [(&'a str, &'a str)], row: &'a Json, field: &str) -> (&'a str, Option<&'a Json>) {
     let p = source.pointer(field, fields);
     (p, row.pointer(p))
@@ -50,7 +57,7 @@ pub fn cart_from_json(data: &Json, source: &Source, default_currency: Currency, 
         (p, Some(v)) => match v.as_str().and_then(Currency::parse) {
             Some(c) => c,
             None => {
-                problems.push(format!("cart currency at \"{p}\" is {}, not an ISO 4217 code", crate::decode::found(v)));
+                problems.push(bad("cart currency", p, Some(v), "an ISO 4217 code"));
                 default_currency
             }
         },
@@ -59,7 +66,7 @@ pub fn cart_from_json(data: &Json, source: &Source, default_currency: Currency, 
         (MoneyFormat::StatedMinor, (p, v)) => {
             let d = v.and_then(Json::as_i64).filter(|d| (0..=18).contains(d)).map(|d| d as u8);
             if d.is_none() {
-                problems.push(format!("the number of decimals at \"{p}\" is {}, not 0 to 18", v.map(crate::decode::found).unwrap_or_else(|| "missing".into())));
+                problems.push(bad("the number of decimals", p, v, "0 to 18"));
             }
             d
         }
@@ -70,15 +77,18 @@ pub fn cart_from_json(data: &Json, source: &Source, default_currency: Currency, 
     let mut cart_discount: i64 = match sub(source, f, data, "discount") {
         (_, None | Some(Json::Null)) => 0,
         // A list of discounts (Shopify's cart-level discount applications): their amounts add up.
-        (p, Some(Json::Array(items))) => items.iter().enumerate().fold(0, |sum, (i, item)| match sub(source, f, item, "discount.amount") {
-            (_, Some(v)) if money(v).is_some_and(|a| a >= 0) => sum.saturating_add(money(v).unwrap_or(0)),
-            (a, v) => {
-                problems.push(format!("cart discount {i} at \"{p}\" has {} at \"{a}\", not an amount", v.map(crate::decode::found).unwrap_or_else(|| "nothing".into())));
-                sum
+        (p, Some(Json::Array(items))) => items.iter().enumerate().fold(0, |sum, (i, item)| {
+            let (a, v) = sub(source, f, item, "discount.amount");
+            match v.and_then(money).filter(|a| *a >= 0) {
+                Some(amount) => sum.saturating_add(amount),
+                None => {
+                    problems.push(bad("cart discount", &format!("{p}/{i}{a}"), v, "an amount"));
+                    sum
+                }
             }
         }),
         (p, Some(v)) => money(v).unwrap_or_else(|| {
-            problems.push(format!("cart discount at \"{p}\" is {}, not an amount", crate::decode::found(v)));
+            problems.push(bad("cart discount", p, Some(v), "an amount"));
             0
         }),
     };

@@ -30,7 +30,8 @@ pub struct Table {
     pub path: &'static str,
     /// How the response writes money.
     pub money: MoneyFormat,
-    /// Cart field → JSON pointer (see [`CART_FIELDS`](crate::model::CART_FIELDS)).
+    /// Cart field → JSON pointer where it differs from the default (see
+    /// [`CART_FIELDS`](crate::model::CART_FIELDS)).
     pub map: &'static [(&'static str, &'static str)],
 }
 
@@ -41,27 +42,23 @@ const SHOPIFY: Table = Table {
     path: "/cart.js",
     money: MoneyFormat::Cents,
     map: &[
-        ("currency", "/currency"),
         ("discount", "/cart_level_discount_applications"),
         ("discount.amount", "/total_allocated_amount"),
         ("lines", "/items"),
-        ("lines.product_id", "/product_id"),
-        ("lines.quantity", "/quantity"),
         ("lines.unit_price", "/final_price"),
     ],
 };
 
 // https://shopware.stoplight.io/docs/store-api/ (Cart): decimal prices per unit; promotions are
-// line items of type "promotion" with negative prices; no currency in the cart.
+// line items of type "promotion" with negative prices (read through the default "lines.type"
+// pointer "/type"); no currency in the cart.
 const SHOPWARE6: Table = Table {
     path: "/store-api/checkout/cart",
     money: MoneyFormat::Decimal,
     map: &[
         ("lines", "/lineItems"),
         ("lines.product_id", "/referencedId"),
-        ("lines.quantity", "/quantity"),
         ("lines.unit_price", "/price/unitPrice"),
-        ("lines.type", "/type"),
     ],
 };
 
@@ -76,7 +73,6 @@ const WOOCOMMERCE: Table = Table {
         ("discount", "/totals/total_discount"),
         ("lines", "/items"),
         ("lines.product_id", "/id"),
-        ("lines.quantity", "/quantity"),
         ("lines.unit_price", "/prices/price"),
     ],
 };
@@ -95,26 +91,31 @@ impl Preset {
     /// is an absolute URL (a headless shop on another origin), else from the page's root.
     pub fn cart_source(self, base_url: &str) -> Source {
         let t = self.table();
-        let url = if base_url.starts_with("https://") || base_url.starts_with("http://") {
-            format!("{}{}", base_url.trim_end_matches('/'), t.path)
-        } else {
-            t.path.to_owned()
-        };
+        let mut url = String::new();
+        if base_url.starts_with("https://") || base_url.starts_with("http://") {
+            url.push_str(base_url.trim_end_matches('/'));
+        }
+        url.push_str(t.path);
         Source { url: Some(Url(url)), inline: None, map: t.map.iter().map(|(k, p)| ((*k).to_owned(), Pointer((*p).to_owned()))).collect(), money: t.money }
     }
 }
 
 /// Fills in the cart from the preset unless the config has its own, and checks what the
 /// platform needs besides.
+#[cfg_attr(not(feature = "serde_json"), allow(unused_variables))]
 pub(crate) fn resolve(config: &mut Config, cx: &mut Ctx) {
     let Some(preset) = config.preset else { return };
+    // Checked where configs are written and checked (`./x check`, the backend, tests), not in
+    // the wasm, to keep the package small: in the browser a missing key shows as a 401 and an
+    // sf:error.
+    #[cfg(feature = "serde_json")]
     if preset == Preset::Shopware6 && !config.backend.headers.iter().any(|(k, _)| k.eq_ignore_ascii_case("sw-access-key")) {
         cx.key("backend", |cx| {
             cx.key("headers", |cx| {
                 cx.warn(
                     "no sw-access-key".into(),
-                    "the Store API refuses requests without the sales channel's access key",
-                    "add {\"sw-access-key\": \"SWSC…\"} (Administration → Sales Channels → API access) and the visitor's \"sw-context-token\"",
+                    "Shopware needs the sales channel's access key",
+                    "add \"sw-access-key\" (Sales Channels → API access) and the visitor's \"sw-context-token\"",
                 )
             })
         });

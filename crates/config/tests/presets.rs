@@ -143,7 +143,7 @@ fn a_malformed_price_is_reported_not_misread() {
         // A decimal string where WooCommerce writes minor units.
         ("woocommerce", with(&parse(WOOCOMMERCE).unwrap(), "/items/0/prices/price", text("18.00")), "cart line 0: missing or invalid unit_price"),
         ("woocommerce", with(&parse(WOOCOMMERCE).unwrap(), "/totals/currency_minor_unit", text("2")), "the number of decimals at \"/totals/currency_minor_unit\" is \"2\", not 0 to 18"),
-        ("shopify", with(&parse(SHOPIFY).unwrap(), "/cart_level_discount_applications/0/total_allocated_amount", text("fünf")), "cart discount 0 at \"/cart_level_discount_applications\" has \"fünf\" at \"/total_allocated_amount\", not an amount"),
+        ("shopify", with(&parse(SHOPIFY).unwrap(), "/cart_level_discount_applications/0/total_allocated_amount", text("fünf")), "cart discount at \"/cart_level_discount_applications/0/total_allocated_amount\" is \"fünf\", not an amount"),
     ];
     for (preset, data, want) in cases {
         let (_, problems) = cart_from_json(&data, &preset_source(preset, "EUR"), cur("EUR"), None);

@@ -197,10 +197,11 @@ impl Money {
     /// ```
     pub fn from_units(units: i64, decimals: u32, currency: Currency) -> Option<Money> {
         let exp = currency.exponent() as u32;
+        let pow10 = |n: u32| (0..n).try_fold(1_i64, |p, _| p.checked_mul(10));
         let minor = if decimals <= exp {
-            units.checked_mul(10_i64.checked_pow(exp - decimals)?)?
+            units.checked_mul(pow10(exp - decimals)?)?
         } else {
-            let div = 10_i64.checked_pow(decimals - exp)?;
+            let div = pow10(decimals - exp)?;
             if units % div != 0 {
                 return None;
             }
