@@ -24,7 +24,9 @@ export interface SchaufensterConfig {
     /** Retries after a failed attempt (0 to 5, default 2); only network errors, timeouts, 408, 429 and 5xx are retried. */
     retries?: number;
   };
-  /** Where the cart comes from. Default: GET {backend.base_url}/cart in the reference backend's shape. */
+  /** The shop platform whose public storefront API the cart comes from: "shopify" (Ajax Cart API, /cart.js), "shopware6" (Store API, /store-api/checkout/cart; put the sales channel's "sw-access-key" and the visitor's "sw-context-token" in backend.headers) or "woocommerce" (Store API, /wp-json/wc/store/v1/cart). It fills in the cart's URL, map and money format; the paths are resolved against backend.base_url when that is an absolute URL, else against the page's origin. An explicit "cart" wins. */
+  preset?: "shopify" | "shopware6" | "woocommerce";
+  /** Where the cart comes from. Default: the preset's endpoint, else GET {backend.base_url}/cart in the reference backend's shape. */
   cart?: {
     url?: string;
     /** The data itself, in the shape the map describes. */
@@ -32,10 +34,14 @@ export interface SchaufensterConfig {
     map?: {
       /** Pointer to currency; default "/currency". */
       currency?: string;
+      /** Pointer to minor_unit; default "/minor_unit". */
+      minor_unit?: string;
       /** Pointer to country; default "/country". */
       country?: string;
       /** Pointer to discount; default "/discount". */
       discount?: string;
+      /** Pointer to discount.amount; default "/amount". */
+      "discount.amount"?: string;
       /** Pointer to lines; default "/lines". */
       lines?: string;
       /** Pointer to lines.product_id; default "/product_id". */
@@ -46,9 +52,11 @@ export interface SchaufensterConfig {
       "lines.unit_price"?: string;
       /** Pointer to lines.line_discount; default "/line_discount". */
       "lines.line_discount"?: string;
+      /** Pointer to lines.type; default "/type". */
+      "lines.type"?: string;
     };
     /** How money appears in a backend response. */
-    money?: "minor" | "decimal";
+    money?: "minor" | "decimal" | "cents" | "stated_minor";
   };
   /** Colours, radius and Shadow DOM. */
   theme?: {
@@ -359,7 +367,7 @@ export interface SchaufensterConfig {
           "items.stock"?: string;
         };
         /** How money appears in a backend response. */
-        money?: "minor" | "decimal";
+        money?: "minor" | "decimal" | "cents" | "stated_minor";
       };
       /** How many to show (1 to 6, default 3). */
       max?: number;
@@ -399,7 +407,7 @@ export interface SchaufensterConfig {
         "products.bestseller_rank"?: string;
       };
       /** How money appears in a backend response. */
-      money?: "minor" | "decimal";
+      money?: "minor" | "decimal" | "cents" | "stated_minor";
     };
     /** Window of the purchase and add-to-cart counts in minutes, sent as {window} (5 to 10080, default 1440 = 24 hours). The badge always names the window the backend answered with. */
     window_minutes?: number;
@@ -493,7 +501,7 @@ export interface SchaufensterConfig {
         "entries.lang"?: string;
       };
       /** How money appears in a backend response. */
-      money?: "minor" | "decimal";
+      money?: "minor" | "decimal" | "cents" | "stated_minor";
     };
     /** Entries to show when the source cannot be loaded (usually "inline"); without it the contact link is offered. */
     fallback?: {
@@ -519,7 +527,7 @@ export interface SchaufensterConfig {
         "entries.lang"?: string;
       };
       /** How money appears in a backend response. */
-      money?: "minor" | "decimal";
+      money?: "minor" | "decimal" | "cents" | "stated_minor";
     };
     /** Where shoppers can ask when nothing is found: a page such as "/kontakt", or a "mailto:" or "tel:" link. */
     contact?: string;
@@ -577,7 +585,7 @@ export interface SchaufensterConfig {
           "items.stock"?: string;
         };
         /** How money appears in a backend response. */
-        money?: "minor" | "decimal";
+        money?: "minor" | "decimal" | "cents" | "stated_minor";
       };
       /** Attribute name → {"type": "number" | "text" | "tags" | "boolean", "pointer": "/…" (default "/<name>")}. "price" (minor units) is built in. */
       attributes: { [key: string]: {
@@ -674,7 +682,7 @@ export interface SchaufensterConfig {
         min_redeem?: string;
       };
       /** How money appears in a backend response. */
-      money?: "minor" | "decimal";
+      money?: "minor" | "decimal" | "cents" | "stated_minor";
     };
     /** The signed-in customer's points (sent with "Authorization: Bearer <token>" from setCustomer); default {backend.base_url}/loyalty/me?locale={language}&currency={currency}. */
     me_url?: string;

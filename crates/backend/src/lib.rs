@@ -10,8 +10,9 @@
 //! - Social-proof numbers (`/api/social-proof`) computed from recorded events (views posted by
 //!   the widget, cart and purchase events written by the server itself) and seeded reviews.
 //! - Optional per-visitor fault injection (`--faults`) for browser tests of error handling, and
-//!   with it `POST /api/_test/events` to back-date events and `/api/_test/loyalty/*` to credit
-//!   points and audit a customer's ledger.
+//!   with it `POST /api/_test/events` to back-date events, `/api/_test/loyalty/*` to credit
+//!   points and audit a customer's ledger, and the shop platforms' cart endpoints answering
+//!   with documented responses for the preset tests (see [`platform`]).
 //!
 //! - Loyalty points (`/api/loyalty/*`, see [`loyalty`]): customers, an append-only points
 //!   ledger, redemptions with voucher codes (exactly once per `Idempotency-Key`), a signed
@@ -30,6 +31,7 @@ pub mod faq;
 pub mod faults;
 pub mod loyalty;
 pub mod openapi;
+pub mod platform;
 pub mod social;
 
 use std::collections::HashMap;
@@ -223,6 +225,9 @@ pub fn app(state: AppState, www: PathBuf) -> Router {
         .layer(SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static("no-store")));
     Router::new()
         .merge(api)
+        .route("/cart.js", get(platform::shopify_cart))
+        .route("/store-api/checkout/cart", get(platform::shopware6_cart))
+        .route("/wp-json/wc/store/v1/cart", get(platform::woocommerce_cart))
         .fallback_service(ServeDir::new(www).append_index_html_on_directories(true))
         .layer(middleware::from_fn(visitor))
         .layer(SetResponseHeaderLayer::overriding(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP)))

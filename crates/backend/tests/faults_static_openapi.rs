@@ -180,3 +180,22 @@ fn openapi_covers_exactly_the_routes() {
         assert!(doc["components"]["schemas"].get(name).is_some(), "dangling $ref {name}");
     }
 }
+
+#[test]
+fn platform_cart_fixtures_only_in_test_mode() {
+    let c = Client::new(&server());
+    for (path, _) in schaufenster_backend::platform::PATHS {
+        let r = c.get(path);
+        assert_eq!((r.status, r.error_code().as_str()), (404, "faults_disabled"), "{path}");
+    }
+    let c = Client::new(&server_with(true, None));
+    for (path, body) in schaufenster_backend::platform::PATHS {
+        let r = c.send_with("GET", path, &[("sw-access-key", "SWSCTEST"), ("sw-context-token", "ctx-1")], None);
+        assert_eq!((r.status, r.header("content-type")), (200, Some("application/json")), "{path}");
+        assert_eq!(r.text, body, "{path}");
+    }
+    let r = c.get("/store-api/checkout/cart");
+    assert_eq!(r.status, 401, "Shopware refuses a request without sw-access-key");
+    let r = c.send_with("GET", "/store-api/checkout/cart", &[("sw-access-key", "SWSCTEST"), ("sw-context-token", "ctx-1")], None);
+    assert_eq!(r.header("sw-context-token"), Some("ctx-1"));
+}

@@ -14,6 +14,12 @@ pub fn markdown() -> String {
          | key | type | required | description |\n|---|---|---|---|\n",
     );
     walk(&schema, "", &mut out);
+    out.push_str("\n## Platform presets\n\n`\"preset\"` fills in `cart` (unless the config has its own) with the platform's storefront API. The path is resolved against `backend.base_url` when that is an absolute URL, else against the page's origin. Fields the map does not name keep their default pointer (`/currency`, `/quantity`, …).\n\n| preset | cart URL | money | map |\n|---|---|---|---|\n");
+    for p in [crate::preset::Preset::Shopify, crate::preset::Preset::Shopware6, crate::preset::Preset::Woocommerce] {
+        let t = p.table();
+        let map = t.map.iter().map(|(k, v)| format!("`{k}`: `{v}`")).collect::<Vec<_>>().join(", ");
+        out.push_str(&format!("| `{}` | `GET {}` | `{}` | {map} |\n", p.as_str(), t.path, t.money.as_str()));
+    }
     out.push_str("\n## Messages\n\nOverride any of them per language under `messages`, e.g. `{\"messages\": {\"de\": {\"shipping.empty\": \"…\"}}}`.\n\n| key | placeholders | German | English |\n|---|---|---|---|\n");
     for m in crate::i18n::MESSAGES {
         let ph = m.placeholders.iter().map(|p| format!("`{{{p}}}`")).collect::<Vec<_>>().join(" ");

@@ -25,6 +25,7 @@ pub mod json;
 pub mod loyalty;
 pub mod mapping;
 pub mod model;
+pub mod preset;
 pub mod ts;
 pub mod types;
 
@@ -50,6 +51,9 @@ pub fn load(root: &Json) -> Loaded {
     let mut cx = Ctx::new();
     let mut config = Config::decode(root, &mut cx);
     model::check_semantics(root, config.as_ref(), &mut cx);
+    if let Some(c) = config.as_mut() {
+        preset::resolve(c, &mut cx);
+    }
     let problems = cx.problems;
     let broken = |prefix: &str| {
         problems.iter().any(|p| {

@@ -9,8 +9,11 @@ use crate::model::{MoneyFormat, Source, CART_FIELDS, PRODUCT_FIELDS, STATS_FIELD
 use schaufenster_core::shipping::Candidate;
 use schaufenster_core::{Cart, CartLine, Currency, Money};
 
-/// Reads an amount as the source's money format says.
-pub fn read_money(v: &Json, format: MoneyFormat, currency: Currency) -> Option<i64> {
+/// Reads an amount as the source's money format says. `"cents"` are hundredths of the major
+/// unit whatever the currency (Shopify writes ¥1,500 as 150000). `stated` is the number of decimals the
+/// response states for `"stated_minor"` money (WooCommerce's `currency_minor_unit`); without it
+/// such an amount cannot be read.
+pub fn read_money(v: &Json, format: MoneyFormat, currency: Currency, stated: Option<u8>) -> Option<i64> {
     match (format, v) {
         (MoneyFormat::Minor, Json::Number(_)) => v.as_i64(),
         (MoneyFormat::Minor, Json::String(t)) => t.trim().parse::<i64>().ok(),
@@ -20,8 +23,22 @@ pub fn read_money(v: &Json, format: MoneyFormat, currency: Currency) -> Option<i
             let scaled = (n * currency.minor_per_major() as f64).round();
             (scaled.is_finite() && scaled.abs() < 9.0e15).then_some(scaled as i64)
         }
+        (MoneyFormat::Cents | MoneyFormat::StatedMinor, _) => {
+            let units = match v {
+                Json::String(t) => t.trim().parse::<i64>().ok()?,
+                _ => v.as_i64()?,
+            };
+            Money::from_units(units, if format == MoneyFormat::Cents { 2 } else { stated? as u32 }, currency).map(Money::minor)
+        }
         _ => None,
     }
+}
+
+/// One wording for a cart value that cannot be read: what, where, what was found and what was
+/// expected.
+#[inline(never)]
+fn bad(what: &str, p: &str, v: Option<&Json>, want: &str) -> String {
+    format!("{what} at \"{p}\" is {}, not {want}", v.map_or_else(|| "missing".into(), crate::decode::found))
 }
 
 fn sub<'a>(source: &'a Source, fields: &'a [(&'a str, &'a str)], row: &'a Json, field: &str) -> (&'a str, Option<&'a Json>) {
@@ -40,16 +57,38 @@ pub fn cart_from_json(data: &Json, source: &Source, default_currency: Currency, 
         (p, Some(v)) => match v.as_str().and_then(Currency::parse) {
             Some(c) => c,
             None => {
-                problems.push(format!("cart currency at \"{p}\" is {}, not an ISO 4217 code", crate::decode::found(v)));
+                problems.push(bad("cart currency", p, Some(v), "an ISO 4217 code"));
                 default_currency
             }
         },
     };
+    let stated = match (source.money, sub(source, f, data, "minor_unit")) {
+        (MoneyFormat::StatedMinor, (p, v)) => {
+            let d = v.and_then(Json::as_i64).filter(|d| (0..=18).contains(d)).map(|d| d as u8);
+            if d.is_none() {
+                problems.push(bad("the number of decimals", p, v, "0 to 18"));
+            }
+            d
+        }
+        _ => None,
+    };
+    let money = |v: &Json| read_money(v, source.money, currency, stated);
     let country = sub(source, f, data, "country").1.and_then(Json::as_str).map(str::to_ascii_uppercase).or(default_country.map(str::to_owned));
-    let cart_discount = match sub(source, f, data, "discount") {
+    let mut cart_discount: i64 = match sub(source, f, data, "discount") {
         (_, None | Some(Json::Null)) => 0,
-        (p, Some(v)) => read_money(v, source.money, currency).unwrap_or_else(|| {
-            problems.push(format!("cart discount at \"{p}\" is {}, not an amount", crate::decode::found(v)));
+        // A list of discounts (Shopify's cart-level discount applications): their amounts add up.
+        (p, Some(Json::Array(items))) => items.iter().enumerate().fold(0, |sum, (i, item)| {
+            let (a, v) = sub(source, f, item, "discount.amount");
+            match v.and_then(money).filter(|a| *a >= 0) {
+                Some(amount) => sum.saturating_add(amount),
+                None => {
+                    problems.push(bad("cart discount", &format!("{p}/{i}{a}"), v, "an amount"));
+                    sum
+                }
+            }
+        }),
+        (p, Some(v)) => money(v).unwrap_or_else(|| {
+            problems.push(bad("cart discount", p, Some(v), "an amount"));
             0
         }),
     };
@@ -63,10 +102,19 @@ pub fn cart_from_json(data: &Json, source: &Source, default_currency: Currency, 
                     _ => None,
                 };
                 let qty = sub(source, f, row, "lines.quantity").1.and_then(Json::as_i64).filter(|q| (0..=u32::MAX as i64).contains(q));
-                let price = sub(source, f, row, "lines.unit_price").1.and_then(|v| read_money(v, source.money, currency)).filter(|p| *p >= 0);
+                let price = sub(source, f, row, "lines.unit_price").1.and_then(money);
+                // A line of another type with a negative price takes money off the cart (a
+                // Shopware promotion); it is no product and needs no product id.
+                if let (Some(p @ ..=-1), Some(q), Some(kind)) = (price, qty, sub(source, f, row, "lines.type").1.and_then(Json::as_str)) {
+                    if kind != "product" {
+                        cart_discount = cart_discount.saturating_add(p.saturating_neg().saturating_mul(q));
+                        continue;
+                    }
+                }
+                let price = price.filter(|p| *p >= 0);
                 let discount = match sub(source, f, row, "lines.line_discount").1 {
                     None | Some(Json::Null) => Some(0),
-                    Some(v) => read_money(v, source.money, currency).filter(|d| *d >= 0),
+                    Some(v) => money(v).filter(|d| *d >= 0),
                 };
                 match (id, qty, price, discount) {
                     (Some(id), Some(q), Some(p), Some(d)) => lines.push(CartLine { product_id: id, quantity: q as u32, unit_price: p, line_discount: d }),
@@ -154,7 +202,7 @@ fn product_row(row: &Json, source: &Source, currency: Currency) -> Result<Produc
         _ => None,
     };
     let title = sub(source, f, row, "items.title").1.and_then(Json::as_str).map(str::to_owned);
-    let price = sub(source, f, row, "items.price").1.and_then(|v| read_money(v, source.money, currency)).filter(|p| *p >= 0);
+    let price = sub(source, f, row, "items.price").1.and_then(|v| read_money(v, source.money, currency, None)).filter(|p| *p >= 0);
     match (id, title, price) {
         (Some(id), Some(title), Some(price)) => Ok(Product {
             id,

@@ -20,7 +20,9 @@ config_struct! {
         pub country: Option<Country>,
         /// How the widgets reach the shop's backend.
         pub backend: Backend = Backend::default(),
-        /// Where the cart comes from. Default: GET {backend.base_url}/cart in the reference backend's shape.
+        /// The shop platform whose public storefront API the cart comes from: "shopify" (Ajax Cart API, /cart.js), "shopware6" (Store API, /store-api/checkout/cart; put the sales channel's "sw-access-key" and the visitor's "sw-context-token" in backend.headers) or "woocommerce" (Store API, /wp-json/wc/store/v1/cart). It fills in the cart's URL, map and money format; the paths are resolved against backend.base_url when that is an absolute URL, else against the page's origin. An explicit "cart" wins.
+        pub preset: Option<crate::preset::Preset>,
+        /// Where the cart comes from. Default: the preset's endpoint, else GET {backend.base_url}/cart in the reference backend's shape.
         pub cart: Option<CartSource>,
         /// Colours, radius and Shadow DOM.
         pub theme: Theme = Theme::default(),
@@ -124,6 +126,10 @@ config_enum! {
         Minor = "minor",
         /// Decimal numbers or strings in major units (49.9 or "49.90").
         Decimal = "decimal",
+        /// Whole numbers in hundredths of the major unit whatever the currency's decimals (Shopify: 1990 = 19.90 €, 150000 = 1500 ¥), converted exactly to ISO 4217 minor units.
+        Cents = "cents",
+        /// Whole numbers or digit strings in minor units with as many decimals as the response states at the "minor_unit" pointer (WooCommerce: "1999" with currency_minor_unit 2 = 19.99), converted exactly to the currency's ISO 4217 minor units.
+        StatedMinor = "stated_minor",
     }
 }
 
@@ -210,16 +216,21 @@ impl Source {
 }
 
 /// Cart fields and their default pointers (the reference backend's shape). Line fields are
-/// relative to each element of `lines`.
+/// relative to each element of `lines`. `discount` may also be a list, whose `discount.amount`s
+/// are added up; a line with a negative unit price and a `lines.type` other than "product" (a
+/// Shopware promotion) counts as a cart discount; `minor_unit` is read for `"stated_minor"` money.
 pub const CART_FIELDS: &[(&str, &str)] = &[
     ("currency", "/currency"),
+    ("minor_unit", "/minor_unit"),
     ("country", "/country"),
     ("discount", "/discount"),
+    ("discount.amount", "/amount"),
     ("lines", "/lines"),
     ("lines.product_id", "/product_id"),
     ("lines.quantity", "/quantity"),
     ("lines.unit_price", "/unit_price"),
     ("lines.line_discount", "/line_discount"),
+    ("lines.type", "/type"),
 ];
 
 /// Product fields and their default pointers. Item fields are relative to each element of `items`.

@@ -31,7 +31,7 @@ fn money_formats() {
         ("true", MoneyFormat::Decimal, eur(), None),
         ("1e300", MoneyFormat::Decimal, eur(), None),
     ] {
-        assert_eq!(read_money(&parse(json).unwrap(), format, cur), want, "{json} as {format:?}");
+        assert_eq!(read_money(&parse(json).unwrap(), format, cur, None), want, "{json} as {format:?}");
     }
 }
 

@@ -183,6 +183,33 @@ impl Money {
         format!("{sign}{}.{:0width$}", abs / div, abs % div, width = exp as usize)
     }
 
+    /// An amount written as whole `units` of 10^-`decimals` of the major unit (WooCommerce's
+    /// "1999" with `currency_minor_unit` 2, Shopify's hundredths for every currency), in minor
+    /// units of `currency`. Exact: refused when it has more decimals than the currency (half a
+    /// yen) or overflows.
+    ///
+    /// ```
+    /// use schaufenster_core::{Currency, Money};
+    /// let jpy = Currency::parse("JPY").unwrap();
+    /// assert_eq!(Money::from_units(150000, 2, jpy).unwrap().minor(), 1500);
+    /// assert!(Money::from_units(150050, 2, jpy).is_none());
+    /// assert_eq!(Money::from_units(1250, 2, Currency::parse("KWD").unwrap()).unwrap().minor(), 12500);
+    /// ```
+    pub fn from_units(units: i64, decimals: u32, currency: Currency) -> Option<Money> {
+        let exp = currency.exponent() as u32;
+        let pow10 = |n: u32| (0..n).try_fold(1_i64, |p, _| p.checked_mul(10));
+        let minor = if decimals <= exp {
+            units.checked_mul(pow10(exp - decimals)?)?
+        } else {
+            let div = pow10(decimals - exp)?;
+            if units % div != 0 {
+                return None;
+            }
+            units / div
+        };
+        Some(Money::new(minor, currency))
+    }
+
     /// Parses a decimal string such as `"49.90"` or `"49,9"` into minor units of `currency`.
     /// Refuses more fraction digits than the currency has, rather than rounding money silently.
     ///

@@ -1,0 +1,205 @@
+//! Platform presets: each platform's documented cart response, read through the preset's
+//! pointer table, gives the cart the shop shows (fixtures in tests/fixtures/presets/, each
+//! citing the documentation page it follows).
+use schaufenster_config::json::{parse, Json};
+use schaufenster_config::mapping::{cart_from_json, read_money};
+use schaufenster_config::model::{MoneyFormat, Source};
+use schaufenster_config::preset::Preset;
+use schaufenster_config::{load_str, Severity};
+use schaufenster_core::{Cart, CartLine, Currency};
+
+const SHOPIFY: &str = include_str!("fixtures/presets/shopify-cart.json");
+const SHOPWARE6: &str = include_str!("fixtures/presets/shopware6-cart.json");
+const WOOCOMMERCE: &str = include_str!("fixtures/presets/woocommerce-cart.json");
+
+fn cur(code: &str) -> Currency {
+    Currency::parse(code).unwrap()
+}
+
+fn line(id: &str, quantity: u32, unit_price: i64) -> CartLine {
+    CartLine { product_id: id.into(), quantity, unit_price, line_discount: 0 }
+}
+
+/// The cart source a config with only `"preset"` (and `currency`) ends up with.
+fn preset_source(preset: &str, currency: &str) -> Source {
+    let loaded = load_str(&format!(r#"{{"preset": "{preset}", "currency": "{currency}", "backend": {{"headers": {{"sw-access-key": "SWSCTEST"}}}}}}"#));
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    loaded.config.unwrap().cart.expect("the preset fills in the cart").0
+}
+
+/// Sets `value` at `pointer` (which must exist) in a copy of `data`.
+fn with(data: &Json, pointer: &str, value: Json) -> Json {
+    let mut out = data.clone();
+    let mut at = &mut out;
+    for token in pointer.trim_start_matches('/').split('/') {
+        at = match at {
+            Json::Object(m) => &mut m.iter_mut().find(|(k, _)| k == token).unwrap_or_else(|| panic!("no {token} in {pointer}")).1,
+            Json::Array(a) => &mut a[token.parse::<usize>().unwrap()],
+            _ => panic!("{pointer} does not exist"),
+        };
+    }
+    *at = value;
+    out
+}
+
+fn num(n: f64) -> Json {
+    Json::Number(n)
+}
+
+fn text(t: &str) -> Json {
+    Json::String(t.into())
+}
+
+#[test]
+fn each_documented_cart_reads_through_its_preset() {
+    let cases: [(&str, &str, &str, Cart); 3] = [
+        (
+            "shopify",
+            "EUR",
+            SHOPIFY,
+            // final_price is after the line-level "Jackenwoche" discount; the code WILLKOMMEN5
+            // is a cart-level application of 5 €.
+            Cart { currency: cur("EUR"), country: None, lines: vec![line("8123456789012", 2, 2490), line("8123456789099", 1, 5900)], cart_discount: 500 },
+        ),
+        (
+            "shopware6",
+            "EUR",
+            SHOPWARE6,
+            // The promotion line item (-10 €) is a cart discount, not a product.
+            Cart {
+                currency: cur("EUR"),
+                country: None,
+                lines: vec![line("0191c3f3a6c87e2e9b1b4b2c5d6e7f80", 1, 8995), line("0191c3f3a6c87e2e9b1b4b2c5d6e7f99", 3, 490)],
+                cart_discount: 1000,
+            },
+        ),
+        (
+            "woocommerce",
+            "CHF",
+            WOOCOMMERCE,
+            // The cart states EUR (the config's CHF is only the fallback).
+            Cart { currency: cur("EUR"), country: None, lines: vec![line("38", 2, 1800), line("22", 1, 5500)], cart_discount: 910 },
+        ),
+    ];
+    for (preset, currency, fixture, want) in cases {
+        let data = parse(fixture).unwrap();
+        assert!(data.get("//source").and_then(Json::as_str).is_some_and(|s| s.starts_with("https://")), "{preset}: the fixture cites its source");
+        let (cart, problems) = cart_from_json(&data, &preset_source(preset, currency), cur(currency), None);
+        assert!(problems.is_empty(), "{preset}: {problems:?}");
+        assert_eq!(cart, want, "{preset}");
+    }
+    // The totals the platforms themselves state.
+    for (preset, fixture, total) in [("shopify", SHOPIFY, "/total_price"), ("woocommerce", WOOCOMMERCE, "/totals/total_price")] {
+        let data = parse(fixture).unwrap();
+        let stated = data.pointer(total).unwrap();
+        let stated = stated.as_i64().or_else(|| stated.as_str().and_then(|s| s.parse().ok())).unwrap();
+        let (cart, _) = cart_from_json(&data, &preset_source(preset, "EUR"), cur("EUR"), None);
+        assert_eq!(cart.total(), stated, "{preset}");
+    }
+    let (cart, _) = cart_from_json(&parse(SHOPWARE6).unwrap(), &preset_source("shopware6", "EUR"), cur("EUR"), None);
+    assert_eq!(cart.total(), 9465, "Shopware's price.totalPrice 94.65");
+}
+
+#[test]
+fn currencies_with_other_decimals() {
+    let shopify = parse(SHOPIFY).unwrap();
+    let shopware = parse(SHOPWARE6).unwrap();
+    let woo = parse(WOOCOMMERCE).unwrap();
+    // (preset, config currency, response, unit price of the first line, cart discount)
+    let cases: Vec<(&str, &str, Json, Option<i64>, i64)> = vec![
+        // Shopify writes hundredths for every currency: ¥1,500 is 150000, 12.500 KWD is 1250.
+        ("shopify", "EUR", with(&with(&shopify, "/currency", text("JPY")), "/items/0/final_price", num(150000.0)), Some(1500), 5),
+        ("shopify", "EUR", with(&with(&shopify, "/currency", text("KWD")), "/items/0/final_price", num(1250.0)), Some(12500), 5000),
+        // Half a yen cannot be charged: reported, not rounded.
+        ("shopify", "EUR", with(&with(&shopify, "/currency", text("JPY")), "/items/0/final_price", num(150050.0)), None, 5),
+        // Shopware: decimal numbers in the sales channel's currency (the config's).
+        ("shopware6", "JPY", with(&shopware, "/lineItems/0/price/unitPrice", num(1500.0)), Some(1500), 10),
+        ("shopware6", "KWD", with(&shopware, "/lineItems/0/price/unitPrice", num(12.345)), Some(12345), 10000),
+        // WooCommerce: the stated minor unit, whatever ISO 4217 says.
+        ("woocommerce", "EUR", with(&with(&with(&woo, "/totals/currency_code", text("JPY")), "/totals/currency_minor_unit", num(0.0)), "/items/0/prices/price", text("1500")), Some(1500), 910),
+        ("woocommerce", "EUR", with(&with(&with(&woo, "/totals/currency_code", text("JPY")), "/totals/total_discount", text("900")), "/items/0/prices/price", text("150000")), Some(1500), 9),
+        ("woocommerce", "EUR", with(&with(&with(&woo, "/totals/currency_code", text("KWD")), "/totals/currency_minor_unit", num(3.0)), "/items/0/prices/price", text("12345")), Some(12345), 910),
+        ("woocommerce", "EUR", with(&with(&woo, "/totals/currency_code", text("KWD")), "/items/0/prices/price", text("1234")), Some(12340), 9100),
+    ];
+    for (i, (preset, currency, data, unit, discount)) in cases.into_iter().enumerate() {
+        let (cart, problems) = cart_from_json(&data, &preset_source(preset, currency), cur(currency), None);
+        match unit {
+            Some(u) => {
+                assert!(problems.is_empty(), "case {i} ({preset}): {problems:?}");
+                assert_eq!((cart.lines[0].unit_price, cart.cart_discount), (u, discount), "case {i} ({preset})");
+            }
+            None => assert_eq!(problems, ["cart line 0: missing or invalid unit_price"], "case {i} ({preset})"),
+        }
+    }
+}
+
+#[test]
+fn a_malformed_price_is_reported_not_misread() {
+    let cases = [
+        // A formatted price instead of cents.
+        ("shopify", with(&parse(SHOPIFY).unwrap(), "/items/1/final_price", text("59,00 €")), "cart line 1: missing or invalid unit_price"),
+        // A price as text where Shopware writes a number is still read exactly; garbage is not.
+        ("shopware6", with(&parse(SHOPWARE6).unwrap(), "/lineItems/1/price/unitPrice", text("4.9O")), "cart line 1: missing or invalid unit_price"),
+        // A decimal string where WooCommerce writes minor units.
+        ("woocommerce", with(&parse(WOOCOMMERCE).unwrap(), "/items/0/prices/price", text("18.00")), "cart line 0: missing or invalid unit_price"),
+        ("woocommerce", with(&parse(WOOCOMMERCE).unwrap(), "/totals/currency_minor_unit", text("2")), "the number of decimals at \"/totals/currency_minor_unit\" is \"2\", not 0 to 18"),
+        ("shopify", with(&parse(SHOPIFY).unwrap(), "/cart_level_discount_applications/0/total_allocated_amount", text("fünf")), "cart discount at \"/cart_level_discount_applications/0/total_allocated_amount\" is \"fünf\", not an amount"),
+    ];
+    for (preset, data, want) in cases {
+        let (_, problems) = cart_from_json(&data, &preset_source(preset, "EUR"), cur("EUR"), None);
+        assert_eq!(problems.first().map(String::as_str), Some(want), "{preset}: {problems:?}");
+    }
+}
+
+#[test]
+fn stated_minor_units_are_exact() {
+    let eur = cur("EUR");
+    let jpy = cur("JPY");
+    let kwd = cur("KWD");
+    for (v, stated, currency, want) in [
+        (text("1999"), Some(2), eur, Some(1999)),
+        (text("5"), Some(2), eur, Some(5)),
+        (text("-250"), Some(2), eur, Some(-250)),
+        (num(1999.0), Some(2), eur, Some(1999)),
+        (text("1999"), Some(3), eur, None),
+        (text("19990"), Some(3), eur, Some(1999)),
+        (text("150000"), Some(2), jpy, Some(1500)),
+        (text("150050"), Some(2), jpy, None),
+        (text("1500"), Some(0), kwd, Some(1500000)),
+        (text("19.99"), Some(2), eur, None),
+        (text("1999"), None, eur, None),
+        (num(19.99), Some(2), eur, None),
+    ] {
+        assert_eq!(read_money(&v, MoneyFormat::StatedMinor, currency, stated), want, "{v:?} with {stated:?} decimals in {}", currency.code());
+    }
+    for (v, currency, want) in [(num(1990.0), eur, Some(1990)), (num(150000.0), jpy, Some(1500)), (num(1250.0), kwd, Some(12500)), (text("4990"), eur, Some(4990)), (num(150001.0), jpy, None)] {
+        assert_eq!(read_money(&v, MoneyFormat::Cents, currency, None), want, "{v:?} cents in {}", currency.code());
+    }
+}
+
+#[test]
+fn explicit_cart_wins_and_base_url_is_honoured() {
+    let loaded = load_str(r#"{"preset": "shopify", "cart": {"url": "/api/cart"}}"#);
+    let cart = loaded.config.unwrap().cart.unwrap().0;
+    assert_eq!((cart.url.unwrap().0.as_str(), cart.map.len(), cart.money), ("/api/cart", 0, MoneyFormat::Minor));
+    for (preset, base, want) in [
+        (Preset::Shopify, "/api", "/cart.js"),
+        (Preset::Shopware6, "https://shop.example/", "https://shop.example/store-api/checkout/cart"),
+        (Preset::Woocommerce, "https://example.org/shop", "https://example.org/shop/wp-json/wc/store/v1/cart"),
+    ] {
+        assert_eq!(preset.cart_source(base).url.unwrap().0, want);
+    }
+    let loaded = load_str(r#"{"preset": "shopware6", "backend": {"base_url": "https://shop.example"}}"#);
+    assert!(loaded.config.is_some(), "a missing access key is a warning");
+    let p: Vec<_> = loaded.problems.iter().map(|p| (p.path.as_str(), p.severity)).collect();
+    assert_eq!(p, [("$.backend.headers", Severity::Warning)]);
+}
+
+#[test]
+fn unknown_preset_is_reported_with_a_suggestion() {
+    let loaded = load_str(r#"{"preset": "shopware"}"#);
+    assert!(loaded.config.is_none());
+    let p = &loaded.problems[0];
+    assert_eq!((p.path.as_str(), p.message.as_str()), ("$.preset", "unknown value \"shopware\""));
+    assert!(p.hint.starts_with("did you mean \"shopware6\"?"), "{}", p.hint);
+}
