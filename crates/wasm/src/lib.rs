@@ -86,7 +86,10 @@ pub fn configure(#[wasm_bindgen(unchecked_param_type = "SchaufensterConfig")] co
     // code keep their widget name, and every <sf-…> element in the document is (re)mounted,
     // including ones that rendered nothing before.
     let mut hosts: Vec<(web_sys::HtmlElement, String)> = MOUNTED.with(|m| m.borrow().iter().map(|(h, n, _)| (h.clone(), n.clone())).collect());
-    if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+    // Before the elements are defined, defining them mounts every <sf-…> element already in
+    // the document (connectedCallback); mounting them here as well fetched everything twice.
+    let defined = DEFINED.with(|d| *d.borrow());
+    if let Some(doc) = web_sys::window().and_then(|w| w.document()).filter(|_| defined) {
         for name in schaufenster_widgets::ELEMENTS {
             if let Ok(list) = doc.query_selector_all(name) {
                 for i in 0..list.length() {
@@ -106,11 +109,13 @@ pub fn configure(#[wasm_bindgen(unchecked_param_type = "SchaufensterConfig")] co
     errors as u32
 }
 
+thread_local! {
+    /// Whether the custom elements are defined (once per page).
+    static DEFINED: RefCell<bool> = const { RefCell::new(false) };
+}
+
 fn define_elements() {
-    thread_local! {
-        static DONE: RefCell<bool> = const { RefCell::new(false) };
-    }
-    if DONE.with(|d| d.replace(true)) {
+    if DEFINED.with(|d| d.replace(true)) {
         return;
     }
     let names: js_sys::Array = schaufenster_widgets::ELEMENTS.iter().map(|n| JsValue::from_str(n)).collect();
