@@ -273,3 +273,24 @@ export async function advisorAnswerOnce() {
   const { t: t1, frame } = await window.__perf.afterNextPaint();
   return { latency: t1 - t0, work, firstFrameHit: frame === firstFrame };
 }
+
+/** Opens the loyalty panel from its launcher (click) and closes it again (not measured);
+ *  returns the click's synchronous work and the time until the first task after the paint
+ *  that shows the dialog. */
+export async function loyaltyOpenOnce() {
+  const host = document.querySelector("sf-loyalty");
+  const root = host.shadowRoot || host;
+  const launcher = root.querySelector("[part=launcher]");
+  const dialog = root.querySelector("dialog");
+  if (!launcher || !dialog) throw new Error("no loyalty launcher on this page");
+  let firstFrame = null;
+  window.__perf.nextFrame().then((f) => (firstFrame = f));
+  const t0 = performance.now();
+  launcher.click();
+  const work = performance.now() - t0;
+  if (!dialog.open) throw new Error("the loyalty dialog did not open");
+  const { t: t1, frame } = await window.__perf.afterNextPaint();
+  dialog.close();
+  await new Promise((r) => setTimeout(r, 30));
+  return { latency: t1 - t0, work, firstFrameHit: frame === firstFrame };
+}

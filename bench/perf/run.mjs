@@ -17,7 +17,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { fileURLToPath } from "node:url";
 import { packageSizes, variantSizes, twiggyBreakdown } from "./size.mjs";
-import { instrument, settle, installKeystrokeProbe, cartChangeOnce, typeQueries, advisorAnswerOnce } from "./page.mjs";
+import { instrument, settle, installKeystrokeProbe, cartChangeOnce, typeQueries, advisorAnswerOnce, loyaltyOpenOnce } from "./page.mjs";
 import { launchChromium } from "../lib/browser.mjs";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -93,7 +93,7 @@ const INTERACTIONS = [
   { id: "faq-typing", widget: "faq", title: "typing in the FAQ (per keystroke)", run: faqTyping },
   { id: "advisor-answer", widget: "advisor", title: "answering an advisor question (click on Next)", run: advisorAnswer },
   { id: "cart-change", widget: "shipping-bar", title: "changing the cart, bar on screen", run: cartChange },
-  { id: "loyalty-panel", widget: "loyalty", title: "opening the loyalty panel", run: null },
+  { id: "loyalty-panel", widget: "loyalty", title: "opening the loyalty panel (launcher click)", run: loyaltyOpen },
 ];
 
 // ---- helpers -------------------------------------------------------------------------------
@@ -336,6 +336,29 @@ async function advisorAnswer(browser, base, rate) {
       work_ms: stats(samples.map((x) => x.work)),
       first_frame: samples.filter((x) => x.firstFrameHit).length,
       note: "click on Next → first task after the next paint; work: the click's synchronous handler (rescoring, option counts and the next step's markup); 49 demo products",
+    };
+  } finally {
+    await s.context.close();
+  }
+}
+
+const LOYALTY_OPENS = 30;
+
+async function loyaltyOpen(browser, base, rate) {
+  const s = await openReady(browser, base, { path: "/cart.html", cart: [["kulturbeutel", 1]] }, rate);
+  try {
+    const samples = [];
+    for (let i = 0; i < LOYALTY_OPENS + 2; i++) {
+      const r = await s.page.evaluate(loyaltyOpenOnce);
+      if (i >= 2) samples.push(r);
+    }
+    if (s.problems.length) throw new Error(`loyalty: console errors: ${s.problems.join(" | ")}`);
+    return {
+      samples: samples.length,
+      latency_ms: stats(samples.map((x) => x.latency)),
+      work_ms: stats(samples.map((x) => x.work)),
+      first_frame: samples.filter((x) => x.firstFrameHit).length,
+      note: "click on the launcher (cart page, logged out) → first task after the paint that shows the dialog; work: the click's synchronous handler",
     };
   } finally {
     await s.context.close();
