@@ -183,24 +183,49 @@ impl Ctx {
     /// Decodes the member `key` of `members`: absent → `default`, else `T::absent()`, else a
     /// "missing" error. `null` counts as absent for optional fields.
     pub fn field<T: Decode>(&mut self, members: &[(String, Json)], key: &str, default: Option<fn() -> T>) -> Option<T> {
-        // The generic part stays small; lookup and the "missing" error are shared by every T
-        // (each generic copy costs wasm bytes).
-        match find_member(members, key) {
-            Some(Json::Null) if default.is_some() || T::absent().is_some() => default.map(|f| f()).or_else(T::absent),
-            Some(v) => {
-                self.enter_key(key);
-                let r = T::decode(v, self);
-                self.leave();
-                r
-            }
-            None => {
-                let v = default.map(|f| f()).or_else(T::absent);
-                if v.is_none() {
-                    self.missing(key);
+        let mut slot = default.map(|f| f()).or_else(T::absent);
+        self.fields(members, &[key], &mut [&mut slot]);
+        slot
+    }
+
+    /// Decodes the members `keys` of `members` into `slots` (one per key, in that order).
+    /// Each slot starts as the field's default or `T::absent()` (`None`: the key is required):
+    /// an absent key keeps it, or is a "missing" error; `null` keeps it when there is one;
+    /// any other value replaces it with the decoded value, `None` when that failed.
+    ///
+    /// One loop for every struct, with the per-type part behind [`Slot`]: a field costs a
+    /// table entry, not an inlined call chain.
+    #[inline(never)]
+    pub fn fields(&mut self, members: &[(String, Json)], keys: &[&str], slots: &mut [&mut dyn Slot]) {
+        for (key, slot) in keys.iter().zip(slots) {
+            match find_member(members, key) {
+                Some(Json::Null) if slot.is_set() => {}
+                Some(v) => {
+                    self.enter_key(key);
+                    slot.decode_from(v, self);
+                    self.leave();
                 }
-                v
+                None => {
+                    if !slot.is_set() {
+                        self.missing(key);
+                    }
+                }
             }
         }
+    }
+
+    /// The body of every [`config_struct!`](crate::config_struct) decoder: checks that `v` is
+    /// an object, reports unknown keys, then decodes the fields (see [`Ctx::fields`]).
+    /// `false` when `v` is not an object.
+    #[inline(never)]
+    pub fn struct_fields(&mut self, v: &Json, keys: &[&str], slots: &mut [&mut dyn Slot]) -> bool {
+        let Json::Object(members) = v else {
+            self.wrong_type(v, "an object", "wrap the settings in { }");
+            return false;
+        };
+        self.unknown_keys(members, keys);
+        self.fields(members, keys, slots);
+        true
     }
 
     #[inline(never)]
@@ -262,6 +287,24 @@ pub fn levenshtein(a: &str, b: &str) -> usize {
         }
     }
     d[a.len()][b.len()]
+}
+
+/// One field of a struct being decoded, type-erased so that [`Ctx::fields`] is one loop for
+/// every struct: `Option<T>` holds the default (or nothing) before, the result after.
+pub trait Slot {
+    /// Whether it holds a value.
+    fn is_set(&self) -> bool;
+    /// Replaces the value with `v` decoded (`None` when that failed).
+    fn decode_from(&mut self, v: &Json, cx: &mut Ctx);
+}
+
+impl<T: Decode> Slot for Option<T> {
+    fn is_set(&self) -> bool {
+        self.is_some()
+    }
+    fn decode_from(&mut self, v: &Json, cx: &mut Ctx) {
+        *self = T::decode(v, cx);
+    }
 }
 
 /// A type that can be read from config JSON and described as JSON Schema.
@@ -453,13 +496,12 @@ macro_rules! config_struct {
 
         impl $crate::decode::Decode for $name {
             fn decode(v: &$crate::json::Json, cx: &mut $crate::decode::Ctx) -> Option<Self> {
-                let $crate::json::Json::Object(members) = v else {
-                    cx.wrong_type(v, "an object", "wrap the settings in { }");
+                $( let mut $field: Option<$ty> = $crate::config_struct!(@init $ty; $($default)?); )*
+                if !cx.struct_fields(v, &[$(stringify!($field)),*], &mut [$(&mut $field),*]) {
                     return None;
-                };
-                cx.unknown_keys(members, &[$(stringify!($field)),*]);
-                $( let $field: Option<$ty> = cx.field(members, stringify!($field), $crate::config_struct!(@default $ty; $($default)?)); )*
-                Some($name { $( $field: $field?, )* })
+                }
+                let ($(Some($field),)*) = ($($field,)*) else { return None };
+                Some($name { $( $field, )* })
             }
 
             fn schema() -> $crate::json::Json {
@@ -495,8 +537,8 @@ macro_rules! config_struct {
             }
         }
     };
-    (@default $ty:ty;) => { None::<fn() -> $ty> };
-    (@default $ty:ty; $default:expr) => { Some((|| $default) as fn() -> $ty) };
+    (@init $ty:ty;) => { <$ty as $crate::decode::Decode>::absent() };
+    (@init $ty:ty; $default:expr) => { Some($default) };
     (@has_default) => { false };
     (@has_default $default:expr) => { true };
 }
