@@ -495,6 +495,7 @@ macro_rules! config_struct {
         }
 
         impl $crate::decode::Decode for $name {
+            #[inline(never)]
             fn decode(v: &$crate::json::Json, cx: &mut $crate::decode::Ctx) -> Option<Self> {
                 $( let mut $field: Option<$ty> = $crate::config_struct!(@init $ty; $($default)?); )*
                 if !cx.struct_fields(v, &[$(stringify!($field)),*], &mut [$(&mut $field),*]) {

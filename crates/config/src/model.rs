@@ -593,6 +593,7 @@ impl SocialProof {
 /// Validates what types alone cannot: duplicates, empty lists, message keys, missing
 /// thresholds for the shop currency. Runs on the raw JSON so it also reports inside sections
 /// that failed to decode elsewhere.
+#[inline(never)]
 pub(crate) fn check_semantics(root: &Json, config: Option<&Config>, cx: &mut Ctx) {
     // URL templates: a placeholder the widget does not fill would be sent literally.
     const CART_VARS: &[&str] = &["currency", "language", "locale", "country"];
