@@ -76,13 +76,11 @@ pub struct Attribute {
 
 impl Decode for Attribute {
     fn decode(v: &Json, cx: &mut Ctx) -> Option<Self> {
-        let Json::Object(m) = v else {
-            cx.wrong_type(v, "an object", "write {\"type\": \"number\"} (or \"text\", \"tags\", \"boolean\")");
+        let mut kind: Option<AttrType> = None;
+        let mut pointer: Option<Option<crate::types::Pointer>> = Some(None);
+        if !cx.object(v, "write {\"type\": \"number\"} (or \"text\", \"tags\", \"boolean\")", &["type", "pointer"], &mut [&mut kind, &mut pointer]) {
             return None;
-        };
-        cx.unknown_keys(m, &["type", "pointer"]);
-        let kind = cx.field::<AttrType>(m, "type", None);
-        let pointer = cx.field(m, "pointer", None);
+        }
         Some(Attribute { kind: kind?, pointer: pointer? })
     }
     fn schema() -> Json {
@@ -194,14 +192,19 @@ impl Decode for Question {
             return None;
         };
         cx.unknown_keys(m, Q_KEYS);
-        let id = cx.field::<Id>(m, "id", None);
-        let kind = cx.field::<QuestionType>(m, "type", None);
-        let text = cx.field::<Localized>(m, "text", None);
-        let required = cx.field::<bool>(m, "required", Some(|| false));
-        let weight = cx.field::<Int<0, 100>>(m, "weight", Some(|| Int(10)));
-        let priority = cx.field::<Int<0, 100>>(m, "priority", Some(|| Int(5)));
-        let show_if = cx.field::<Option<ShowIf>>(m, "show_if", None);
-        let explain = cx.field::<Option<Localized>>(m, "explain", None);
+        let mut id: Option<Id> = None;
+        let mut kind: Option<QuestionType> = None;
+        let mut text: Option<Localized> = None;
+        let mut required = Some(false);
+        let mut weight = Some(Int::<0, 100>(10));
+        let mut priority = Some(Int::<0, 100>(5));
+        let mut show_if: Option<Option<ShowIf>> = Some(None);
+        let mut explain: Option<Option<Localized>> = Some(None);
+        cx.fields(
+            m,
+            &["id", "type", "text", "required", "weight", "priority", "show_if", "explain"],
+            &mut [&mut id, &mut kind, &mut text, &mut required, &mut weight, &mut priority, &mut show_if, &mut explain],
+        );
         let kind = kind?;
         let is_range = kind == QuestionType::Range;
         let has = |k: &str| m.iter().any(|(key, _)| key == k);
@@ -209,11 +212,12 @@ impl Decode for Question {
             if has("options") {
                 cx.key("options", |cx| cx.error("(options)".into(), "a range question has no options", "remove \"options\", or use \"type\": \"single\""));
             }
-            let attribute = cx.field::<String>(m, "attribute", None);
-            let min = cx.field::<Int<0, 1_000_000_000>>(m, "min", None);
-            let max = cx.field::<Int<0, 1_000_000_000>>(m, "max", None);
-            let step = cx.field::<Int<1, 1_000_000_000>>(m, "step", Some(|| Int(1)));
-            let (attribute, min, max, step) = (attribute?, min?, max?, step?);
+            let mut attribute: Option<String> = None;
+            let mut min: Option<Int<0, 1_000_000_000>> = None;
+            let mut max: Option<Int<0, 1_000_000_000>> = None;
+            let mut step = Some(Int::<1, 1_000_000_000>(1));
+            cx.fields(m, &["attribute", "min", "max", "step"], &mut [&mut attribute, &mut min, &mut max, &mut step]);
+            let (Some(attribute), Some(min), Some(max), Some(step)) = (attribute, min, max, step) else { return None };
             if min.0 >= max.0 {
                 cx.key("max", |cx| cx.error(max.0.to_string(), &format!("max is not above min ({})", min.0), "give the range a lower \"min\" and a higher \"max\""));
                 return None;
@@ -237,7 +241,8 @@ impl Decode for Question {
             }
             (options, None)
         };
-        Some(Question { id: id?, kind, text: text?, required: required?, weight: weight?.0 as u32, priority: priority?.0 as u32, show_if: show_if?, options, range, explain: explain? })
+        let (Some(id), Some(text), Some(required), Some(weight), Some(priority), Some(show_if), Some(explain)) = (id, text, required, weight, priority, show_if, explain) else { return None };
+        Some(Question { id, kind, text, required, weight: weight.0 as u32, priority: priority.0 as u32, show_if, options, range, explain })
     }
     fn schema() -> Json {
         obj([
@@ -307,12 +312,13 @@ impl Decode for Effect {
             return None;
         };
         cx.unknown_keys(m, &["attribute", "op", "value", "weight", "explain"]);
-        let attribute = cx.field::<String>(m, "attribute", None);
-        let op = cx.field::<String>(m, "op", None);
-        let weight = cx.field::<Option<Int<-100, 100>>>(m, "weight", None);
-        let explain = cx.field::<Option<Localized>>(m, "explain", None);
+        let mut attribute: Option<String> = None;
+        let mut op: Option<String> = None;
+        let mut weight: Option<Option<Int<-100, 100>>> = Some(None);
+        let mut explain: Option<Option<Localized>> = Some(None);
+        cx.fields(m, &["attribute", "op", "weight", "explain"], &mut [&mut attribute, &mut op, &mut weight, &mut explain]);
         let value = m.iter().find(|(k, _)| k == "value").map(|(_, v)| v);
-        let (attribute, op, weight, explain) = (attribute?, op?, weight?, explain?);
+        let (Some(attribute), Some(op), Some(weight), Some(explain)) = (attribute, op, weight, explain) else { return None };
         let Some(value) = value else {
             cx.key("value", |cx| cx.error("(missing)".into(), "this key is required", "add \"value\": the value to compare with"));
             return None;

@@ -214,13 +214,13 @@ impl Ctx {
         }
     }
 
-    /// The body of every [`config_struct!`](crate::config_struct) decoder: checks that `v` is
-    /// an object, reports unknown keys, then decodes the fields (see [`Ctx::fields`]).
-    /// `false` when `v` is not an object.
+    /// The body of every object decoder: checks that `v` is an object (else "expected an
+    /// object" with `hint` and `false`), reports unknown keys, then decodes the fields (see
+    /// [`Ctx::fields`]).
     #[inline(never)]
-    pub fn struct_fields(&mut self, v: &Json, keys: &[&str], slots: &mut [&mut dyn Slot]) -> bool {
+    pub fn object(&mut self, v: &Json, hint: &str, keys: &[&str], slots: &mut [&mut dyn Slot]) -> bool {
         let Json::Object(members) = v else {
-            self.wrong_type(v, "an object", "wrap the settings in { }");
+            self.wrong_type(v, "an object", hint);
             return false;
         };
         self.unknown_keys(members, keys);
@@ -498,7 +498,7 @@ macro_rules! config_struct {
             #[inline(never)]
             fn decode(v: &$crate::json::Json, cx: &mut $crate::decode::Ctx) -> Option<Self> {
                 $( let mut $field: Option<$ty> = $crate::config_struct!(@init $ty; $($default)?); )*
-                if !cx.struct_fields(v, &[$(stringify!($field)),*], &mut [$(&mut $field),*]) {
+                if !cx.object(v, "wrap the settings in { }", &[$(stringify!($field)),*], &mut [$(&mut $field),*]) {
                     return None;
                 }
                 let ($(Some($field),)*) = ($($field,)*) else { return None };

@@ -151,16 +151,14 @@ impl Source {
     }
 
     fn decode_with(v: &Json, cx: &mut Ctx, fields: &[(&str, &str)], what: &str) -> Option<Self> {
-        let Json::Object(members) = v else {
-            cx.wrong_type(v, "an object", "write {\"url\": \"/api/…\"} or {\"inline\": …}");
+        let mut url: Option<Option<Url>> = Some(None);
+        let mut inline: Option<Option<Json>> = Some(None);
+        let mut map: Option<Vec<(String, Pointer)>> = Some(Vec::new());
+        let mut money = Some(MoneyFormat::Minor);
+        if !cx.object(v, "write {\"url\": \"/api/…\"} or {\"inline\": …}", &["url", "inline", "map", "money"], &mut [&mut url, &mut inline, &mut map, &mut money]) {
             return None;
-        };
-        cx.unknown_keys(members, &["url", "inline", "map", "money"]);
-        let url: Option<Option<Url>> = cx.field(members, "url", None);
-        let inline: Option<Option<Json>> = cx.field(members, "inline", None);
-        let map: Option<Vec<(String, Pointer)>> = cx.field(members, "map", Some(Vec::new));
-        let money: Option<MoneyFormat> = cx.field(members, "money", Some(|| MoneyFormat::Minor));
-        let (url, inline, map, money) = (url?, inline?, map?, money?);
+        }
+        let (Some(url), Some(inline), Some(map), Some(money)) = (url, inline, map, money) else { return None };
         let keys: Vec<&str> = fields.iter().map(|(k, _)| *k).collect();
         let mut ok = true;
         for (k, p) in &map {
