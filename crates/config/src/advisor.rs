@@ -8,7 +8,7 @@
 //! question or option, found by the same check the engine runs
 //! ([`schaufenster_core::advisor::Advisor::new`]).
 
-use crate::decode::{found, Ctx, Decode, Int, Seg};
+use crate::decode::{found, found_text, Ctx, Decode, Int, Step};
 use crate::json::{obj, s, Json};
 use crate::model::ProductSource;
 use crate::types::{Id, Url};
@@ -210,7 +210,7 @@ impl Decode for Question {
         let has = |k: &str| m.iter().any(|(key, _)| key == k);
         let (options, range) = if is_range {
             if has("options") {
-                cx.key("options", |cx| cx.error("(options)".into(), "a range question has no options", "remove \"options\", or use \"type\": \"single\""));
+                cx.error_in(&[Step::Key("options")], "(options)".into(), "a range question has no options", "remove \"options\", or use \"type\": \"single\"");
             }
             let mut attribute: Option<String> = None;
             let mut min: Option<Int<0, 1_000_000_000>> = None;
@@ -219,24 +219,24 @@ impl Decode for Question {
             cx.fields(m, &["attribute", "min", "max", "step"], &mut [&mut attribute, &mut min, &mut max, &mut step]);
             let (Some(attribute), Some(min), Some(max), Some(step)) = (attribute, min, max, step) else { return None };
             if min.0 >= max.0 {
-                cx.key("max", |cx| cx.error(max.0.to_string(), &format!("max is not above min ({})", min.0), "give the range a lower \"min\" and a higher \"max\""));
+                cx.error_in(&[Step::Key("max")], max.0.to_string(), &format!("max is not above min ({})", min.0), "give the range a lower \"min\" and a higher \"max\"");
                 return None;
             }
             (Vec::new(), Some(RangeSpec { attribute, min: min.0, max: max.0, step: step.0 }))
         } else {
             for k in ["attribute", "min", "max", "step"] {
                 if has(k) {
-                    cx.key(k, |cx| cx.error(format!("({k})"), &format!("\"{k}\" only applies to \"type\": \"range\""), "remove it, or make this a range question"));
+                    cx.error_in(&[Step::Key(k)], format!("({k})"), &format!("\"{k}\" only applies to \"type\": \"range\""), "remove it, or make this a range question");
                 }
             }
             let options = cx.field::<Vec<AdvisorOption>>(m, "options", None)?;
             if options.is_empty() {
-                cx.key("options", |cx| cx.error("[]".into(), "no options", "add at least two options"));
+                cx.error_in(&[Step::Key("options")], "[]".into(), "no options", "add at least two options");
             }
             if kind == QuestionType::YesNo {
                 let ids: Vec<&str> = options.iter().map(|o| o.id.0.as_str()).collect();
                 if ids != ["yes", "no"] {
-                    cx.key("options", |cx| cx.error(ids.join(", "), "a yes_no question has the options \"yes\" and \"no\", in that order", "use {\"id\": \"yes\", …} and {\"id\": \"no\", …}"));
+                    cx.error_in(&[Step::Key("options")], ids.join(", "), "a yes_no question has the options \"yes\" and \"no\", in that order", "use {\"id\": \"yes\", …} and {\"id\": \"no\", …}");
                 }
             }
             (options, None)
@@ -320,11 +320,11 @@ impl Decode for Effect {
         let value = m.iter().find(|(k, _)| k == "value").map(|(_, v)| v);
         let (Some(attribute), Some(op), Some(weight), Some(explain)) = (attribute, op, weight, explain) else { return None };
         let Some(value) = value else {
-            cx.key("value", |cx| cx.error("(missing)".into(), "this key is required", "add \"value\": the value to compare with"));
+            cx.error_in(&[Step::Key("value")], "(missing)".into(), "this key is required", "add \"value\": the value to compare with");
             return None;
         };
         let bad = |cx: &mut Ctx, want: &str| {
-            cx.key("value", |cx| cx.error(found(value), &format!("\"{op}\" needs {want}"), "e.g. {\"op\": \">=\", \"value\": 40} or {\"op\": \"in\", \"value\": [\"Nylon\", \"Canvas\"]}"));
+            cx.error_in(&[Step::Key("value")], found(value), &format!("\"{op}\" needs {want}"), "e.g. {\"op\": \">=\", \"value\": 40} or {\"op\": \"in\", \"value\": [\"Nylon\", \"Canvas\"]}");
             None
         };
         let parsed = match op.as_str() {
@@ -357,7 +357,7 @@ impl Decode for Effect {
                     Some(mm) => format!("did you mean \"{mm}\"? One of: {}", OPS.join(", ")),
                     None => format!("one of: {}", OPS.join(", ")),
                 };
-                cx.key("op", |cx| cx.error(found(&s(other)), "unknown operator", &hint));
+                cx.error_in(&[Step::Key("op")], found_text(other), "unknown operator", &hint);
                 return None;
             }
         };
@@ -437,13 +437,16 @@ impl Advisor {
 /// Checks what types alone cannot: operators that cannot apply to an attribute's type and range
 /// questions on non-number attributes (errors), and the engine's own findings (warnings).
 pub(crate) fn check(advisor: &Advisor, cx: &mut Ctx) {
-    cx.push_seg(Seg::Key("advisor".into()));
-    cx.push_seg(Seg::Key("questions".into()));
+    use Step::{Index, Key};
     for (qi, q) in advisor.questions.iter().enumerate() {
-        cx.push_seg(Seg::Index(qi));
         if let Some(r) = &q.range {
             if advisor.attribute_type(&r.attribute).is_some_and(|t| t != AttrType::Number) {
-                cx.key("attribute", |cx| cx.error(found(&s(&r.attribute)), "a range needs a number attribute", "declare it with \"type\": \"number\" in catalogue.attributes, or use \"price\""));
+                cx.error_in(
+                    &[Key("advisor"), Key("questions"), Index(qi), Key("attribute")],
+                    found_text(&r.attribute),
+                    "a range needs a number attribute",
+                    "declare it with \"type\": \"number\" in catalogue.attributes, or use \"price\"",
+                );
             }
         }
         for (oi, o) in q.options.iter().enumerate() {
@@ -457,25 +460,18 @@ pub(crate) fn check(advisor: &Advisor, cx: &mut Ctx) {
                     _ => true,
                 };
                 if !ok {
-                    for seg in [Seg::Key("options".into()), Seg::Index(oi), Seg::Key("effects".into()), Seg::Index(ei)] {
-                        cx.push_seg(seg);
-                    }
-                    cx.key("op", |cx| cx.error(format!("\"{}\" on a {} attribute", op_name(&e.op), t.as_str()), &format!("this operator cannot compare the {} attribute \"{}\"", t.as_str(), e.attribute), "numbers take \"<=\", \">=\", \"=\", \"in\"; texts and tags take \"=\", \"in\", \"contains\""));
-                    for _ in 0..4 {
-                        cx.pop_seg();
-                    }
+                    cx.error_in(
+                        &[Key("advisor"), Key("questions"), Index(qi), Key("options"), Index(oi), Key("effects"), Index(ei), Key("op")],
+                        format!("\"{}\" on a {} attribute", op_name(&e.op), t.as_str()),
+                        &format!("this operator cannot compare the {} attribute \"{}\"", t.as_str(), e.attribute),
+                        "numbers take \"<=\", \">=\", \"=\", \"in\"; texts and tags take \"=\", \"in\", \"contains\"",
+                    );
                 }
             }
         }
-        cx.pop_seg();
     }
     let (_, problems) = core::Advisor::new(advisor.core_questions(), &advisor.columns());
     for p in problems {
-        cx.push_seg(Seg::Index(p.question));
-        if let Some(o) = p.option {
-            cx.push_seg(Seg::Key("options".into()));
-            cx.push_seg(Seg::Index(o));
-        }
         let hint = if p.message.contains("unknown attribute") {
             let known = advisor.columns().join(", ");
             format!("declared attributes: {known}; an effect on an unknown attribute is never met")
@@ -484,13 +480,8 @@ pub(crate) fn check(advisor: &Advisor, cx: &mut Ctx) {
         } else {
             "the advisor still runs; fix this so the option does what it says".to_string()
         };
-        cx.warn("(see message)".into(), &p.message, &hint);
-        if p.option.is_some() {
-            cx.pop_seg();
-            cx.pop_seg();
-        }
-        cx.pop_seg();
+        let steps = [Key("advisor"), Key("questions"), Index(p.question), Key("options"), Index(p.option.unwrap_or(0))];
+        let depth = if p.option.is_some() { 5 } else { 3 };
+        cx.warn_in(&steps[..depth], "(see message)".into(), &p.message, &hint);
     }
-    cx.pop_seg();
-    cx.pop_seg();
 }

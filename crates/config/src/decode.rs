@@ -55,20 +55,45 @@ impl fmt::Display for Problem {
     }
 }
 
+/// One step below the current path, borrowed: problems found deeper than the decoder stands
+/// are reported with these instead of stepping in and out (see [`Ctx::error_in`]).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Step<'a> {
+    /// An object key.
+    Key(&'a str),
+    /// An array index.
+    Index(usize),
+}
+
 /// Formats a path as `$.a.b[0]["odd key"]`.
 pub fn path_string(path: &[Seg]) -> String {
     let mut out = String::from("$");
     for seg in path {
         match seg {
-            Seg::Key(k) if !k.is_empty() && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') => {
-                out.push('.');
-                out.push_str(k);
-            }
-            Seg::Key(k) => out.push_str(&format!("[{}]", s(k).to_json_string())),
-            Seg::Index(i) => out.push_str(&format!("[{i}]")),
+            Seg::Key(k) => push_step(&mut out, Step::Key(k)),
+            Seg::Index(i) => push_step(&mut out, Step::Index(*i)),
         }
     }
     out
+}
+
+fn push_step(out: &mut String, step: Step) {
+    match step {
+        Step::Key(k) if !k.is_empty() && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') => {
+            out.push('.');
+            out.push_str(k);
+        }
+        Step::Key(k) => {
+            out.push('[');
+            crate::json::write_string(out, k);
+            out.push(']');
+        }
+        Step::Index(i) => {
+            out.push('[');
+            out.push_str(&i.to_string());
+            out.push(']');
+        }
+    }
 }
 
 /// Short JSON rendering of a found value for messages (at most ~60 characters).
@@ -84,6 +109,12 @@ pub fn found(v: &Json) -> String {
     } else {
         text
     }
+}
+
+/// [`found`] for a text (as a JSON string).
+#[inline(never)]
+pub fn found_text(text: &str) -> String {
+    found(&s(text))
 }
 
 /// The decoding context: the current path and the problems found so far.
@@ -150,24 +181,72 @@ impl Ctx {
 
     /// Records an error at the current path.
     pub fn error(&mut self, found: String, message: &str, hint: &str) {
-        self.report(Severity::Error, found, message, hint);
+        self.report(&[], Severity::Error, found, message, hint);
     }
 
     /// Records a warning at the current path.
     pub fn warn(&mut self, found: String, message: &str, hint: &str) {
-        self.report(Severity::Warning, found, message, hint);
+        self.report(&[], Severity::Warning, found, message, hint);
+    }
+
+    /// Records an error at the current path plus `steps`.
+    pub fn error_in(&mut self, steps: &[Step], found: String, message: &str, hint: &str) {
+        self.report(steps, Severity::Error, found, message, hint);
+    }
+
+    /// Records a warning at the current path plus `steps`.
+    pub fn warn_in(&mut self, steps: &[Step], found: String, message: &str, hint: &str) {
+        self.report(steps, Severity::Warning, found, message, hint);
     }
 
     // Borrowed texts and one out-of-line body: copying them into Strings at every call site
     // cost kilobytes of wasm across the decoders.
     #[inline(never)]
-    fn report(&mut self, severity: Severity, found: String, message: &str, hint: &str) {
-        self.problems.push(Problem { path: self.path(), found, message: message.to_owned(), hint: hint.to_owned(), severity });
+    fn report(&mut self, steps: &[Step], severity: Severity, found: String, message: &str, hint: &str) {
+        let mut path = self.path();
+        for step in steps {
+            push_step(&mut path, *step);
+        }
+        self.problems.push(Problem { path, found, message: message.to_owned(), hint: hint.to_owned(), severity });
     }
 
     /// Records "expected X" for a value of the wrong type.
     pub fn wrong_type(&mut self, v: &Json, expected: &str, hint: &str) {
         self.error(found(v), &format!("expected {expected}, found {}", v.kind()), hint);
+    }
+
+    /// The loop of every list decoder: `each` decodes one item (one level deeper) and says
+    /// whether that worked; `false` when `v` is not an array or an item failed.
+    #[inline(never)]
+    pub fn list(&mut self, v: &Json, each: &mut dyn FnMut(&Json, &mut Ctx) -> bool) -> bool {
+        let Json::Array(items) = v else {
+            self.wrong_type(v, "an array", "wrap the values in [ ]");
+            return false;
+        };
+        let mut ok = true;
+        for (i, item) in items.iter().enumerate() {
+            self.enter(Seg::Index(i));
+            ok &= each(item, self);
+            self.leave();
+        }
+        ok
+    }
+
+    /// The loop of every map decoder (an object with free keys): `each` decodes one entry
+    /// (under its key) and says whether that worked.
+    #[inline(never)]
+    pub fn entries(&mut self, v: &Json, each: &mut dyn FnMut(&str, &Json, &mut Ctx) -> bool) -> bool {
+        let Json::Object(members) = v else {
+            self.wrong_type(v, "an object", "wrap the entries in { }");
+            return false;
+        };
+        let mut ok = true;
+        for (k, item) in members {
+            self.enter_key(k);
+            ok &= each(k, item, self);
+            self.leave();
+        }
+        ok
     }
 
     /// Whether any error (not warning) was recorded.
@@ -230,7 +309,7 @@ impl Ctx {
 
     #[inline(never)]
     fn missing(&mut self, key: &str) {
-        self.key(key, |cx| cx.error("(missing)".into(), "this key is required", &format!("add \"{key}\"")));
+        self.error_in(&[Step::Key(key)], "(missing)".into(), "this key is required", &format!("add \"{key}\""));
     }
 
     /// Reports every key of `members` that is not in `known`, with a did-you-mean hint.
@@ -243,7 +322,7 @@ impl Ctx {
                 Some(m) => format!("did you mean \"{m}\"? Known keys: {}", known.join(", ")),
                 None => format!("known keys here: {}", known.join(", ")),
             };
-            self.key(k, |cx| cx.error(found(v), &format!("unknown key \"{k}\""), &hint));
+            self.error_in(&[Step::Key(k)], found(v), &format!("unknown key \"{k}\""), &hint);
         }
     }
 }
@@ -366,18 +445,8 @@ impl<T: Decode> Decode for Option<T> {
 
 impl<T: Decode> Decode for Vec<T> {
     fn decode(v: &Json, cx: &mut Ctx) -> Option<Self> {
-        let Json::Array(items) = v else {
-            cx.wrong_type(v, "an array", "wrap the values in [ ]");
-            return None;
-        };
-        let mut out = Vec::with_capacity(items.len());
-        let mut ok = true;
-        for (i, item) in items.iter().enumerate() {
-            match cx.at(Seg::Index(i), |cx| T::decode(item, cx)) {
-                Some(x) => out.push(x),
-                None => ok = false,
-            }
-        }
+        let mut out = Vec::new();
+        let ok = cx.list(v, &mut |item, cx| T::decode(item, cx).map(|x| out.push(x)).is_some());
         ok.then_some(out)
     }
     fn schema() -> Json {
@@ -388,18 +457,8 @@ impl<T: Decode> Decode for Vec<T> {
 /// An object used as a map from free keys to values (headers, message overrides).
 impl<T: Decode> Decode for Vec<(String, T)> {
     fn decode(v: &Json, cx: &mut Ctx) -> Option<Self> {
-        let Json::Object(members) = v else {
-            cx.wrong_type(v, "an object", "wrap the entries in { }");
-            return None;
-        };
-        let mut out = Vec::with_capacity(members.len());
-        let mut ok = true;
-        for (k, item) in members {
-            match cx.key(k, |cx| T::decode(item, cx)) {
-                Some(x) => out.push((k.clone(), x)),
-                None => ok = false,
-            }
-        }
+        let mut out = Vec::new();
+        let ok = cx.entries(v, &mut |k, item, cx| T::decode(item, cx).map(|x| out.push((k.to_owned(), x))).is_some());
         ok.then_some(out)
     }
     fn schema() -> Json {

@@ -176,7 +176,7 @@ fn write_number(out: &mut String, n: f64) {
     }
 }
 
-fn write_string(out: &mut String, s: &str) {
+pub(crate) fn write_string(out: &mut String, s: &str) {
     out.push('"');
     for c in s.chars() {
         match c {
@@ -194,6 +194,12 @@ fn write_string(out: &mut String, s: &str) {
 
 /// Builds an object from `(key, value)` pairs; keeps schema code short.
 pub fn obj<const N: usize>(members: [(&str, Json); N]) -> Json {
+    // Only the move into a Vec is generic; the key copies are one body for every N.
+    obj_from(Vec::from(members))
+}
+
+#[inline(never)]
+fn obj_from(members: Vec<(&str, Json)>) -> Json {
     Json::Object(members.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())
 }
 

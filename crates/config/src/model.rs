@@ -3,7 +3,7 @@
 //! Every struct here is declared with [`config_struct!`](crate::config_struct), which derives
 //! both the decoder and the JSON Schema; doc comments become the schema's descriptions.
 
-use crate::decode::{found, Ctx, Decode, Int, Seg};
+use crate::decode::{found, found_text, Ctx, Decode, Int, Seg, Step};
 use crate::json::{obj, s, Json};
 use crate::types::{Amount, Country, CssValue, Id, Link, Locale, Pointer, Url};
 use crate::{config_enum, config_struct};
@@ -168,7 +168,7 @@ impl Source {
                     Some(m) => format!("did you mean \"{m}\"? {what} fields: {}", keys.join(", ")),
                     None => format!("{what} fields: {}", keys.join(", ")),
                 };
-                cx.at(Seg::Key("map".into()), |cx| cx.key(k, |cx| cx.error(found(&s(&p.0)), &format!("\"{k}\" is not a {what} field"), &hint)));
+                cx.error_in(&[Step::Key("map"), Step::Key(k)], found_text(&p.0), &format!("\"{k}\" is not a {what} field"), &hint);
             }
         }
         match (&url, &inline) {
@@ -259,12 +259,12 @@ impl Decode for StatsSource {
     fn decode(v: &Json, cx: &mut Ctx) -> Option<Self> {
         let src = Source::decode_with(v, cx, STATS_FIELDS, "stats")?;
         if src.inline.is_some() {
-            cx.key("inline", |cx| cx.error("(inline numbers)".into(), "social-proof numbers cannot come from the config", "point \"url\" at your backend; badges only show numbers the shop really recorded"));
+            cx.error_in(&[Step::Key("inline")], "(inline numbers)".into(), "social-proof numbers cannot come from the config", "point \"url\" at your backend; badges only show numbers the shop really recorded");
             return None;
         }
         match &src.url {
             Some(u) if !u.0.contains("{products}") => {
-                cx.key("url", |cx| cx.error(found(&s(&u.0)), "the URL has no {products} placeholder", "add it where the comma-separated product ids go, e.g. \"/api/social-proof?products={products}&window={window}\""));
+                cx.error_in(&[Step::Key("url")], found_text(&u.0), "the URL has no {products} placeholder", "add it where the comma-separated product ids go, e.g. \"/api/social-proof?products={products}&window={window}\"");
                 None
             }
             _ => Some(StatsSource(src)),
@@ -610,20 +610,13 @@ pub(crate) fn check_semantics(root: &Json, config: Option<&Config>, cx: &mut Ctx
         if let Some(url) = url {
             for name in schaufenster_core::template::placeholders(url) {
                 if !vars.contains(&name) {
-                    let segs: Vec<Seg> = path.iter().map(|k| Seg::Key((*k).to_owned())).collect();
+                    let steps: Vec<Step> = path.iter().map(|k| Step::Key(k)).collect();
                     let allowed = vars.iter().map(|v| format!("{{{v}}}")).collect::<Vec<_>>().join(", ");
                     let hint = match crate::decode::did_you_mean(name, vars.iter().copied()) {
                         Some(m) => format!("did you mean {{{m}}}? Available: {allowed}"),
                         None => format!("available: {allowed}"),
                     };
-                    let found = found(&s(url));
-                    for seg in &segs {
-                        cx.push_seg(seg.clone());
-                    }
-                    cx.error(found, &format!("unknown placeholder {{{name}}} in the URL"), &hint);
-                    for _ in &segs {
-                        cx.pop_seg();
-                    }
+                    cx.error_in(&steps, found_text(url), &format!("unknown placeholder {{{name}}} in the URL"), &hint);
                 }
             }
         }
@@ -642,11 +635,12 @@ pub(crate) fn check_semantics(root: &Json, config: Option<&Config>, cx: &mut Ctx
         // they would go stale.
         let (refresh, max_age) = (sp.refresh_seconds.0, sp.max_age_minutes.0 * 60);
         if refresh >= max_age {
-            cx.key("social_proof", |cx| {
-                cx.key("refresh_seconds", |cx| {
-                    cx.error(refresh.to_string(), &format!("refresh every {refresh} s is not shorter than max_age_minutes ({max_age} s)"), "refresh more often than stats expire, e.g. \"refresh_seconds\": 60 with \"max_age_minutes\": 10")
-                })
-            });
+            cx.error_in(
+                &[Step::Key("social_proof"), Step::Key("refresh_seconds")],
+                refresh.to_string(),
+                &format!("refresh every {refresh} s is not shorter than max_age_minutes ({max_age} s)"),
+                "refresh more often than stats expire, e.g. \"refresh_seconds\": 60 with \"max_age_minutes\": 10",
+            );
         }
     }
 }
@@ -655,7 +649,7 @@ fn check_messages(messages: &[(String, Json)], cx: &mut Ctx) {
     for (lang, table) in messages {
         cx.key(lang, |cx| {
             if !crate::types::is_locale(lang) {
-                cx.error(found(&s(lang)), "not a language tag", "use \"de\" or \"en\" (or a full tag such as \"de-CH\")");
+                cx.error(found_text(lang), "not a language tag", "use \"de\" or \"en\" (or a full tag such as \"de-CH\")");
             }
             let Json::Object(entries) = table else { return };
             for (key, text) in entries {
@@ -695,7 +689,7 @@ fn check_shipping_bar(bar: &Json, config: Option<&Config>, cx: &mut Ctx) {
                 cx.at(Seg::Index(i), |cx| {
                     if let Some(id) = tier.get("id").and_then(Json::as_str) {
                         if seen_ids.contains(&id) {
-                            cx.key("id", |cx| cx.error(found(&s(id)), &format!("duplicate tier id \"{id}\""), "give every tier its own id"));
+                            cx.error_in(&[Step::Key("id")], found_text(id), &format!("duplicate tier id \"{id}\""), "give every tier its own id");
                         }
                         seen_ids.push(id);
                     }
@@ -710,7 +704,7 @@ fn check_shipping_bar(bar: &Json, config: Option<&Config>, cx: &mut Ctx) {
                                 let country = th.get("country").and_then(Json::as_str).unwrap_or("").to_owned();
                                 if seen.contains(&(cur.clone(), country.clone())) {
                                     let place = if country.is_empty() { cur.clone() } else { format!("{cur} in {country}") };
-                                    cx.at(Seg::Index(j), |cx| cx.error(found(th), &format!("second threshold for {place}"), "keep one threshold per currency and country"));
+                                    cx.error_in(&[Step::Index(j)], found(th), &format!("second threshold for {place}"), "keep one threshold per currency and country");
                                 }
                                 seen.push((cur, country));
                             }
@@ -724,7 +718,7 @@ fn check_shipping_bar(bar: &Json, config: Option<&Config>, cx: &mut Ctx) {
         cx.key("excluded_products", |cx| {
             for (i, id) in ex.iter().enumerate() {
                 if ex[..i].contains(id) {
-                    cx.at(Seg::Index(i), |cx| cx.warn(found(id), "listed twice", "remove the duplicate"));
+                    cx.warn_in(&[Step::Index(i)], found(id), "listed twice", "remove the duplicate");
                 }
             }
         });
@@ -733,9 +727,12 @@ fn check_shipping_bar(bar: &Json, config: Option<&Config>, cx: &mut Ctx) {
     if let (Some(config), Some(bar)) = (config, config.and_then(|c| c.shipping_bar.get())) {
         for (i, tier) in bar.tiers.iter().enumerate() {
             if !tier.thresholds.iter().any(|t| t.currency == config.currency) {
-                cx.key("tiers", |cx| cx.at(Seg::Index(i), |cx| cx.key("thresholds", |cx| {
-                    cx.warn(format!("no {} threshold", config.currency), &format!("tier \"{}\" has no threshold in the shop currency {}", tier.id.0, config.currency), &format!("add {{\"currency\": \"{}\", \"amount\": …}}; carts in {} will not see this tier", config.currency, config.currency))
-                })));
+                cx.warn_in(
+                    &[Step::Key("tiers"), Step::Index(i), Step::Key("thresholds")],
+                    format!("no {} threshold", config.currency),
+                    &format!("tier \"{}\" has no threshold in the shop currency {}", tier.id.0, config.currency),
+                    &format!("add {{\"currency\": \"{}\", \"amount\": …}}; carts in {} will not see this tier", config.currency, config.currency),
+                );
             }
         }
     }
