@@ -323,27 +323,20 @@ impl Decode for Effect {
             cx.error_in(&[Step::Key("value")], "(missing)".into(), "this key is required", "add \"value\": the value to compare with");
             return None;
         };
-        let bad = |cx: &mut Ctx, want: &str| {
-            cx.error_in(&[Step::Key("value")], found(value), &format!("\"{op}\" needs {want}"), "e.g. {\"op\": \">=\", \"value\": 40} or {\"op\": \"in\", \"value\": [\"Nylon\", \"Canvas\"]}");
-            None
-        };
-        let parsed = match op.as_str() {
-            "=" => match scalar(value) {
-                Some(x) => core::Op::Eq(x),
-                None => return bad(cx, "a number, text or true/false"),
-            },
+        let parsed: Result<core::Op, &str> = match op.as_str() {
+            "=" => scalar(value).map(core::Op::Eq).ok_or("a number, text or true/false"),
             "in" => match value {
-                Json::Array(items) if !items.is_empty() && items.iter().all(|i| scalar(i).is_some()) => core::Op::In(items.iter().filter_map(scalar).collect()),
-                _ => return bad(cx, "a non-empty array of numbers or texts"),
+                Json::Array(items) if !items.is_empty() && items.iter().all(|i| scalar(i).is_some()) => Ok(core::Op::In(items.iter().filter_map(scalar).collect())),
+                _ => Err("a non-empty array of numbers or texts"),
             },
             "<=" | ">=" => match value {
-                Json::Number(n) if op == "<=" => core::Op::Le(*n),
-                Json::Number(n) => core::Op::Ge(*n),
-                _ => return bad(cx, "a number"),
+                Json::Number(n) if op == "<=" => Ok(core::Op::Le(*n)),
+                Json::Number(n) => Ok(core::Op::Ge(*n)),
+                _ => Err("a number"),
             },
             "contains" => match value {
-                Json::String(t) => core::Op::Contains(t.clone()),
-                _ => return bad(cx, "a text"),
+                Json::String(t) => Ok(core::Op::Contains(t.clone())),
+                _ => Err("a text"),
             },
             other => {
                 // Swapped or doubled characters are the usual slips.
@@ -353,11 +346,15 @@ impl Decode for Effect {
                     "==" | "eq" => Some("="),
                     _ => crate::decode::did_you_mean(other, OPS.iter().copied()),
                 };
-                let hint = match alias {
-                    Some(mm) => format!("did you mean \"{mm}\"? One of: {}", OPS.join(", ")),
-                    None => format!("one of: {}", OPS.join(", ")),
-                };
+                let hint = crate::decode::suggestion(alias, false, "One of: ", "one of: ", &OPS.join(", "));
                 cx.error_in(&[Step::Key("op")], found_text(other), "unknown operator", &hint);
+                return None;
+            }
+        };
+        let parsed = match parsed {
+            Ok(p) => p,
+            Err(want) => {
+                cx.error_in(&[Step::Key("value")], found(value), &format!("\"{op}\" needs {want}"), "e.g. {\"op\": \">=\", \"value\": 40} or {\"op\": \"in\", \"value\": [\"Nylon\", \"Canvas\"]}");
                 return None;
             }
         };

@@ -164,10 +164,7 @@ impl Source {
         for (k, p) in &map {
             if !keys.contains(&k.as_str()) {
                 ok = false;
-                let hint = match crate::decode::did_you_mean(k, keys.iter().copied()) {
-                    Some(m) => format!("did you mean \"{m}\"? {what} fields: {}", keys.join(", ")),
-                    None => format!("{what} fields: {}", keys.join(", ")),
-                };
+                let hint = crate::decode::suggestion(crate::decode::did_you_mean(k, keys.iter().copied()), false, "", "", &format!("{what} fields: {}", keys.join(", ")));
                 cx.error_in(&[Step::Key("map"), Step::Key(k)], found_text(&p.0), &format!("\"{k}\" is not a {what} field"), &hint);
             }
         }
@@ -611,11 +608,8 @@ pub(crate) fn check_semantics(root: &Json, config: Option<&Config>, cx: &mut Ctx
             for name in schaufenster_core::template::placeholders(url) {
                 if !vars.contains(&name) {
                     let steps: Vec<Step> = path.iter().map(|k| Step::Key(k)).collect();
-                    let allowed = vars.iter().map(|v| format!("{{{v}}}")).collect::<Vec<_>>().join(", ");
-                    let hint = match crate::decode::did_you_mean(name, vars.iter().copied()) {
-                        Some(m) => format!("did you mean {{{m}}}? Available: {allowed}"),
-                        None => format!("available: {allowed}"),
-                    };
+                    let allowed = braced_list(vars);
+                    let hint = crate::decode::suggestion(crate::decode::did_you_mean(name, vars.iter().copied()), true, "Available: ", "available: ", &allowed);
                     cx.error_in(&steps, found_text(url), &format!("unknown placeholder {{{name}}} in the URL"), &hint);
                 }
             }
@@ -645,6 +639,21 @@ pub(crate) fn check_semantics(root: &Json, config: Option<&Config>, cx: &mut Ctx
     }
 }
 
+/// `{a}, {b}` for the names `a`, `b`.
+#[inline(never)]
+fn braced_list(names: &[&str]) -> String {
+    let mut out = String::new();
+    for name in names {
+        if !out.is_empty() {
+            out.push_str(", ");
+        }
+        out.push('{');
+        out.push_str(name);
+        out.push('}');
+    }
+    out
+}
+
 fn check_messages(messages: &[(String, Json)], cx: &mut Ctx) {
     for (lang, table) in messages {
         cx.key(lang, |cx| {
@@ -666,7 +675,7 @@ fn check_messages(messages: &[(String, Json)], cx: &mut Ctx) {
                         if let Json::String(t) = text {
                             for p in schaufenster_core::template::placeholders(t) {
                                 if !m.placeholders.contains(&p) {
-                                    let allowed = if m.placeholders.is_empty() { "none".to_string() } else { m.placeholders.iter().map(|p| format!("{{{p}}}")).collect::<Vec<_>>().join(", ") };
+                                    let allowed = if m.placeholders.is_empty() { "none".to_string() } else { braced_list(m.placeholders) };
                                     cx.error(found(text), &format!("placeholder {{{p}}} is not available in this message"), &format!("available: {allowed}"));
                                 }
                             }
@@ -698,12 +707,12 @@ fn check_shipping_bar(bar: &Json, config: Option<&Config>, cx: &mut Ctx) {
                             if ths.is_empty() {
                                 cx.error("[]".into(), "no thresholds", "add one per currency, e.g. {\"currency\": \"EUR\", \"amount\": 5000}");
                             }
-                            let mut seen: Vec<(String, String)> = Vec::new();
+                            let mut seen: Vec<(&str, &str)> = Vec::new();
                             for (j, th) in ths.iter().enumerate() {
-                                let cur = th.get("currency").and_then(Json::as_str).unwrap_or("").to_owned();
-                                let country = th.get("country").and_then(Json::as_str).unwrap_or("").to_owned();
-                                if seen.contains(&(cur.clone(), country.clone())) {
-                                    let place = if country.is_empty() { cur.clone() } else { format!("{cur} in {country}") };
+                                let cur = th.get("currency").and_then(Json::as_str).unwrap_or("");
+                                let country = th.get("country").and_then(Json::as_str).unwrap_or("");
+                                if seen.contains(&(cur, country)) {
+                                    let place = if country.is_empty() { cur.to_owned() } else { format!("{cur} in {country}") };
                                     cx.error_in(&[Step::Index(j)], found(th), &format!("second threshold for {place}"), "keep one threshold per currency and country");
                                 }
                                 seen.push((cur, country));
@@ -727,11 +736,12 @@ fn check_shipping_bar(bar: &Json, config: Option<&Config>, cx: &mut Ctx) {
     if let (Some(config), Some(bar)) = (config, config.and_then(|c| c.shipping_bar.get())) {
         for (i, tier) in bar.tiers.iter().enumerate() {
             if !tier.thresholds.iter().any(|t| t.currency == config.currency) {
+                let code = config.currency.code();
                 cx.warn_in(
                     &[Step::Key("tiers"), Step::Index(i), Step::Key("thresholds")],
-                    format!("no {} threshold", config.currency),
-                    &format!("tier \"{}\" has no threshold in the shop currency {}", tier.id.0, config.currency),
-                    &format!("add {{\"currency\": \"{}\", \"amount\": …}}; carts in {} will not see this tier", config.currency, config.currency),
+                    format!("no {code} threshold"),
+                    &format!("tier \"{}\" has no threshold in the shop currency {code}", tier.id.0),
+                    &format!("add {{\"currency\": \"{code}\", \"amount\": …}}; carts in {code} will not see this tier"),
                 );
             }
         }

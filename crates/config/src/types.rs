@@ -23,8 +23,7 @@ impl Decode for Currency {
         }
         let hint = match (Currency::parse(text), did_you_mean(&text.to_ascii_uppercase(), Currency::all_codes())) {
             (Some(c), _) => format!("write it in capitals: \"{}\"", c.code()),
-            (None, Some(m)) => format!("did you mean \"{m}\"? Use an ISO 4217 code such as \"EUR\" or \"CHF\""),
-            (None, None) => "use an ISO 4217 code such as \"EUR\" or \"CHF\"".into(),
+            (None, m) => crate::decode::suggestion(m, false, "Use", "use", " an ISO 4217 code such as \"EUR\" or \"CHF\""),
         };
         cx.error(found(v), &format!("unknown currency code \"{text}\""), &hint);
         None
