@@ -78,7 +78,7 @@ impl Decode for Attribute {
     fn decode(v: &Json, cx: &mut Ctx) -> Option<Self> {
         let mut kind: Option<AttrType> = None;
         let mut pointer: Option<Option<crate::types::Pointer>> = Some(None);
-        if !cx.object(v, "write {\"type\": \"number\"} (or \"text\", \"tags\", \"boolean\")", &["type", "pointer"], &mut [&mut kind, &mut pointer]) {
+        if !cx.object(v, "write {\"type\": \"number\"} (or \"text\", \"tags\", \"boolean\")", &["type", "pointer"], &mut [&mut kind, &mut pointer]) || !(kind.is_some() && pointer.is_some()) {
             return None;
         }
         Some(Attribute { kind: kind?, pointer: pointer? })
@@ -217,7 +217,10 @@ impl Decode for Question {
             let mut max: Option<Int<0, 1_000_000_000>> = None;
             let mut step = Some(Int::<1, 1_000_000_000>(1));
             cx.fields(m, &["attribute", "min", "max", "step"], &mut [&mut attribute, &mut min, &mut max, &mut step]);
-            let (Some(attribute), Some(min), Some(max), Some(step)) = (attribute, min, max, step) else { return None };
+            if !(attribute.is_some() && min.is_some() && max.is_some() && step.is_some()) {
+                return None;
+            }
+            let (attribute, min, max, step) = (attribute?, min?, max?, step?);
             if min.0 >= max.0 {
                 cx.error_in(&[Step::Key("max")], max.0.to_string(), &format!("max is not above min ({})", min.0), "give the range a lower \"min\" and a higher \"max\"");
                 return None;
@@ -241,8 +244,10 @@ impl Decode for Question {
             }
             (options, None)
         };
-        let (Some(id), Some(text), Some(required), Some(weight), Some(priority), Some(show_if), Some(explain)) = (id, text, required, weight, priority, show_if, explain) else { return None };
-        Some(Question { id, kind, text, required, weight: weight.0 as u32, priority: priority.0 as u32, show_if, options, range, explain })
+        if !(id.is_some() && text.is_some() && required.is_some() && weight.is_some() && priority.is_some() && show_if.is_some() && explain.is_some()) {
+            return None;
+        }
+        Some(Question { id: id?, kind, text: text?, required: required?, weight: weight?.0 as u32, priority: priority?.0 as u32, show_if: show_if?, options, range, explain: explain? })
     }
     fn schema() -> Json {
         obj([
@@ -318,7 +323,10 @@ impl Decode for Effect {
         let mut explain: Option<Option<Localized>> = Some(None);
         cx.fields(m, &["attribute", "op", "weight", "explain"], &mut [&mut attribute, &mut op, &mut weight, &mut explain]);
         let value = m.iter().find(|(k, _)| k == "value").map(|(_, v)| v);
-        let (Some(attribute), Some(op), Some(weight), Some(explain)) = (attribute, op, weight, explain) else { return None };
+        if !(attribute.is_some() && op.is_some() && weight.is_some() && explain.is_some()) {
+            return None;
+        }
+        let (attribute, op, weight, explain) = (attribute?, op?, weight?, explain?);
         let Some(value) = value else {
             cx.error_in(&[Step::Key("value")], "(missing)".into(), "this key is required", "add \"value\": the value to compare with");
             return None;

@@ -372,8 +372,8 @@ pub fn levenshtein(a: &str, b: &str) -> usize {
     for i in 0..=a.len() {
         d[i * w] = i;
     }
-    for j in 0..=b.len() {
-        d[j] = j;
+    for (j, x) in d.iter_mut().take(w).enumerate() {
+        *x = j;
     }
     for i in 1..=a.len() {
         for j in 1..=b.len() {
@@ -574,11 +574,11 @@ macro_rules! config_struct {
             #[inline(never)]
             fn decode(v: &$crate::json::Json, cx: &mut $crate::decode::Ctx) -> Option<Self> {
                 $( let mut $field: Option<$ty> = $crate::config_struct!(@init $ty; $($default)?); )*
-                if !cx.object(v, "wrap the settings in { }", &[$(stringify!($field)),*], &mut [$(&mut $field),*]) {
+                if !cx.object(v, "wrap the settings in { }", &[$(stringify!($field)),*], &mut [$(&mut $field),*]) || !($($field.is_some())&&*) {
                     return None;
                 }
-                let ($(Some($field),)*) = ($($field,)*) else { return None };
-                Some($name { $( $field, )* })
+                // Each `?` is known to pass here, so no early-return paths are generated.
+                Some($name { $( $field: $field?, )* })
             }
 
             fn schema() -> $crate::json::Json {

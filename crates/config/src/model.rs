@@ -155,10 +155,13 @@ impl Source {
         let mut inline: Option<Option<Json>> = Some(None);
         let mut map: Option<Vec<(String, Pointer)>> = Some(Vec::new());
         let mut money = Some(MoneyFormat::Minor);
-        if !cx.object(v, "write {\"url\": \"/api/…\"} or {\"inline\": …}", &["url", "inline", "map", "money"], &mut [&mut url, &mut inline, &mut map, &mut money]) {
+        if !cx.object(v, "write {\"url\": \"/api/…\"} or {\"inline\": …}", &["url", "inline", "map", "money"], &mut [&mut url, &mut inline, &mut map, &mut money])
+            || !(url.is_some() && inline.is_some() && map.is_some() && money.is_some())
+        {
             return None;
         }
-        let (Some(url), Some(inline), Some(map), Some(money)) = (url, inline, map, money) else { return None };
+        // Known to pass (see config_struct!).
+        let (url, inline, map, money) = (url?, inline?, map?, money?);
         let keys: Vec<&str> = fields.iter().map(|(k, _)| *k).collect();
         let mut ok = true;
         for (k, p) in &map {
