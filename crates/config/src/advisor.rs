@@ -78,7 +78,10 @@ impl Decode for Attribute {
     fn decode(v: &Json, cx: &mut Ctx) -> Option<Self> {
         let mut kind: Option<AttrType> = None;
         let mut pointer: Option<Option<crate::types::Pointer>> = Some(None);
-        if !cx.object(v, "write {\"type\": \"number\"} (or \"text\", \"tags\", \"boolean\")", &["type", "pointer"], &mut [&mut kind, &mut pointer]) || !(kind.is_some() && pointer.is_some()) {
+        if !cx.object(v, "write {\"type\": \"number\"} (or \"text\", \"tags\", \"boolean\")", &["type", "pointer"], &mut [&mut kind, &mut pointer]) {
+            return None;
+        }
+        if !(kind.is_some() && pointer.is_some()) {
             return None;
         }
         Some(Attribute { kind: kind?, pointer: pointer? })

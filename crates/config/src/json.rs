@@ -158,7 +158,7 @@ fn write_number(out: &mut String, n: f64) {
     } else if n.abs() >= 1e15 {
         // Only error messages print numbers this large; say so rather than print digits wrongly.
         out.push_str(if n < 0.0 { "-1e15" } else { "1e15" });
-        out.push_str("+");
+        out.push('+');
     } else if n.fract() == 0.0 {
         out.push_str(&(n as i64).to_string());
     } else {

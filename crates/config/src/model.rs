@@ -155,9 +155,10 @@ impl Source {
         let mut inline: Option<Option<Json>> = Some(None);
         let mut map: Option<Vec<(String, Pointer)>> = Some(Vec::new());
         let mut money = Some(MoneyFormat::Minor);
-        if !cx.object(v, "write {\"url\": \"/api/…\"} or {\"inline\": …}", &["url", "inline", "map", "money"], &mut [&mut url, &mut inline, &mut map, &mut money])
-            || !(url.is_some() && inline.is_some() && map.is_some() && money.is_some())
-        {
+        if !cx.object(v, "write {\"url\": \"/api/…\"} or {\"inline\": …}", &["url", "inline", "map", "money"], &mut [&mut url, &mut inline, &mut map, &mut money]) {
+            return None;
+        }
+        if !(url.is_some() && inline.is_some() && map.is_some() && money.is_some()) {
             return None;
         }
         // Known to pass (see config_struct!).
@@ -473,6 +474,8 @@ config_struct! {
     }
 }
 
+// Written out like the other defaults (config_struct! derives no Default).
+#[allow(clippy::derivable_impls)]
 impl Default for BadgeSettings {
     fn default() -> Self {
         BadgeSettings {
