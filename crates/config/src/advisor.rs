@@ -355,7 +355,7 @@ impl Decode for Effect {
                     "=>" => Some(">="),
                     "=<" => Some("<="),
                     "==" | "eq" => Some("="),
-                    _ => crate::decode::did_you_mean(other, OPS.iter().copied()),
+                    _ => crate::decode::closest(other, OPS),
                 };
                 let hint = crate::decode::suggestion(alias, false, "One of: ", "one of: ", &OPS.join(", "));
                 cx.error_in(&[Step::Key("op")], found_text(other), "unknown operator", &hint);

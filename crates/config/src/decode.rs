@@ -318,7 +318,7 @@ impl Ctx {
             if k == "$schema" || k.starts_with("//") || known.contains(&k.as_str()) {
                 continue;
             }
-            let hint = suggestion(did_you_mean(k, known.iter().copied()), false, "Known keys: ", "known keys here: ", &known.join(", "));
+            let hint = suggestion(closest(k, known), false, "Known keys: ", "known keys here: ", &known.join(", "));
             self.error_in(&[Step::Key(k)], found(v), &format!("unknown key \"{k}\""), &hint);
         }
     }
@@ -352,10 +352,17 @@ pub fn suggestion(m: Option<&str>, braces: bool, upper: &str, lower: &str, rest:
 
 /// The closest candidate by edit distance, if it is close enough to be a typo.
 pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let candidates: Vec<&'a str> = candidates.into_iter().collect();
+    closest(word, &candidates)
+}
+
+/// [`did_you_mean`] over a slice: one body, whatever the candidates come from.
+#[inline(never)]
+pub fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
     let lower = word.to_ascii_lowercase();
     candidates
-        .into_iter()
-        .map(|c| (levenshtein(&lower, &c.to_ascii_lowercase()), c))
+        .iter()
+        .map(|c| (levenshtein(&lower, &c.to_ascii_lowercase()), *c))
         .filter(|(d, c)| *d <= (c.chars().count() / 3).max(1))
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
@@ -538,7 +545,7 @@ pub fn decode_choice(v: &Json, cx: &mut Ctx, all: &[&str]) -> Option<usize> {
         Some(text) => match all.iter().position(|a| *a == text) {
             Some(i) => Some(i),
             None => {
-                let hint = suggestion(did_you_mean(text, all.iter().copied()), false, "One of: ", "one of: ", &all.join(", "));
+                let hint = suggestion(closest(text, all), false, "One of: ", "one of: ", &all.join(", "));
                 cx.error(found(v), &format!("unknown value \"{text}\""), &hint);
                 None
             }

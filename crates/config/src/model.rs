@@ -168,7 +168,7 @@ impl Source {
         for (k, p) in &map {
             if !keys.contains(&k.as_str()) {
                 ok = false;
-                let hint = crate::decode::suggestion(crate::decode::did_you_mean(k, keys.iter().copied()), false, "", "", &format!("{what} fields: {}", keys.join(", ")));
+                let hint = crate::decode::suggestion(crate::decode::closest(k, &keys), false, "", "", &format!("{what} fields: {}", keys.join(", ")));
                 cx.error_in(&[Step::Key("map"), Step::Key(k)], found_text(&p.0), &format!("\"{k}\" is not a {what} field"), &hint);
             }
         }
@@ -601,21 +601,23 @@ pub(crate) fn check_semantics(root: &Json, config: Option<&Config>, cx: &mut Ctx
     const PRODUCT_VARS: &[&str] = &["currency", "language", "locale"];
     const STATS_VARS: &[&str] = &["products", "window", "language", "locale"];
     const FAQ_VARS: &[&str] = &["language", "locale"];
-    for (path, vars) in [
-        (&["faq", "source", "url"][..], FAQ_VARS),
-        (&["faq", "fallback", "url"][..], FAQ_VARS),
-        (&["advisor", "catalogue", "source", "url"][..], PRODUCT_VARS),
-        (&["cart", "url"][..], CART_VARS),
-        (&["shipping_bar", "suggestions", "source", "url"][..], PRODUCT_VARS),
-        (&["social_proof", "source", "url"][..], STATS_VARS),
-    ] {
+    // A table in static data, not an array built on the stack at each call.
+    const URLS: &[(&[&str], &[&str])] = &[
+        (&["faq", "source", "url"], FAQ_VARS),
+        (&["faq", "fallback", "url"], FAQ_VARS),
+        (&["advisor", "catalogue", "source", "url"], PRODUCT_VARS),
+        (&["cart", "url"], CART_VARS),
+        (&["shipping_bar", "suggestions", "source", "url"], PRODUCT_VARS),
+        (&["social_proof", "source", "url"], STATS_VARS),
+    ];
+    for &(path, vars) in URLS {
         let url = path.iter().try_fold(root, |v, k| v.get(k)).and_then(Json::as_str);
         if let Some(url) = url {
             for name in schaufenster_core::template::placeholders(url) {
                 if !vars.contains(&name) {
                     let steps: Vec<Step> = path.iter().map(|k| Step::Key(k)).collect();
                     let allowed = braced_list(vars);
-                    let hint = crate::decode::suggestion(crate::decode::did_you_mean(name, vars.iter().copied()), true, "Available: ", "available: ", &allowed);
+                    let hint = crate::decode::suggestion(crate::decode::closest(name, vars), true, "Available: ", "available: ", &allowed);
                     cx.error_in(&steps, found_text(url), &format!("unknown placeholder {{{name}}} in the URL"), &hint);
                 }
             }

@@ -18,12 +18,13 @@ fn string<'a>(v: &'a Json, cx: &mut Ctx, hint: &str) -> Option<&'a str> {
 impl Decode for Currency {
     fn decode(v: &Json, cx: &mut Ctx) -> Option<Self> {
         let text = string(v, cx, "an ISO 4217 code such as \"EUR\" or \"CHF\"")?;
-        if let Some(c) = Currency::parse(text).filter(|_| text.len() == 3 && text.chars().all(|c| c.is_ascii_uppercase())) {
+        let parsed = Currency::parse(text);
+        if let Some(c) = parsed.filter(|_| text.len() == 3 && text.chars().all(|c| c.is_ascii_uppercase())) {
             return Some(c);
         }
-        let hint = match (Currency::parse(text), did_you_mean(&text.to_ascii_uppercase(), Currency::all_codes())) {
-            (Some(c), _) => format!("write it in capitals: \"{}\"", c.code()),
-            (None, m) => crate::decode::suggestion(m, false, "Use", "use", " an ISO 4217 code such as \"EUR\" or \"CHF\""),
+        let hint = match parsed {
+            Some(c) => format!("write it in capitals: \"{}\"", c.code()),
+            None => crate::decode::suggestion(did_you_mean(&text.to_ascii_uppercase(), Currency::all_codes()), false, "Use", "use", " an ISO 4217 code such as \"EUR\" or \"CHF\""),
         };
         cx.error(found(v), &format!("unknown currency code \"{text}\""), &hint);
         None
