@@ -210,7 +210,7 @@ impl Decode for Question {
         );
         let kind = kind?;
         let is_range = kind == QuestionType::Range;
-        let has = |k: &str| m.iter().any(|(key, _)| key == k);
+        let has = |k: &str| crate::decode::find_member(m, k).is_some();
         let (options, range) = if is_range {
             if has("options") {
                 cx.error_in(&[Step::Key("options")], "(options)".into(), "a range question has no options", "remove \"options\", or use \"type\": \"single\"");
@@ -478,10 +478,11 @@ pub(crate) fn check(advisor: &Advisor, cx: &mut Ctx) {
             }
         }
     }
-    let (_, problems) = core::Advisor::new(advisor.core_questions(), &advisor.columns());
+    let columns = advisor.columns();
+    let (_, problems) = core::Advisor::new(advisor.core_questions(), &columns);
     for p in problems {
         let hint = if p.message.contains("unknown attribute") {
-            let known = advisor.columns().join(", ");
+            let known = columns.join(", ");
             format!("declared attributes: {known}; an effect on an unknown attribute is never met")
         } else if p.message.contains("show_if") {
             "show_if can only name an earlier question and its options; until fixed the question is never shown".to_string()

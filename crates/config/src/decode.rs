@@ -325,7 +325,7 @@ impl Ctx {
 }
 
 #[inline(never)]
-fn find_member<'a>(members: &'a [(String, Json)], key: &str) -> Option<&'a Json> {
+pub(crate) fn find_member<'a>(members: &'a [(String, Json)], key: &str) -> Option<&'a Json> {
     members.iter().find(|(k, _)| k == key).map(|(_, v)| v)
 }
 

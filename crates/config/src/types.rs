@@ -215,32 +215,28 @@ pub struct Amount(pub i64);
 impl Decode for Amount {
     fn decode(v: &Json, cx: &mut Ctx) -> Option<Self> {
         const HINT: &str = "amounts are whole numbers of minor units (cents): 4900 means 49,00 €";
-        match v {
-            Json::Number(n) if *n < 0.0 => {
-                cx.error(found(v), "amount must not be negative", HINT);
-                None
-            }
-            Json::Number(n) if n.fract() != 0.0 => {
-                cx.error(found(v), "amount must be a whole number of minor units", &format!("{HINT}; did you mean {}?", (n * 100.0).round() as i64));
-                None
-            }
+        // One report site: the cases differ only in the message and the guess.
+        let (message, guess) = match v {
+            Json::Number(n) if *n < 0.0 => ("amount must not be negative", None),
+            Json::Number(n) if n.fract() != 0.0 => ("amount must be a whole number of minor units", Some((n * 100.0).round() as i64)),
             Json::Number(_) => match v.as_i64() {
-                Some(a) => Some(Amount(a)),
-                None => {
-                    cx.error(found(v), "amount is too large", HINT);
-                    None
-                }
+                Some(a) => return Some(Amount(a)),
+                None => ("amount is too large", None),
             },
-            Json::String(t) => {
-                let guess = schaufenster_core::Money::parse_decimal(t, Currency::eur()).map(|m| format!("; did you mean {}?", m.minor()));
-                cx.error(found(v), "expected a number, found a string", &format!("{HINT}{}", guess.unwrap_or_default()));
-                None
-            }
+            Json::String(t) => ("expected a number, found a string", schaufenster_core::Money::parse_decimal(t, Currency::eur()).map(|m| m.minor())),
             _ => {
                 cx.wrong_type(v, "a whole number of minor units", HINT);
-                None
+                return None;
             }
+        };
+        let mut hint = HINT.to_owned();
+        if let Some(g) = guess {
+            hint.push_str("; did you mean ");
+            hint.push_str(&g.to_string());
+            hint.push('?');
         }
+        cx.error(found(v), message, &hint);
+        None
     }
     fn schema() -> Json {
         obj([("type", s("integer")), ("minimum", Json::Number(0.0)), ("description", s("Amount in minor units (cents), e.g. 4900 for 49.00."))])
