@@ -541,20 +541,16 @@ fn decode_int(v: &Json, cx: &mut Ctx, min: i64, max: i64) -> Option<i64> {
 /// did-you-mean hint.
 #[inline(never)]
 pub fn decode_choice(v: &Json, cx: &mut Ctx, all: &[&str]) -> Option<usize> {
-    match v.as_str() {
-        Some(text) => match all.iter().position(|a| *a == text) {
-            Some(i) => Some(i),
-            None => {
-                let hint = suggestion(closest(text, all), false, "One of: ", "one of: ", &all.join(", "));
-                cx.error(found(v), &format!("unknown value \"{text}\""), &hint);
-                None
-            }
-        },
-        None => {
-            cx.wrong_type(v, "a string", &format!("one of: {}", all.join(", ")));
-            None
-        }
+    let text = v.as_str();
+    if let Some(i) = text.and_then(|t| all.iter().position(|a| *a == t)) {
+        return Some(i);
     }
+    let list = all.join(", ");
+    match text {
+        Some(text) => cx.error(found(v), &format!("unknown value \"{text}\""), &suggestion(closest(text, all), false, "One of: ", "one of: ", &list)),
+        None => cx.wrong_type(v, "a string", &suggestion(None, false, "", "one of: ", &list)),
+    }
+    None
 }
 
 /// Declares a config struct whose decoder and JSON Schema come from one field list.

@@ -89,30 +89,53 @@ impl Json {
     /// Compact JSON text.
     pub fn to_json_string(&self) -> String {
         let mut out = String::new();
-        self.write(&mut out, None, 0);
+        self.write(&mut out);
         out
     }
 
     /// JSON text indented by two spaces, with a final newline (for committed files).
     pub fn to_pretty_string(&self) -> String {
         let mut out = String::new();
-        self.write(&mut out, Some(2), 0);
+        self.write_pretty(&mut out, 0);
         out.push('\n');
         out
     }
 
-    fn write(&self, out: &mut String, indent: Option<usize>, depth: usize) {
-        let newline = |out: &mut String, depth: usize| {
-            if let Some(n) = indent {
-                out.push('\n');
-                out.extend(std::iter::repeat_n(' ', n * depth));
+    // Two writers rather than one with an indent option: the wasm only links the compact one.
+    fn write(&self, out: &mut String) {
+        match self {
+            Json::Array(items) => {
+                out.push('[');
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    item.write(out);
+                }
+                out.push(']');
             }
+            Json::Object(members) => {
+                out.push('{');
+                for (i, (k, v)) in members.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    write_string(out, k);
+                    out.push(':');
+                    v.write(out);
+                }
+                out.push('}');
+            }
+            scalar => scalar.write_scalar(out),
+        }
+    }
+
+    fn write_pretty(&self, out: &mut String, depth: usize) {
+        let newline = |out: &mut String, depth: usize| {
+            out.push('\n');
+            out.extend(std::iter::repeat_n(' ', 2 * depth));
         };
         match self {
-            Json::Null => out.push_str("null"),
-            Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-            Json::Number(n) => write_number(out, *n),
-            Json::String(s) => write_string(out, s),
             Json::Array(items) => {
                 out.push('[');
                 for (i, item) in items.iter().enumerate() {
@@ -120,7 +143,7 @@ impl Json {
                         out.push(',');
                     }
                     newline(out, depth + 1);
-                    item.write(out, indent, depth + 1);
+                    item.write_pretty(out, depth + 1);
                 }
                 if !items.is_empty() {
                     newline(out, depth);
@@ -135,17 +158,25 @@ impl Json {
                     }
                     newline(out, depth + 1);
                     write_string(out, k);
-                    out.push(':');
-                    if indent.is_some() {
-                        out.push(' ');
-                    }
-                    v.write(out, indent, depth + 1);
+                    out.push_str(": ");
+                    v.write_pretty(out, depth + 1);
                 }
                 if !members.is_empty() {
                     newline(out, depth);
                 }
                 out.push('}');
             }
+            scalar => scalar.write_scalar(out),
+        }
+    }
+
+    fn write_scalar(&self, out: &mut String) {
+        match self {
+            Json::Null => out.push_str("null"),
+            Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+            Json::Number(n) => write_number(out, *n),
+            Json::String(s) => write_string(out, s),
+            Json::Array(_) | Json::Object(_) => {}
         }
     }
 }

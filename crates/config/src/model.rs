@@ -615,10 +615,14 @@ pub(crate) fn check_semantics(root: &Json, config: Option<&Config>, cx: &mut Ctx
         if let Some(url) = url {
             for name in schaufenster_core::template::placeholders(url) {
                 if !vars.contains(&name) {
-                    let steps: Vec<Step> = path.iter().map(|k| Step::Key(k)).collect();
+                    // At most four keys: a fixed array, no allocation.
+                    let mut steps = [Step::Index(0); 4];
+                    for (step, k) in steps.iter_mut().zip(path) {
+                        *step = Step::Key(k);
+                    }
                     let allowed = braced_list(vars);
                     let hint = crate::decode::suggestion(crate::decode::closest(name, vars), true, "Available: ", "available: ", &allowed);
-                    cx.error_in(&steps, found_text(url), &format!("unknown placeholder {{{name}}} in the URL"), &hint);
+                    cx.error_in(&steps[..path.len()], found_text(url), &format!("unknown placeholder {{{name}}} in the URL"), &hint);
                 }
             }
         }
