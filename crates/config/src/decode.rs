@@ -120,7 +120,10 @@ pub fn found_text(text: &str) -> String {
 /// The decoding context: the current path and the problems found so far.
 #[derive(Default, Debug)]
 pub struct Ctx {
-    path: Vec<Seg>,
+    // The current path already written out after the "$" (".a.b[0]"), and where each step
+    // began: stepping in appends, stepping out truncates, a problem copies it.
+    path: String,
+    starts: Vec<usize>,
     /// Every problem found, in document order.
     pub problems: Vec<Problem>,
 }
@@ -159,24 +162,35 @@ impl Ctx {
 
     // Out of line on purpose: inlined into every field of every decoder, these three were
     // about a third of the config decoder's wasm.
-    #[inline(never)]
     fn enter(&mut self, seg: Seg) {
-        self.path.push(seg);
+        match seg {
+            Seg::Key(k) => self.enter_step(Step::Key(&k)),
+            Seg::Index(i) => self.enter_step(Step::Index(i)),
+        }
+    }
+
+    fn enter_key(&mut self, key: &str) {
+        self.enter_step(Step::Key(key));
     }
 
     #[inline(never)]
-    fn enter_key(&mut self, key: &str) {
-        self.path.push(Seg::Key(key.to_owned()));
+    fn enter_step(&mut self, step: Step) {
+        self.starts.push(self.path.len());
+        push_step(&mut self.path, step);
     }
 
     #[inline(never)]
     fn leave(&mut self) {
-        self.path.pop();
+        if let Some(start) = self.starts.pop() {
+            self.path.truncate(start);
+        }
     }
 
     /// The current path as text.
     pub fn path(&self) -> String {
-        path_string(&self.path)
+        let mut out = String::from("$");
+        out.push_str(&self.path);
+        out
     }
 
     /// Records an error at the current path.
@@ -225,7 +239,7 @@ impl Ctx {
         };
         let mut ok = true;
         for (i, item) in items.iter().enumerate() {
-            self.enter(Seg::Index(i));
+            self.enter_step(Step::Index(i));
             ok &= each(item, self);
             self.leave();
         }
