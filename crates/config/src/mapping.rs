@@ -24,6 +24,12 @@ pub fn read_money(v: &Json, format: MoneyFormat, currency: Currency) -> Option<i
     }
 }
 
+/// The names whose flag is set, in order (one body for every "missing or invalid" list).
+#[inline(never)]
+fn flagged(flags: &[(bool, &'static str)]) -> Vec<&'static str> {
+    flags.iter().filter(|(b, _)| *b).map(|(_, n)| *n).collect()
+}
+
 fn sub<'a>(source: &'a Source, fields: &'a [(&'a str, &'a str)], row: &'a Json, field: &str) -> (&'a str, Option<&'a Json>) {
     let p = source.pointer(field, fields);
     (p, row.pointer(p))
@@ -71,11 +77,7 @@ pub fn cart_from_json(data: &Json, source: &Source, default_currency: Currency, 
                 match (id, qty, price, discount) {
                     (Some(id), Some(q), Some(p), Some(d)) => lines.push(CartLine { product_id: id, quantity: q as u32, unit_price: p, line_discount: d }),
                     (id, q, p, d) => {
-                        let bad: Vec<&str> = [(id.is_none(), "product_id"), (q.is_none(), "quantity"), (p.is_none(), "unit_price"), (d.is_none(), "line_discount")]
-                            .iter()
-                            .filter(|(b, _)| *b)
-                            .map(|(_, n)| *n)
-                            .collect();
+                        let bad = flagged(&[(id.is_none(), "product_id"), (q.is_none(), "quantity"), (p.is_none(), "unit_price"), (d.is_none(), "line_discount")]);
                         problems.push(format!("cart line {i}: missing or invalid {}", bad.join(", ")));
                     }
                 }
@@ -165,7 +167,7 @@ fn product_row(row: &Json, source: &Source, currency: Currency) -> Result<Produc
             image: safe_url(sub(source, f, row, "items.image").1),
             available: !matches!(sub(source, f, row, "items.available").1, Some(Json::Bool(false))),
         }),
-        (id, title, price) => Err([(id.is_none(), "id"), (title.is_none(), "title"), (price.is_none(), "price")].iter().filter(|(b, _)| *b).map(|(_, n)| *n).collect()),
+        (id, title, price) => Err(flagged(&[(id.is_none(), "id"), (title.is_none(), "title"), (price.is_none(), "price")])),
     }
 }
 
@@ -355,7 +357,7 @@ pub fn faq_from_json(data: &Json, source: &Source) -> (Vec<FaqItem>, Vec<String>
         };
         let question = text(sub(source, f, row, "entries.question").1);
         let answer = text(sub(source, f, row, "entries.answer").1);
-        let mut bad: Vec<&str> = [(id.is_none(), "id"), (question.is_none(), "question"), (answer.is_none(), "answer")].iter().filter(|(b, _)| *b).map(|(_, n)| *n).collect();
+        let mut bad = flagged(&[(id.is_none(), "id"), (question.is_none(), "question"), (answer.is_none(), "answer")]);
         let category = match sub(source, f, row, "entries.category").1 {
             None | Some(Json::Null) => None,
             v => text(v).or_else(|| {
