@@ -24,6 +24,22 @@ pub fn read_money(v: &Json, format: MoneyFormat, currency: Currency) -> Option<i
     }
 }
 
+/// An id as text: a string as it is, a whole number in digits.
+#[inline(never)]
+fn id_text(v: Option<&Json>) -> Option<String> {
+    match v {
+        Some(Json::String(s)) => Some(s.clone()),
+        Some(n @ Json::Number(_)) => n.as_i64().map(|n| n.to_string()),
+        _ => None,
+    }
+}
+
+/// [`found`](crate::decode::found) for a value that may be absent (then `none`).
+#[inline(never)]
+fn found_or(v: Option<&Json>, none: &str) -> String {
+    v.map_or_else(|| none.to_owned(), crate::decode::found)
+}
+
 /// The names whose flag is set, in order (one body for every "missing or invalid" list).
 #[inline(never)]
 fn flagged(flags: &[(bool, &'static str)]) -> Vec<&'static str> {
@@ -63,11 +79,7 @@ pub fn cart_from_json(data: &Json, source: &Source, default_currency: Currency, 
     match sub(source, f, data, "lines") {
         (_, Some(Json::Array(rows))) => {
             for (i, row) in rows.iter().enumerate() {
-                let id = match sub(source, f, row, "lines.product_id").1 {
-                    Some(Json::String(s)) => Some(s.clone()),
-                    Some(n @ Json::Number(_)) => n.as_i64().map(|n| n.to_string()),
-                    _ => None,
-                };
+                let id = id_text(sub(source, f, row, "lines.product_id").1);
                 let qty = sub(source, f, row, "lines.quantity").1.and_then(Json::as_i64).filter(|q| (0..=u32::MAX as i64).contains(q));
                 let price = sub(source, f, row, "lines.unit_price").1.and_then(|v| read_money(v, source.money, currency)).filter(|p| *p >= 0);
                 let discount = match sub(source, f, row, "lines.line_discount").1 {
@@ -133,7 +145,7 @@ pub fn products_from_json(data: &Json, source: &Source, default_currency: Curren
     let currency = match sub(source, f, data, "currency") {
         (_, Some(v)) if v.as_str().and_then(Currency::parse).is_some() => v.as_str().and_then(Currency::parse).unwrap_or(default_currency),
         (p, v) => {
-            problems.push(format!("the product list states no currency at \"{p}\" (found {})", v.map(crate::decode::found).unwrap_or_else(|| "nothing".into())));
+            problems.push(format!("the product list states no currency at \"{p}\" (found {})", found_or(v, "nothing")));
             return (out, problems);
         }
     };
@@ -150,11 +162,7 @@ pub fn products_from_json(data: &Json, source: &Source, default_currency: Curren
 fn product_row(row: &Json, source: &Source, currency: Currency) -> Result<Product, Vec<&'static str>> {
     let f = PRODUCT_FIELDS;
     let safe_url = |v: Option<&Json>| v.and_then(Json::as_str).filter(|u| crate::types::url_problem(u).is_none()).map(str::to_owned);
-    let id = match sub(source, f, row, "items.id").1 {
-        Some(Json::String(s)) => Some(s.clone()),
-        Some(n @ Json::Number(_)) => n.as_i64().map(|n| n.to_string()),
-        _ => None,
-    };
+    let id = id_text(sub(source, f, row, "items.id").1);
     let title = sub(source, f, row, "items.title").1.and_then(Json::as_str).map(str::to_owned);
     let price = sub(source, f, row, "items.price").1.and_then(|v| read_money(v, source.money, currency)).filter(|p| *p >= 0);
     match (id, title, price) {
@@ -295,7 +303,7 @@ pub fn stats_from_json(data: &Json, source: &Source, product_id: &str) -> (schau
         (Some(Json::Number(avg)), Some(n)) if avg.is_finite() => Some((*avg, n)),
         (None | Some(Json::Null), None) => None,
         (avg, _) => {
-            problems.push(format!("rating of \"{product_id}\" is {}, not an average with a count", avg.map(crate::decode::found).unwrap_or_else(|| "missing".into())));
+            problems.push(format!("rating of \"{product_id}\" is {}, not an average with a count", found_or(avg, "missing")));
             None
         }
     };
@@ -307,7 +315,7 @@ pub fn stats_from_json(data: &Json, source: &Source, product_id: &str) -> (schau
             None
         }
         (c, _) => {
-            problems.push(format!("bestseller category of \"{product_id}\" is {}, not a name", c.map(crate::decode::found).unwrap_or_else(|| "missing".into())));
+            problems.push(format!("bestseller category of \"{product_id}\" is {}, not a name", found_or(c, "missing")));
             None
         }
     };
@@ -344,7 +352,7 @@ pub fn faq_from_json(data: &Json, source: &Source) -> (Vec<FaqItem>, Vec<String>
         ((_, Some(Json::Array(rows))), _) => rows,
         (("/entries", None), Json::Array(rows)) => rows,
         ((p, v), _) => {
-            problems.push(format!("no FAQ entry list at \"{p}\" (found {})", v.map(crate::decode::found).unwrap_or_else(|| "nothing".into())));
+            problems.push(format!("no FAQ entry list at \"{p}\" (found {})", found_or(v, "nothing")));
             return (out, problems);
         }
     };
