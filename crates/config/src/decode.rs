@@ -104,8 +104,9 @@ pub fn found(v: &Json) -> String {
         _ => v.to_json_string(),
     };
     if text.chars().count() > 60 {
-        let cut: String = text.chars().take(57).collect();
-        format!("{cut}…")
+        let mut cut: String = text.chars().take(57).collect();
+        cut.push('…');
+        cut
     } else {
         text
     }
@@ -533,22 +534,16 @@ impl<const MIN: i64, const MAX: i64> Decode for Int<MIN, MAX> {
 /// The body of every `Int<MIN, MAX>` decoder, shared instead of copied per range.
 #[inline(never)]
 fn decode_int(v: &Json, cx: &mut Ctx, min: i64, max: i64) -> Option<i64> {
-    let hint = format!("a whole number from {min} to {max}");
-    match v.as_i64() {
-        Some(n) if (min..=max).contains(&n) => Some(n),
-        Some(n) if n < 0 && min >= 0 => {
-            cx.error(found(v), "must not be negative", &hint);
-            None
-        }
-        Some(_) => {
-            cx.error(found(v), "out of range", &hint);
-            None
-        }
-        None => {
-            cx.wrong_type(v, "a whole number", &hint);
-            None
-        }
+    let n = v.as_i64();
+    if let Some(n) = n.filter(|n| (min..=max).contains(n)) {
+        return Some(n);
     }
+    let hint = format!("a whole number from {min} to {max}");
+    match n {
+        Some(n) => cx.error(found(v), if n < 0 && min >= 0 { "must not be negative" } else { "out of range" }, &hint),
+        None => cx.wrong_type(v, "a whole number", &hint),
+    }
+    None
 }
 
 /// The body of every string-enum decoder: the index of `v` in `all`, or a problem with a

@@ -147,10 +147,11 @@ pub struct Link(pub String);
 impl Decode for Link {
     fn decode(v: &Json, cx: &mut Ctx) -> Option<Self> {
         let text = string(v, cx, "a link such as \"/kontakt\" or \"mailto:hilfe@shop.example\"")?;
-        let scheme = text.split_once(':').map(|(s, _)| s.to_ascii_lowercase());
-        let ok = match scheme.as_deref() {
-            Some("mailto" | "tel") => text.len() > 4 && !text.chars().any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>'),
-            _ => url_problem(text).is_none(),
+        let scheme = text.split_once(':').map_or("", |(s, _)| s);
+        let ok = if scheme.eq_ignore_ascii_case("mailto") || scheme.eq_ignore_ascii_case("tel") {
+            text.len() > 4 && !text.chars().any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>')
+        } else {
+            url_problem(text).is_none()
         };
         if ok {
             Some(Link(text.to_owned()))
