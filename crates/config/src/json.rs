@@ -44,7 +44,7 @@ impl Json {
         }
         let rest = pointer.strip_prefix('/')?;
         rest.split('/').try_fold(self, |v, token| {
-            let token = token.replace("~1", "/").replace("~0", "~");
+            let token = unescape(token);
             match v {
                 Json::Object(_) => v.get(&token),
                 Json::Array(items) => {
@@ -223,6 +223,30 @@ pub(crate) fn write_string(out: &mut String, s: &str) {
     out.push('"');
 }
 
+/// An RFC 6901 reference token unescaped: "~1" is "/", "~0" is "~" (the same as replacing
+/// "~1" and then "~0", without a substring searcher).
+fn unescape(token: &str) -> String {
+    let mut parts = token.split('~');
+    let mut out = String::from(parts.next().unwrap_or(""));
+    for part in parts {
+        match part.as_bytes().first() {
+            Some(b'1') => {
+                out.push('/');
+                out.push_str(&part[1..]);
+            }
+            Some(b'0') => {
+                out.push('~');
+                out.push_str(&part[1..]);
+            }
+            _ => {
+                out.push('~');
+                out.push_str(part);
+            }
+        }
+    }
+    out
+}
+
 /// Builds an object from `(key, value)` pairs; keeps schema code short.
 pub fn obj<const N: usize>(members: [(&str, Json); N]) -> Json {
     // Only the move into a Vec is generic; the key copies are one body for every N.
@@ -281,6 +305,18 @@ mod tests {
             ("/items/0/price/x", None),
         ] {
             assert_eq!(v.pointer(p).cloned(), want, "{p:?}");
+        }
+    }
+
+    #[test]
+    fn pointer_tokens_unescape_like_two_replaces() {
+        let mut all = vec![String::new()];
+        for _ in 0..6 {
+            let longer: Vec<String> = all.iter().flat_map(|t| ["~", "0", "1", "ä"].map(|c| format!("{t}{c}"))).collect();
+            all.extend(longer);
+        }
+        for t in all.iter().map(String::as_str).chain(["a~1b~0c", "~2", "~0~1~"]) {
+            assert_eq!(unescape(t), t.replace("~1", "/").replace("~0", "~"), "{t:?}");
         }
     }
 
