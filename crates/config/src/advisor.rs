@@ -481,10 +481,10 @@ pub(crate) fn check(advisor: &Advisor, cx: &mut Ctx) {
     let columns = advisor.columns();
     let (_, problems) = core::Advisor::new(advisor.core_questions(), &columns);
     for p in problems {
-        let hint = if p.message.contains("unknown attribute") {
+        let hint = if crate::decode::has_text(&p.message, "unknown attribute") {
             let known = columns.join(", ");
             format!("declared attributes: {known}; an effect on an unknown attribute is never met")
-        } else if p.message.contains("show_if") {
+        } else if crate::decode::has_text(&p.message, "show_if") {
             "show_if can only name an earlier question and its options; until fixed the question is never shown".to_string()
         } else {
             "the advisor still runs; fix this so the option does what it says".to_string()

@@ -264,7 +264,7 @@ impl Decode for StatsSource {
             return None;
         }
         match &src.url {
-            Some(u) if !u.0.contains("{products}") => {
+            Some(u) if !crate::decode::has_text(&u.0, "{products}") => {
                 cx.error_in(&[Step::Key("url")], found_text(&u.0), "the URL has no {products} placeholder", "add it where the comma-separated product ids go, e.g. \"/api/social-proof?products={products}&window={window}\"");
                 None
             }
