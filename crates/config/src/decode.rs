@@ -393,8 +393,7 @@ pub fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
 /// Edit distance counting an insertion, deletion, substitution or swap of two neighbouring
 /// characters as one edit (optimal string alignment), since "teirs" for "tiers" is one slip.
 pub fn levenshtein(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
+    let (a, b) = (chars_of(a), chars_of(b));
     // One flat table (row i at i * w) rather than a Vec per row: the same numbers, less code.
     let w = b.len() + 1;
     let mut d = vec![0usize; (a.len() + 1) * w];
@@ -433,6 +432,15 @@ impl<T: Decode> Slot for Option<T> {
     fn decode_from(&mut self, v: &Json, cx: &mut Ctx) {
         *self = T::decode(v, cx);
     }
+}
+
+// A plain push loop: smaller in the wasm than `collect`'s specialised path.
+fn chars_of(text: &str) -> Vec<char> {
+    let mut out = Vec::with_capacity(text.len());
+    for c in text.chars() {
+        out.push(c);
+    }
+    out
 }
 
 /// A type that can be read from config JSON and described as JSON Schema.

@@ -199,7 +199,7 @@ fn write_number(out: &mut String, n: f64) {
         let scaled = (n.abs() * 1e6).round() as u64;
         out.push_str(&(scaled / 1_000_000).to_string());
         let frac = format!("{:06}", scaled % 1_000_000);
-        let frac = frac.trim_end_matches('0');
+        let frac = &frac[..frac.len() - frac.bytes().rev().take_while(|b| *b == b'0').count()];
         if !frac.is_empty() {
             out.push('.');
             out.push_str(frac);
