@@ -103,13 +103,14 @@ pub fn found(v: &Json) -> String {
         Json::Array(a) if a.len() > 5 => return format!("an array of {} items", a.len()),
         _ => v.to_json_string(),
     };
+    let mut text = text;
     if text.chars().count() > 60 {
-        let mut cut: String = text.chars().take(57).collect();
-        cut.push('…');
-        cut
-    } else {
-        text
+        // The first 57 characters, cut in place.
+        let end = text.char_indices().nth(57).map_or(text.len(), |(i, _)| i);
+        text.truncate(end);
+        text.push('…');
     }
+    text
 }
 
 /// [`found`] for a text (as a JSON string).
