@@ -8,7 +8,7 @@
 //! question or option, found by the same check the engine runs
 //! ([`schaufenster_core::advisor::Advisor::new`]).
 
-use crate::decode::{found, Ctx, Decode, Int, Seg};
+use crate::decode::{found, found_text, Ctx, Decode, Int, Step};
 use crate::json::{obj, s, Json};
 use crate::model::ProductSource;
 use crate::types::{Id, Url};
@@ -76,13 +76,14 @@ pub struct Attribute {
 
 impl Decode for Attribute {
     fn decode(v: &Json, cx: &mut Ctx) -> Option<Self> {
-        let Json::Object(m) = v else {
-            cx.wrong_type(v, "an object", "write {\"type\": \"number\"} (or \"text\", \"tags\", \"boolean\")");
+        let mut kind: Option<AttrType> = None;
+        let mut pointer: Option<Option<crate::types::Pointer>> = Some(None);
+        if !cx.object(v, "write {\"type\": \"number\"} (or \"text\", \"tags\", \"boolean\")", &["type", "pointer"], &mut [&mut kind, &mut pointer]) {
             return None;
-        };
-        cx.unknown_keys(m, &["type", "pointer"]);
-        let kind = cx.field::<AttrType>(m, "type", None);
-        let pointer = cx.field(m, "pointer", None);
+        }
+        if !(kind.is_some() && pointer.is_some()) {
+            return None;
+        }
         Some(Attribute { kind: kind?, pointer: pointer? })
     }
     fn schema() -> Json {
@@ -194,49 +195,61 @@ impl Decode for Question {
             return None;
         };
         cx.unknown_keys(m, Q_KEYS);
-        let id = cx.field::<Id>(m, "id", None);
-        let kind = cx.field::<QuestionType>(m, "type", None);
-        let text = cx.field::<Localized>(m, "text", None);
-        let required = cx.field::<bool>(m, "required", Some(|| false));
-        let weight = cx.field::<Int<0, 100>>(m, "weight", Some(|| Int(10)));
-        let priority = cx.field::<Int<0, 100>>(m, "priority", Some(|| Int(5)));
-        let show_if = cx.field::<Option<ShowIf>>(m, "show_if", None);
-        let explain = cx.field::<Option<Localized>>(m, "explain", None);
+        let mut id: Option<Id> = None;
+        let mut kind: Option<QuestionType> = None;
+        let mut text: Option<Localized> = None;
+        let mut required = Some(false);
+        let mut weight = Some(Int::<0, 100>(10));
+        let mut priority = Some(Int::<0, 100>(5));
+        let mut show_if: Option<Option<ShowIf>> = Some(None);
+        let mut explain: Option<Option<Localized>> = Some(None);
+        cx.fields(
+            m,
+            &["id", "type", "text", "required", "weight", "priority", "show_if", "explain"],
+            &mut [&mut id, &mut kind, &mut text, &mut required, &mut weight, &mut priority, &mut show_if, &mut explain],
+        );
         let kind = kind?;
         let is_range = kind == QuestionType::Range;
-        let has = |k: &str| m.iter().any(|(key, _)| key == k);
+        let has = |k: &str| crate::decode::find_member(m, k).is_some();
         let (options, range) = if is_range {
             if has("options") {
-                cx.key("options", |cx| cx.error("(options)".into(), "a range question has no options", "remove \"options\", or use \"type\": \"single\""));
+                cx.error_in(&[Step::Key("options")], "(options)".into(), "a range question has no options", "remove \"options\", or use \"type\": \"single\"");
             }
-            let attribute = cx.field::<String>(m, "attribute", None);
-            let min = cx.field::<Int<0, 1_000_000_000>>(m, "min", None);
-            let max = cx.field::<Int<0, 1_000_000_000>>(m, "max", None);
-            let step = cx.field::<Int<1, 1_000_000_000>>(m, "step", Some(|| Int(1)));
+            let mut attribute: Option<String> = None;
+            let mut min: Option<Int<0, 1_000_000_000>> = None;
+            let mut max: Option<Int<0, 1_000_000_000>> = None;
+            let mut step = Some(Int::<1, 1_000_000_000>(1));
+            cx.fields(m, &["attribute", "min", "max", "step"], &mut [&mut attribute, &mut min, &mut max, &mut step]);
+            if !(attribute.is_some() && min.is_some() && max.is_some() && step.is_some()) {
+                return None;
+            }
             let (attribute, min, max, step) = (attribute?, min?, max?, step?);
             if min.0 >= max.0 {
-                cx.key("max", |cx| cx.error(max.0.to_string(), &format!("max is not above min ({})", min.0), "give the range a lower \"min\" and a higher \"max\""));
+                cx.error_in(&[Step::Key("max")], max.0.to_string(), &format!("max is not above min ({})", min.0), "give the range a lower \"min\" and a higher \"max\"");
                 return None;
             }
             (Vec::new(), Some(RangeSpec { attribute, min: min.0, max: max.0, step: step.0 }))
         } else {
             for k in ["attribute", "min", "max", "step"] {
                 if has(k) {
-                    cx.key(k, |cx| cx.error(format!("({k})"), &format!("\"{k}\" only applies to \"type\": \"range\""), "remove it, or make this a range question"));
+                    cx.error_in(&[Step::Key(k)], format!("({k})"), &format!("\"{k}\" only applies to \"type\": \"range\""), "remove it, or make this a range question");
                 }
             }
             let options = cx.field::<Vec<AdvisorOption>>(m, "options", None)?;
             if options.is_empty() {
-                cx.key("options", |cx| cx.error("[]".into(), "no options", "add at least two options"));
+                cx.error_in(&[Step::Key("options")], "[]".into(), "no options", "add at least two options");
             }
             if kind == QuestionType::YesNo {
                 let ids: Vec<&str> = options.iter().map(|o| o.id.0.as_str()).collect();
                 if ids != ["yes", "no"] {
-                    cx.key("options", |cx| cx.error(ids.join(", "), "a yes_no question has the options \"yes\" and \"no\", in that order", "use {\"id\": \"yes\", …} and {\"id\": \"no\", …}"));
+                    cx.error_in(&[Step::Key("options")], ids.join(", "), "a yes_no question has the options \"yes\" and \"no\", in that order", "use {\"id\": \"yes\", …} and {\"id\": \"no\", …}");
                 }
             }
             (options, None)
         };
+        if !(id.is_some() && text.is_some() && required.is_some() && weight.is_some() && priority.is_some() && show_if.is_some() && explain.is_some()) {
+            return None;
+        }
         Some(Question { id: id?, kind, text: text?, required: required?, weight: weight?.0 as u32, priority: priority?.0 as u32, show_if: show_if?, options, range, explain: explain? })
     }
     fn schema() -> Json {
@@ -307,37 +320,34 @@ impl Decode for Effect {
             return None;
         };
         cx.unknown_keys(m, &["attribute", "op", "value", "weight", "explain"]);
-        let attribute = cx.field::<String>(m, "attribute", None);
-        let op = cx.field::<String>(m, "op", None);
-        let weight = cx.field::<Option<Int<-100, 100>>>(m, "weight", None);
-        let explain = cx.field::<Option<Localized>>(m, "explain", None);
+        let mut attribute: Option<String> = None;
+        let mut op: Option<String> = None;
+        let mut weight: Option<Option<Int<-100, 100>>> = Some(None);
+        let mut explain: Option<Option<Localized>> = Some(None);
+        cx.fields(m, &["attribute", "op", "weight", "explain"], &mut [&mut attribute, &mut op, &mut weight, &mut explain]);
         let value = m.iter().find(|(k, _)| k == "value").map(|(_, v)| v);
+        if !(attribute.is_some() && op.is_some() && weight.is_some() && explain.is_some()) {
+            return None;
+        }
         let (attribute, op, weight, explain) = (attribute?, op?, weight?, explain?);
         let Some(value) = value else {
-            cx.key("value", |cx| cx.error("(missing)".into(), "this key is required", "add \"value\": the value to compare with"));
+            cx.error_in(&[Step::Key("value")], "(missing)".into(), "this key is required", "add \"value\": the value to compare with");
             return None;
         };
-        let bad = |cx: &mut Ctx, want: &str| {
-            cx.key("value", |cx| cx.error(found(value), &format!("\"{op}\" needs {want}"), "e.g. {\"op\": \">=\", \"value\": 40} or {\"op\": \"in\", \"value\": [\"Nylon\", \"Canvas\"]}"));
-            None
-        };
-        let parsed = match op.as_str() {
-            "=" => match scalar(value) {
-                Some(x) => core::Op::Eq(x),
-                None => return bad(cx, "a number, text or true/false"),
-            },
+        let parsed: Result<core::Op, &str> = match op.as_str() {
+            "=" => scalar(value).map(core::Op::Eq).ok_or("a number, text or true/false"),
             "in" => match value {
-                Json::Array(items) if !items.is_empty() && items.iter().all(|i| scalar(i).is_some()) => core::Op::In(items.iter().filter_map(scalar).collect()),
-                _ => return bad(cx, "a non-empty array of numbers or texts"),
+                Json::Array(items) if !items.is_empty() && items.iter().all(|i| scalar(i).is_some()) => Ok(core::Op::In(items.iter().filter_map(scalar).collect())),
+                _ => Err("a non-empty array of numbers or texts"),
             },
             "<=" | ">=" => match value {
-                Json::Number(n) if op == "<=" => core::Op::Le(*n),
-                Json::Number(n) => core::Op::Ge(*n),
-                _ => return bad(cx, "a number"),
+                Json::Number(n) if op == "<=" => Ok(core::Op::Le(*n)),
+                Json::Number(n) => Ok(core::Op::Ge(*n)),
+                _ => Err("a number"),
             },
             "contains" => match value {
-                Json::String(t) => core::Op::Contains(t.clone()),
-                _ => return bad(cx, "a text"),
+                Json::String(t) => Ok(core::Op::Contains(t.clone())),
+                _ => Err("a text"),
             },
             other => {
                 // Swapped or doubled characters are the usual slips.
@@ -345,13 +355,17 @@ impl Decode for Effect {
                     "=>" => Some(">="),
                     "=<" => Some("<="),
                     "==" | "eq" => Some("="),
-                    _ => crate::decode::did_you_mean(other, OPS.iter().copied()),
+                    _ => crate::decode::closest(other, OPS),
                 };
-                let hint = match alias {
-                    Some(mm) => format!("did you mean \"{mm}\"? One of: {}", OPS.join(", ")),
-                    None => format!("one of: {}", OPS.join(", ")),
-                };
-                cx.key("op", |cx| cx.error(found(&s(other)), "unknown operator", &hint));
+                let hint = crate::decode::suggestion(alias, false, "One of: ", "one of: ", &OPS.join(", "));
+                cx.error_in(&[Step::Key("op")], found_text(other), "unknown operator", &hint);
+                return None;
+            }
+        };
+        let parsed = match parsed {
+            Ok(p) => p,
+            Err(want) => {
+                cx.error_in(&[Step::Key("value")], found(value), &format!("\"{op}\" needs {want}"), "e.g. {\"op\": \">=\", \"value\": 40} or {\"op\": \"in\", \"value\": [\"Nylon\", \"Canvas\"]}");
                 return None;
             }
         };
@@ -431,13 +445,16 @@ impl Advisor {
 /// Checks what types alone cannot: operators that cannot apply to an attribute's type and range
 /// questions on non-number attributes (errors), and the engine's own findings (warnings).
 pub(crate) fn check(advisor: &Advisor, cx: &mut Ctx) {
-    cx.push_seg(Seg::Key("advisor".into()));
-    cx.push_seg(Seg::Key("questions".into()));
+    use Step::{Index, Key};
     for (qi, q) in advisor.questions.iter().enumerate() {
-        cx.push_seg(Seg::Index(qi));
         if let Some(r) = &q.range {
             if advisor.attribute_type(&r.attribute).is_some_and(|t| t != AttrType::Number) {
-                cx.key("attribute", |cx| cx.error(found(&s(&r.attribute)), "a range needs a number attribute", "declare it with \"type\": \"number\" in catalogue.attributes, or use \"price\""));
+                cx.error_in(
+                    &[Key("advisor"), Key("questions"), Index(qi), Key("attribute")],
+                    found_text(&r.attribute),
+                    "a range needs a number attribute",
+                    "declare it with \"type\": \"number\" in catalogue.attributes, or use \"price\"",
+                );
             }
         }
         for (oi, o) in q.options.iter().enumerate() {
@@ -451,40 +468,29 @@ pub(crate) fn check(advisor: &Advisor, cx: &mut Ctx) {
                     _ => true,
                 };
                 if !ok {
-                    for seg in [Seg::Key("options".into()), Seg::Index(oi), Seg::Key("effects".into()), Seg::Index(ei)] {
-                        cx.push_seg(seg);
-                    }
-                    cx.key("op", |cx| cx.error(format!("\"{}\" on a {} attribute", op_name(&e.op), t.as_str()), &format!("this operator cannot compare the {} attribute \"{}\"", t.as_str(), e.attribute), "numbers take \"<=\", \">=\", \"=\", \"in\"; texts and tags take \"=\", \"in\", \"contains\""));
-                    for _ in 0..4 {
-                        cx.pop_seg();
-                    }
+                    cx.error_in(
+                        &[Key("advisor"), Key("questions"), Index(qi), Key("options"), Index(oi), Key("effects"), Index(ei), Key("op")],
+                        format!("\"{}\" on a {} attribute", op_name(&e.op), t.as_str()),
+                        &format!("this operator cannot compare the {} attribute \"{}\"", t.as_str(), e.attribute),
+                        "numbers take \"<=\", \">=\", \"=\", \"in\"; texts and tags take \"=\", \"in\", \"contains\"",
+                    );
                 }
             }
         }
-        cx.pop_seg();
     }
-    let (_, problems) = core::Advisor::new(advisor.core_questions(), &advisor.columns());
+    let columns = advisor.columns();
+    let (_, problems) = core::Advisor::new(advisor.core_questions(), &columns);
     for p in problems {
-        cx.push_seg(Seg::Index(p.question));
-        if let Some(o) = p.option {
-            cx.push_seg(Seg::Key("options".into()));
-            cx.push_seg(Seg::Index(o));
-        }
-        let hint = if p.message.contains("unknown attribute") {
-            let known = advisor.columns().join(", ");
+        let hint = if crate::decode::has_text(&p.message, "unknown attribute") {
+            let known = columns.join(", ");
             format!("declared attributes: {known}; an effect on an unknown attribute is never met")
-        } else if p.message.contains("show_if") {
+        } else if crate::decode::has_text(&p.message, "show_if") {
             "show_if can only name an earlier question and its options; until fixed the question is never shown".to_string()
         } else {
             "the advisor still runs; fix this so the option does what it says".to_string()
         };
-        cx.warn("(see message)".into(), &p.message, &hint);
-        if p.option.is_some() {
-            cx.pop_seg();
-            cx.pop_seg();
-        }
-        cx.pop_seg();
+        let steps = [Key("advisor"), Key("questions"), Index(p.question), Key("options"), Index(p.option.unwrap_or(0))];
+        let depth = if p.option.is_some() { 5 } else { 3 };
+        cx.warn_in(&steps[..depth], "(see message)".into(), &p.message, &hint);
     }
-    cx.pop_seg();
-    cx.pop_seg();
 }

@@ -55,41 +55,83 @@ impl fmt::Display for Problem {
     }
 }
 
+/// One step below the current path, borrowed: problems found deeper than the decoder stands
+/// are reported with these instead of stepping in and out (see [`Ctx::error_in`]).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Step<'a> {
+    /// An object key.
+    Key(&'a str),
+    /// An array index.
+    Index(usize),
+}
+
 /// Formats a path as `$.a.b[0]["odd key"]`.
 pub fn path_string(path: &[Seg]) -> String {
     let mut out = String::from("$");
     for seg in path {
         match seg {
-            Seg::Key(k) if !k.is_empty() && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') => {
-                out.push('.');
-                out.push_str(k);
-            }
-            Seg::Key(k) => out.push_str(&format!("[{}]", s(k).to_json_string())),
-            Seg::Index(i) => out.push_str(&format!("[{i}]")),
+            Seg::Key(k) => push_step(&mut out, Step::Key(k)),
+            Seg::Index(i) => push_step(&mut out, Step::Index(*i)),
         }
     }
     out
 }
 
+fn push_step(out: &mut String, step: Step) {
+    match step {
+        Step::Key(k) if !k.is_empty() && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') => {
+            out.push('.');
+            out.push_str(k);
+        }
+        Step::Key(k) => {
+            out.push('[');
+            crate::json::write_string(out, k);
+            out.push(']');
+        }
+        Step::Index(i) => {
+            out.push('[');
+            out.push_str(&i.to_string());
+            out.push(']');
+        }
+    }
+}
+
 /// Short JSON rendering of a found value for messages (at most ~60 characters).
 pub fn found(v: &Json) -> String {
-    let text = match v {
+    let mut text = match v {
         Json::Object(m) if m.len() > 3 => return format!("an object with {} keys", m.len()),
         Json::Array(a) if a.len() > 5 => return format!("an array of {} items", a.len()),
         _ => v.to_json_string(),
     };
     if text.chars().count() > 60 {
-        let cut: String = text.chars().take(57).collect();
-        format!("{cut}…")
-    } else {
-        text
+        // The first 57 characters, cut in place.
+        let end = text.char_indices().nth(57).map_or(text.len(), |(i, _)| i);
+        text.truncate(end);
+        text.push('…');
     }
+    text
+}
+
+/// [`found`] for a text (as a JSON string).
+#[inline(never)]
+pub fn found_text(text: &str) -> String {
+    found(&s(text))
+}
+
+/// Whether `text` contains `part` (non-empty): a plain byte scan, as the config's few short
+/// needles need no substring searcher.
+#[inline(never)]
+pub(crate) fn has_text(text: &str, part: &str) -> bool {
+    text.as_bytes().windows(part.len()).any(|w| w == part.as_bytes())
 }
 
 /// The decoding context: the current path and the problems found so far.
 #[derive(Default, Debug)]
 pub struct Ctx {
-    path: Vec<Seg>,
+    // The current path already written out after the "$" (".a.b[0]"), and where each step
+    // began: stepping in appends, stepping out truncates, a problem copies it.
+    path: String,
+    starts: Vec<usize>,
     /// Every problem found, in document order.
     pub problems: Vec<Problem>,
 }
@@ -126,48 +168,107 @@ impl Ctx {
         self.leave();
     }
 
-    // Out of line on purpose: inlined into every field of every decoder, these three were
-    // about a third of the config decoder's wasm.
-    #[inline(never)]
+    // Stepping in and out is out of line on purpose (`enter_step`, `leave`): inlined into
+    // every field of every decoder, it was about a third of the config decoder's wasm.
     fn enter(&mut self, seg: Seg) {
-        self.path.push(seg);
+        match seg {
+            Seg::Key(k) => self.enter_step(Step::Key(&k)),
+            Seg::Index(i) => self.enter_step(Step::Index(i)),
+        }
+    }
+
+    fn enter_key(&mut self, key: &str) {
+        self.enter_step(Step::Key(key));
     }
 
     #[inline(never)]
-    fn enter_key(&mut self, key: &str) {
-        self.path.push(Seg::Key(key.to_owned()));
+    fn enter_step(&mut self, step: Step) {
+        self.starts.push(self.path.len());
+        push_step(&mut self.path, step);
     }
 
     #[inline(never)]
     fn leave(&mut self) {
-        self.path.pop();
+        if let Some(start) = self.starts.pop() {
+            self.path.truncate(start);
+        }
     }
 
     /// The current path as text.
     pub fn path(&self) -> String {
-        path_string(&self.path)
+        let mut out = String::from("$");
+        out.push_str(&self.path);
+        out
     }
 
     /// Records an error at the current path.
     pub fn error(&mut self, found: String, message: &str, hint: &str) {
-        self.report(Severity::Error, found, message, hint);
+        self.report(&[], Severity::Error, found, message, hint);
     }
 
     /// Records a warning at the current path.
     pub fn warn(&mut self, found: String, message: &str, hint: &str) {
-        self.report(Severity::Warning, found, message, hint);
+        self.report(&[], Severity::Warning, found, message, hint);
+    }
+
+    /// Records an error at the current path plus `steps`.
+    pub fn error_in(&mut self, steps: &[Step], found: String, message: &str, hint: &str) {
+        self.report(steps, Severity::Error, found, message, hint);
+    }
+
+    /// Records a warning at the current path plus `steps`.
+    pub fn warn_in(&mut self, steps: &[Step], found: String, message: &str, hint: &str) {
+        self.report(steps, Severity::Warning, found, message, hint);
     }
 
     // Borrowed texts and one out-of-line body: copying them into Strings at every call site
     // cost kilobytes of wasm across the decoders.
     #[inline(never)]
-    fn report(&mut self, severity: Severity, found: String, message: &str, hint: &str) {
-        self.problems.push(Problem { path: self.path(), found, message: message.to_owned(), hint: hint.to_owned(), severity });
+    fn report(&mut self, steps: &[Step], severity: Severity, found: String, message: &str, hint: &str) {
+        let mut path = self.path();
+        for step in steps {
+            push_step(&mut path, *step);
+        }
+        self.problems.push(Problem { path, found, message: message.to_owned(), hint: hint.to_owned(), severity });
     }
 
     /// Records "expected X" for a value of the wrong type.
     pub fn wrong_type(&mut self, v: &Json, expected: &str, hint: &str) {
         self.error(found(v), &format!("expected {expected}, found {}", v.kind()), hint);
+    }
+
+    /// The loop of every list decoder: `each` decodes one item (one level deeper) and says
+    /// whether that worked; `false` when `v` is not an array or an item failed.
+    #[inline(never)]
+    pub fn list(&mut self, v: &Json, each: &mut dyn FnMut(&Json, &mut Ctx) -> bool) -> bool {
+        let Json::Array(items) = v else {
+            self.wrong_type(v, "an array", "wrap the values in [ ]");
+            return false;
+        };
+        let mut ok = true;
+        for (i, item) in items.iter().enumerate() {
+            self.enter_step(Step::Index(i));
+            ok &= each(item, self);
+            self.leave();
+        }
+        ok
+    }
+
+    /// The loop of every map decoder (an object with free keys): `each` decodes one entry
+    /// (under its key) and says whether that worked.
+    #[inline(never)]
+    pub fn entries(&mut self, v: &Json, each: &mut dyn FnMut(&str, &Json, &mut Ctx) -> bool) -> bool {
+        let Json::Object(members) = v else {
+            self.wrong_type(v, "an object", "wrap the entries in { }");
+            return false;
+        };
+        let mut ok = true;
+        for (k, item) in members {
+            self.enter_key(k);
+            ok &= each(k, item, self);
+            self.leave();
+        }
+        ok
     }
 
     /// Whether any error (not warning) was recorded.
@@ -183,29 +284,54 @@ impl Ctx {
     /// Decodes the member `key` of `members`: absent → `default`, else `T::absent()`, else a
     /// "missing" error. `null` counts as absent for optional fields.
     pub fn field<T: Decode>(&mut self, members: &[(String, Json)], key: &str, default: Option<fn() -> T>) -> Option<T> {
-        // The generic part stays small; lookup and the "missing" error are shared by every T
-        // (each generic copy costs wasm bytes).
-        match find_member(members, key) {
-            Some(Json::Null) if default.is_some() || T::absent().is_some() => default.map(|f| f()).or_else(T::absent),
-            Some(v) => {
-                self.enter_key(key);
-                let r = T::decode(v, self);
-                self.leave();
-                r
-            }
-            None => {
-                let v = default.map(|f| f()).or_else(T::absent);
-                if v.is_none() {
-                    self.missing(key);
+        let mut slot = default.map(|f| f()).or_else(T::absent);
+        self.fields(members, &[key], &mut [&mut slot]);
+        slot
+    }
+
+    /// Decodes the members `keys` of `members` into `slots` (one per key, in that order).
+    /// Each slot starts as the field's default or `T::absent()` (`None`: the key is required):
+    /// an absent key keeps it, or is a "missing" error; `null` keeps it when there is one;
+    /// any other value replaces it with the decoded value, `None` when that failed.
+    ///
+    /// One loop for every struct, with the per-type part behind [`Slot`]: a field costs a
+    /// table entry, not an inlined call chain.
+    #[inline(never)]
+    pub fn fields(&mut self, members: &[(String, Json)], keys: &[&str], slots: &mut [&mut dyn Slot]) {
+        for (key, slot) in keys.iter().zip(slots) {
+            match find_member(members, key) {
+                Some(Json::Null) if slot.is_set() => {}
+                Some(v) => {
+                    self.enter_key(key);
+                    slot.decode_from(v, self);
+                    self.leave();
                 }
-                v
+                None => {
+                    if !slot.is_set() {
+                        self.missing(key);
+                    }
+                }
             }
         }
     }
 
+    /// The body of every object decoder: checks that `v` is an object (else "expected an
+    /// object" with `hint` and `false`), reports unknown keys, then decodes the fields (see
+    /// [`Ctx::fields`]).
+    #[inline(never)]
+    pub fn object(&mut self, v: &Json, hint: &str, keys: &[&str], slots: &mut [&mut dyn Slot]) -> bool {
+        let Json::Object(members) = v else {
+            self.wrong_type(v, "an object", hint);
+            return false;
+        };
+        self.unknown_keys(members, keys);
+        self.fields(members, keys, slots);
+        true
+    }
+
     #[inline(never)]
     fn missing(&mut self, key: &str) {
-        self.key(key, |cx| cx.error("(missing)".into(), "this key is required", &format!("add \"{key}\"")));
+        self.error_in(&[Step::Key(key)], "(missing)".into(), "this key is required", &format!("add \"{key}\""));
     }
 
     /// Reports every key of `members` that is not in `known`, with a did-you-mean hint.
@@ -214,26 +340,51 @@ impl Ctx {
             if k == "$schema" || k.starts_with("//") || known.contains(&k.as_str()) {
                 continue;
             }
-            let hint = match did_you_mean(k, known.iter().copied()) {
-                Some(m) => format!("did you mean \"{m}\"? Known keys: {}", known.join(", ")),
-                None => format!("known keys here: {}", known.join(", ")),
-            };
-            self.key(k, |cx| cx.error(found(v), &format!("unknown key \"{k}\""), &hint));
+            let hint = suggestion(closest(k, known), false, "Known keys: ", "known keys here: ", &known.join(", "));
+            self.error_in(&[Step::Key(k)], found(v), &format!("unknown key \"{k}\""), &hint);
         }
     }
 }
 
 #[inline(never)]
-fn find_member<'a>(members: &'a [(String, Json)], key: &str) -> Option<&'a Json> {
+pub(crate) fn find_member<'a>(members: &'a [(String, Json)], key: &str) -> Option<&'a Json> {
     members.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+}
+
+/// A hint built around a did-you-mean: with a match `did you mean "m"? {upper}{rest}`
+/// (`{m}` in braces when `braces`), without one `{lower}{rest}`. One body for the many
+/// hints of this shape instead of two `format!`s each.
+#[inline(never)]
+pub fn suggestion(m: Option<&str>, braces: bool, upper: &str, lower: &str, rest: &str) -> String {
+    let mut out = String::new();
+    match m {
+        Some(m) => {
+            out.push_str("did you mean ");
+            out.push(if braces { '{' } else { '"' });
+            out.push_str(m);
+            out.push(if braces { '}' } else { '"' });
+            out.push_str("? ");
+            out.push_str(upper);
+        }
+        None => out.push_str(lower),
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The closest candidate by edit distance, if it is close enough to be a typo.
 pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let candidates: Vec<&'a str> = candidates.into_iter().collect();
+    closest(word, &candidates)
+}
+
+/// [`did_you_mean`] over a slice: one body, whatever the candidates come from.
+#[inline(never)]
+pub fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
     let lower = word.to_ascii_lowercase();
     candidates
-        .into_iter()
-        .map(|c| (levenshtein(&lower, &c.to_ascii_lowercase()), c))
+        .iter()
+        .map(|c| (levenshtein(&lower, &c.to_ascii_lowercase()), *c))
         .filter(|(d, c)| *d <= (c.chars().count() / 3).max(1))
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
@@ -242,26 +393,54 @@ pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str
 /// Edit distance counting an insertion, deletion, substitution or swap of two neighbouring
 /// characters as one edit (optimal string alignment), since "teirs" for "tiers" is one slip.
 pub fn levenshtein(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
-    for (i, row) in d.iter_mut().enumerate() {
-        row[0] = i;
+    let (a, b) = (chars_of(a), chars_of(b));
+    // One flat table (row i at i * w) rather than a Vec per row: the same numbers, less code.
+    let w = b.len() + 1;
+    let mut d = vec![0usize; (a.len() + 1) * w];
+    for i in 0..=a.len() {
+        d[i * w] = i;
     }
-    for j in 0..=b.len() {
-        d[0][j] = j;
+    for (j, x) in d.iter_mut().take(w).enumerate() {
+        *x = j;
     }
     for i in 1..=a.len() {
         for j in 1..=b.len() {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut v = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            let mut v = (d[(i - 1) * w + j] + 1).min(d[i * w + j - 1] + 1).min(d[(i - 1) * w + j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                v = v.min(d[i - 2][j - 2] + 1);
+                v = v.min(d[(i - 2) * w + j - 2] + 1);
             }
-            d[i][j] = v;
+            d[i * w + j] = v;
         }
     }
-    d[a.len()][b.len()]
+    d[a.len() * w + b.len()]
+}
+
+/// One field of a struct being decoded, type-erased so that [`Ctx::fields`] is one loop for
+/// every struct: `Option<T>` holds the default (or nothing) before, the result after.
+pub trait Slot {
+    /// Whether it holds a value.
+    fn is_set(&self) -> bool;
+    /// Replaces the value with `v` decoded (`None` when that failed).
+    fn decode_from(&mut self, v: &Json, cx: &mut Ctx);
+}
+
+impl<T: Decode> Slot for Option<T> {
+    fn is_set(&self) -> bool {
+        self.is_some()
+    }
+    fn decode_from(&mut self, v: &Json, cx: &mut Ctx) {
+        *self = T::decode(v, cx);
+    }
+}
+
+// A plain push loop: smaller in the wasm than `collect`'s specialised path.
+fn chars_of(text: &str) -> Vec<char> {
+    let mut out = Vec::with_capacity(text.len());
+    for c in text.chars() {
+        out.push(c);
+    }
+    out
 }
 
 /// A type that can be read from config JSON and described as JSON Schema.
@@ -323,18 +502,8 @@ impl<T: Decode> Decode for Option<T> {
 
 impl<T: Decode> Decode for Vec<T> {
     fn decode(v: &Json, cx: &mut Ctx) -> Option<Self> {
-        let Json::Array(items) = v else {
-            cx.wrong_type(v, "an array", "wrap the values in [ ]");
-            return None;
-        };
-        let mut out = Vec::with_capacity(items.len());
-        let mut ok = true;
-        for (i, item) in items.iter().enumerate() {
-            match cx.at(Seg::Index(i), |cx| T::decode(item, cx)) {
-                Some(x) => out.push(x),
-                None => ok = false,
-            }
-        }
+        let mut out = Vec::new();
+        let ok = cx.list(v, &mut |item, cx| T::decode(item, cx).map(|x| out.push(x)).is_some());
         ok.then_some(out)
     }
     fn schema() -> Json {
@@ -345,18 +514,8 @@ impl<T: Decode> Decode for Vec<T> {
 /// An object used as a map from free keys to values (headers, message overrides).
 impl<T: Decode> Decode for Vec<(String, T)> {
     fn decode(v: &Json, cx: &mut Ctx) -> Option<Self> {
-        let Json::Object(members) = v else {
-            cx.wrong_type(v, "an object", "wrap the entries in { }");
-            return None;
-        };
-        let mut out = Vec::with_capacity(members.len());
-        let mut ok = true;
-        for (k, item) in members {
-            match cx.key(k, |cx| T::decode(item, cx)) {
-                Some(x) => out.push((k.clone(), x)),
-                None => ok = false,
-            }
-        }
+        let mut out = Vec::new();
+        let ok = cx.entries(v, &mut |k, item, cx| T::decode(item, cx).map(|x| out.push((k.to_owned(), x))).is_some());
         ok.then_some(out)
     }
     fn schema() -> Json {
@@ -390,45 +549,32 @@ impl<const MIN: i64, const MAX: i64> Decode for Int<MIN, MAX> {
 /// The body of every `Int<MIN, MAX>` decoder, shared instead of copied per range.
 #[inline(never)]
 fn decode_int(v: &Json, cx: &mut Ctx, min: i64, max: i64) -> Option<i64> {
-    let hint = format!("a whole number from {min} to {max}");
-    match v.as_i64() {
-        Some(n) if (min..=max).contains(&n) => Some(n),
-        Some(n) if n < 0 && min >= 0 => {
-            cx.error(found(v), "must not be negative", &hint);
-            None
-        }
-        Some(_) => {
-            cx.error(found(v), "out of range", &hint);
-            None
-        }
-        None => {
-            cx.wrong_type(v, "a whole number", &hint);
-            None
-        }
+    let n = v.as_i64();
+    if let Some(n) = n.filter(|n| (min..=max).contains(n)) {
+        return Some(n);
     }
+    let hint = format!("a whole number from {min} to {max}");
+    match n {
+        Some(n) => cx.error(found(v), if n < 0 && min >= 0 { "must not be negative" } else { "out of range" }, &hint),
+        None => cx.wrong_type(v, "a whole number", &hint),
+    }
+    None
 }
 
 /// The body of every string-enum decoder: the index of `v` in `all`, or a problem with a
 /// did-you-mean hint.
 #[inline(never)]
 pub fn decode_choice(v: &Json, cx: &mut Ctx, all: &[&str]) -> Option<usize> {
-    match v.as_str() {
-        Some(text) => match all.iter().position(|a| *a == text) {
-            Some(i) => Some(i),
-            None => {
-                let hint = match did_you_mean(text, all.iter().copied()) {
-                    Some(m) => format!("did you mean \"{m}\"? One of: {}", all.join(", ")),
-                    None => format!("one of: {}", all.join(", ")),
-                };
-                cx.error(found(v), &format!("unknown value \"{text}\""), &hint);
-                None
-            }
-        },
-        None => {
-            cx.wrong_type(v, "a string", &format!("one of: {}", all.join(", ")));
-            None
-        }
+    let text = v.as_str();
+    if let Some(i) = text.and_then(|t| all.iter().position(|a| *a == t)) {
+        return Some(i);
     }
+    let list = all.join(", ");
+    match text {
+        Some(text) => cx.error(found(v), &format!("unknown value \"{text}\""), &suggestion(closest(text, all), false, "One of: ", "one of: ", &list)),
+        None => cx.wrong_type(v, "a string", &suggestion(None, false, "", "one of: ", &list)),
+    }
+    None
 }
 
 /// Declares a config struct whose decoder and JSON Schema come from one field list.
@@ -452,13 +598,13 @@ macro_rules! config_struct {
         }
 
         impl $crate::decode::Decode for $name {
+            #[inline(never)]
             fn decode(v: &$crate::json::Json, cx: &mut $crate::decode::Ctx) -> Option<Self> {
-                let $crate::json::Json::Object(members) = v else {
-                    cx.wrong_type(v, "an object", "wrap the settings in { }");
+                $( let mut $field: Option<$ty> = $crate::config_struct!(@init $ty; $($default)?); )*
+                if !cx.object(v, "wrap the settings in { }", &[$(stringify!($field)),*], &mut [$(&mut $field),*]) || !($($field.is_some())&&*) {
                     return None;
-                };
-                cx.unknown_keys(members, &[$(stringify!($field)),*]);
-                $( let $field: Option<$ty> = cx.field(members, stringify!($field), $crate::config_struct!(@default $ty; $($default)?)); )*
+                }
+                // Each `?` is known to pass here, so no early-return paths are generated.
                 Some($name { $( $field: $field?, )* })
             }
 
@@ -495,8 +641,8 @@ macro_rules! config_struct {
             }
         }
     };
-    (@default $ty:ty;) => { None::<fn() -> $ty> };
-    (@default $ty:ty; $default:expr) => { Some((|| $default) as fn() -> $ty) };
+    (@init $ty:ty;) => { <$ty as $crate::decode::Decode>::absent() };
+    (@init $ty:ty; $default:expr) => { Some($default) };
     (@has_default) => { false };
     (@has_default $default:expr) => { true };
 }

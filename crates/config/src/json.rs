@@ -44,7 +44,7 @@ impl Json {
         }
         let rest = pointer.strip_prefix('/')?;
         rest.split('/').try_fold(self, |v, token| {
-            let token = token.replace("~1", "/").replace("~0", "~");
+            let token = unescape(token);
             match v {
                 Json::Object(_) => v.get(&token),
                 Json::Array(items) => {
@@ -89,30 +89,53 @@ impl Json {
     /// Compact JSON text.
     pub fn to_json_string(&self) -> String {
         let mut out = String::new();
-        self.write(&mut out, None, 0);
+        self.write(&mut out);
         out
     }
 
     /// JSON text indented by two spaces, with a final newline (for committed files).
     pub fn to_pretty_string(&self) -> String {
         let mut out = String::new();
-        self.write(&mut out, Some(2), 0);
+        self.write_pretty(&mut out, 0);
         out.push('\n');
         out
     }
 
-    fn write(&self, out: &mut String, indent: Option<usize>, depth: usize) {
-        let newline = |out: &mut String, depth: usize| {
-            if let Some(n) = indent {
-                out.push('\n');
-                out.extend(std::iter::repeat_n(' ', n * depth));
+    // Two writers rather than one with an indent option: the wasm only links the compact one.
+    fn write(&self, out: &mut String) {
+        match self {
+            Json::Array(items) => {
+                out.push('[');
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    item.write(out);
+                }
+                out.push(']');
             }
+            Json::Object(members) => {
+                out.push('{');
+                for (i, (k, v)) in members.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    write_string(out, k);
+                    out.push(':');
+                    v.write(out);
+                }
+                out.push('}');
+            }
+            scalar => scalar.write_scalar(out),
+        }
+    }
+
+    fn write_pretty(&self, out: &mut String, depth: usize) {
+        let newline = |out: &mut String, depth: usize| {
+            out.push('\n');
+            out.extend(std::iter::repeat_n(' ', 2 * depth));
         };
         match self {
-            Json::Null => out.push_str("null"),
-            Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-            Json::Number(n) => write_number(out, *n),
-            Json::String(s) => write_string(out, s),
             Json::Array(items) => {
                 out.push('[');
                 for (i, item) in items.iter().enumerate() {
@@ -120,7 +143,7 @@ impl Json {
                         out.push(',');
                     }
                     newline(out, depth + 1);
-                    item.write(out, indent, depth + 1);
+                    item.write_pretty(out, depth + 1);
                 }
                 if !items.is_empty() {
                     newline(out, depth);
@@ -135,17 +158,25 @@ impl Json {
                     }
                     newline(out, depth + 1);
                     write_string(out, k);
-                    out.push(':');
-                    if indent.is_some() {
-                        out.push(' ');
-                    }
-                    v.write(out, indent, depth + 1);
+                    out.push_str(": ");
+                    v.write_pretty(out, depth + 1);
                 }
                 if !members.is_empty() {
                     newline(out, depth);
                 }
                 out.push('}');
             }
+            scalar => scalar.write_scalar(out),
+        }
+    }
+
+    fn write_scalar(&self, out: &mut String) {
+        match self {
+            Json::Null => out.push_str("null"),
+            Json::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+            Json::Number(n) => write_number(out, *n),
+            Json::String(s) => write_string(out, s),
+            Json::Array(_) | Json::Object(_) => {}
         }
     }
 }
@@ -158,7 +189,7 @@ fn write_number(out: &mut String, n: f64) {
     } else if n.abs() >= 1e15 {
         // Only error messages print numbers this large; say so rather than print digits wrongly.
         out.push_str(if n < 0.0 { "-1e15" } else { "1e15" });
-        out.push_str("+");
+        out.push('+');
     } else if n.fract() == 0.0 {
         out.push_str(&(n as i64).to_string());
     } else {
@@ -168,7 +199,7 @@ fn write_number(out: &mut String, n: f64) {
         let scaled = (n.abs() * 1e6).round() as u64;
         out.push_str(&(scaled / 1_000_000).to_string());
         let frac = format!("{:06}", scaled % 1_000_000);
-        let frac = frac.trim_end_matches('0');
+        let frac = &frac[..frac.len() - frac.bytes().rev().take_while(|b| *b == b'0').count()];
         if !frac.is_empty() {
             out.push('.');
             out.push_str(frac);
@@ -176,7 +207,7 @@ fn write_number(out: &mut String, n: f64) {
     }
 }
 
-fn write_string(out: &mut String, s: &str) {
+pub(crate) fn write_string(out: &mut String, s: &str) {
     out.push('"');
     for c in s.chars() {
         match c {
@@ -192,8 +223,38 @@ fn write_string(out: &mut String, s: &str) {
     out.push('"');
 }
 
+/// An RFC 6901 reference token unescaped: "~1" is "/", "~0" is "~" (the same as replacing
+/// "~1" and then "~0", without a substring searcher).
+fn unescape(token: &str) -> String {
+    let mut parts = token.split('~');
+    let mut out = String::from(parts.next().unwrap_or(""));
+    for part in parts {
+        match part.as_bytes().first() {
+            Some(b'1') => {
+                out.push('/');
+                out.push_str(&part[1..]);
+            }
+            Some(b'0') => {
+                out.push('~');
+                out.push_str(&part[1..]);
+            }
+            _ => {
+                out.push('~');
+                out.push_str(part);
+            }
+        }
+    }
+    out
+}
+
 /// Builds an object from `(key, value)` pairs; keeps schema code short.
 pub fn obj<const N: usize>(members: [(&str, Json); N]) -> Json {
+    // Only the move into a Vec is generic; the key copies are one body for every N.
+    obj_from(Vec::from(members))
+}
+
+#[inline(never)]
+fn obj_from(members: Vec<(&str, Json)>) -> Json {
     Json::Object(members.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())
 }
 
@@ -244,6 +305,18 @@ mod tests {
             ("/items/0/price/x", None),
         ] {
             assert_eq!(v.pointer(p).cloned(), want, "{p:?}");
+        }
+    }
+
+    #[test]
+    fn pointer_tokens_unescape_like_two_replaces() {
+        let mut all = vec![String::new()];
+        for _ in 0..6 {
+            let longer: Vec<String> = all.iter().flat_map(|t| ["~", "0", "1", "ä"].map(|c| format!("{t}{c}"))).collect();
+            all.extend(longer);
+        }
+        for t in all.iter().map(String::as_str).chain(["a~1b~0c", "~2", "~0~1~"]) {
+            assert_eq!(unescape(t), t.replace("~1", "/").replace("~0", "~"), "{t:?}");
         }
     }
 

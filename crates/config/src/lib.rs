@@ -55,11 +55,7 @@ pub fn load(root: &Json) -> Loaded {
         preset::resolve(c, &mut cx);
     }
     let problems = cx.problems;
-    let broken = |prefix: &str| {
-        problems.iter().any(|p| {
-            p.severity == Severity::Error && p.path.strip_prefix(prefix).is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
-        })
-    };
+    let broken = |prefix: &str| problems.iter().any(|p| p.severity == Severity::Error && under(&p.path, prefix));
     if let Some(c) = config.as_mut() {
         if broken("$.shipping_bar") {
             c.shipping_bar = model::Section::Broken;
@@ -78,12 +74,18 @@ pub fn load(root: &Json) -> Loaded {
         }
     }
     // Global problems (anything not inside a widget section) make the whole config unusable.
-    let in_widget = |path: &str| model::WIDGET_SECTIONS.iter().any(|s| path.strip_prefix("$.").and_then(|p| p.strip_prefix(s)).is_some_and(|r| r.is_empty() || r.starts_with(['.', '['])));
+    let in_widget = |path: &str| model::WIDGET_SECTIONS.iter().any(|s| path.strip_prefix("$.").is_some_and(|p| under(p, s)));
     let global_error = problems.iter().any(|p| p.severity == Severity::Error && !in_widget(&p.path));
     if global_error {
         config = None;
     }
     Loaded { config, problems }
+}
+
+/// Whether `path` is `prefix` or a path below it.
+#[inline(never)]
+fn under(path: &str, prefix: &str) -> bool {
+    path.strip_prefix(prefix).is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
 }
 
 /// Parses and loads config text natively (CLI, backend, tests).

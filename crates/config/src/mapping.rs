@@ -16,7 +16,7 @@ use schaufenster_core::{Cart, CartLine, Currency, Money};
 pub fn read_money(v: &Json, format: MoneyFormat, currency: Currency, stated: Option<u8>) -> Option<i64> {
     match (format, v) {
         (MoneyFormat::Minor, Json::Number(_)) => v.as_i64(),
-        (MoneyFormat::Minor, Json::String(t)) => t.trim().parse::<i64>().ok(),
+        (MoneyFormat::Minor, Json::String(t)) => parse_i64(t.trim()),
         (MoneyFormat::Decimal, Json::String(t)) => Money::parse_decimal(t, currency).map(Money::minor),
         (MoneyFormat::Decimal, Json::Number(n)) => {
             // Decimal numbers arrive as doubles (49.9); round to the currency's minor units.
@@ -39,6 +39,55 @@ pub fn read_money(v: &Json, format: MoneyFormat, currency: Currency, stated: Opt
 #[inline(never)]
 fn bad(what: &str, p: &str, v: Option<&Json>, want: &str) -> String {
     format!("{what} at \"{p}\" is {}, not {want}", v.map_or_else(|| "missing".into(), crate::decode::found))
+}
+
+/// An id as text: a string as it is, a whole number in digits.
+#[inline(never)]
+fn id_text(v: Option<&Json>) -> Option<String> {
+    match v {
+        Some(Json::String(s)) => Some(s.clone()),
+        Some(n @ Json::Number(_)) => n.as_i64().map(|n| n.to_string()),
+        _ => None,
+    }
+}
+
+/// [`found`](crate::decode::found) for a value that may be absent (then `none`).
+#[inline(never)]
+fn found_or(v: Option<&Json>, none: &str) -> String {
+    v.map_or_else(|| none.to_owned(), crate::decode::found)
+}
+
+/// The names whose flag is set, in order (one body for every "missing or invalid" list).
+#[inline(never)]
+fn flagged(flags: &[(bool, &'static str)]) -> Vec<&'static str> {
+    flags.iter().filter(|(b, _)| *b).map(|(_, n)| *n).collect()
+}
+
+/// `text.parse::<i64>().ok()`, written out: std's generic integer parser is the larger
+/// part of the wasm for this one use.
+fn parse_i64(text: &str) -> Option<i64> {
+    let (negative, digits) = match text.as_bytes().first() {
+        Some(b'-') => (true, &text[1..]),
+        Some(b'+') => (false, &text[1..]),
+        _ => (false, text),
+    };
+    if digits.is_empty() {
+        return None;
+    }
+    // Accumulated as a negative number so that i64::MIN fits.
+    let mut n: i64 = 0;
+    for b in digits.bytes() {
+        let d = b.wrapping_sub(b'0');
+        if d > 9 {
+            return None;
+        }
+        n = n.checked_mul(10)?.checked_sub(i64::from(d))?;
+    }
+    if negative {
+        Some(n)
+    } else {
+        n.checked_neg()
+    }
 }
 
 fn sub<'a>(source: &'a Source, fields: &'a [(&'a str, &'a str)], row: &'a Json, field: &str) -> (&'a str, Option<&'a Json>) {
@@ -96,11 +145,7 @@ pub fn cart_from_json(data: &Json, source: &Source, default_currency: Currency, 
     match sub(source, f, data, "lines") {
         (_, Some(Json::Array(rows))) => {
             for (i, row) in rows.iter().enumerate() {
-                let id = match sub(source, f, row, "lines.product_id").1 {
-                    Some(Json::String(s)) => Some(s.clone()),
-                    Some(n @ Json::Number(_)) => n.as_i64().map(|n| n.to_string()),
-                    _ => None,
-                };
+                let id = id_text(sub(source, f, row, "lines.product_id").1);
                 let qty = sub(source, f, row, "lines.quantity").1.and_then(Json::as_i64).filter(|q| (0..=u32::MAX as i64).contains(q));
                 let price = sub(source, f, row, "lines.unit_price").1.and_then(money);
                 // A line of another type with a negative price takes money off the cart (a
@@ -119,11 +164,7 @@ pub fn cart_from_json(data: &Json, source: &Source, default_currency: Currency, 
                 match (id, qty, price, discount) {
                     (Some(id), Some(q), Some(p), Some(d)) => lines.push(CartLine { product_id: id, quantity: q as u32, unit_price: p, line_discount: d }),
                     (id, q, p, d) => {
-                        let bad: Vec<&str> = [(id.is_none(), "product_id"), (q.is_none(), "quantity"), (p.is_none(), "unit_price"), (d.is_none(), "line_discount")]
-                            .iter()
-                            .filter(|(b, _)| *b)
-                            .map(|(_, n)| *n)
-                            .collect();
+                        let bad = flagged(&[(id.is_none(), "product_id"), (q.is_none(), "quantity"), (p.is_none(), "unit_price"), (d.is_none(), "line_discount")]);
                         problems.push(format!("cart line {i}: missing or invalid {}", bad.join(", ")));
                     }
                 }
@@ -179,7 +220,7 @@ pub fn products_from_json(data: &Json, source: &Source, default_currency: Curren
     let currency = match sub(source, f, data, "currency") {
         (_, Some(v)) if v.as_str().and_then(Currency::parse).is_some() => v.as_str().and_then(Currency::parse).unwrap_or(default_currency),
         (p, v) => {
-            problems.push(format!("the product list states no currency at \"{p}\" (found {})", v.map(crate::decode::found).unwrap_or_else(|| "nothing".into())));
+            problems.push(format!("the product list states no currency at \"{p}\" (found {})", found_or(v, "nothing")));
             return (out, problems);
         }
     };
@@ -196,11 +237,7 @@ pub fn products_from_json(data: &Json, source: &Source, default_currency: Curren
 fn product_row(row: &Json, source: &Source, currency: Currency) -> Result<Product, Vec<&'static str>> {
     let f = PRODUCT_FIELDS;
     let safe_url = |v: Option<&Json>| v.and_then(Json::as_str).filter(|u| crate::types::url_problem(u).is_none()).map(str::to_owned);
-    let id = match sub(source, f, row, "items.id").1 {
-        Some(Json::String(s)) => Some(s.clone()),
-        Some(n @ Json::Number(_)) => n.as_i64().map(|n| n.to_string()),
-        _ => None,
-    };
+    let id = id_text(sub(source, f, row, "items.id").1);
     let title = sub(source, f, row, "items.title").1.and_then(Json::as_str).map(str::to_owned);
     let price = sub(source, f, row, "items.price").1.and_then(|v| read_money(v, source.money, currency, None)).filter(|p| *p >= 0);
     match (id, title, price) {
@@ -213,7 +250,7 @@ fn product_row(row: &Json, source: &Source, currency: Currency) -> Result<Produc
             image: safe_url(sub(source, f, row, "items.image").1),
             available: !matches!(sub(source, f, row, "items.available").1, Some(Json::Bool(false))),
         }),
-        (id, title, price) => Err([(id.is_none(), "id"), (title.is_none(), "title"), (price.is_none(), "price")].iter().filter(|(b, _)| *b).map(|(_, n)| *n).collect()),
+        (id, title, price) => Err(flagged(&[(id.is_none(), "id"), (title.is_none(), "title"), (price.is_none(), "price")])),
     }
 }
 
@@ -341,7 +378,7 @@ pub fn stats_from_json(data: &Json, source: &Source, product_id: &str) -> (schau
         (Some(Json::Number(avg)), Some(n)) if avg.is_finite() => Some((*avg, n)),
         (None | Some(Json::Null), None) => None,
         (avg, _) => {
-            problems.push(format!("rating of \"{product_id}\" is {}, not an average with a count", avg.map(crate::decode::found).unwrap_or_else(|| "missing".into())));
+            problems.push(format!("rating of \"{product_id}\" is {}, not an average with a count", found_or(avg, "missing")));
             None
         }
     };
@@ -353,7 +390,7 @@ pub fn stats_from_json(data: &Json, source: &Source, product_id: &str) -> (schau
             None
         }
         (c, _) => {
-            problems.push(format!("bestseller category of \"{product_id}\" is {}, not a name", c.map(crate::decode::found).unwrap_or_else(|| "missing".into())));
+            problems.push(format!("bestseller category of \"{product_id}\" is {}, not a name", found_or(c, "missing")));
             None
         }
     };
@@ -390,7 +427,7 @@ pub fn faq_from_json(data: &Json, source: &Source) -> (Vec<FaqItem>, Vec<String>
         ((_, Some(Json::Array(rows))), _) => rows,
         (("/entries", None), Json::Array(rows)) => rows,
         ((p, v), _) => {
-            problems.push(format!("no FAQ entry list at \"{p}\" (found {})", v.map(crate::decode::found).unwrap_or_else(|| "nothing".into())));
+            problems.push(format!("no FAQ entry list at \"{p}\" (found {})", found_or(v, "nothing")));
             return (out, problems);
         }
     };
@@ -403,7 +440,7 @@ pub fn faq_from_json(data: &Json, source: &Source) -> (Vec<FaqItem>, Vec<String>
         };
         let question = text(sub(source, f, row, "entries.question").1);
         let answer = text(sub(source, f, row, "entries.answer").1);
-        let mut bad: Vec<&str> = [(id.is_none(), "id"), (question.is_none(), "question"), (answer.is_none(), "answer")].iter().filter(|(b, _)| *b).map(|(_, n)| *n).collect();
+        let mut bad = flagged(&[(id.is_none(), "id"), (question.is_none(), "question"), (answer.is_none(), "answer")]);
         let category = match sub(source, f, row, "entries.category").1 {
             None | Some(Json::Null) => None,
             v => text(v).or_else(|| {
@@ -566,4 +603,25 @@ pub fn points_from_json(data: &Json) -> Option<Points> {
         _ => Vec::new(),
     };
     Some(Points { balance, progress, history })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_i64;
+
+    #[test]
+    fn parse_i64_is_str_parse() {
+        let mut cases: Vec<String> = ["", "+", "-", "0", "-0", "+0", "007", "12a", " 1", "1 ", "--1", "+-1", "-+1", "٣", "9223372036854775807", "9223372036854775808", "-9223372036854775808", "-9223372036854775809", "99999999999999999999", "+9223372036854775807"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        for a in ["", "+", "-"] {
+            for n in [0i64, 1, 9, 10, 4990, 123456789, i64::MAX / 10, i64::MAX, i64::MIN] {
+                cases.push(format!("{a}{n}"));
+            }
+        }
+        for c in &cases {
+            assert_eq!(parse_i64(c), c.parse::<i64>().ok(), "{c:?}");
+        }
+    }
 }

@@ -3,7 +3,7 @@
 //! Every struct here is declared with [`config_struct!`](crate::config_struct), which derives
 //! both the decoder and the JSON Schema; doc comments become the schema's descriptions.
 
-use crate::decode::{found, Ctx, Decode, Int, Seg};
+use crate::decode::{found, found_text, Ctx, Decode, Int, Seg, Step};
 use crate::json::{obj, s, Json};
 use crate::types::{Amount, Country, CssValue, Id, Link, Locale, Pointer, Url};
 use crate::{config_enum, config_struct};
@@ -159,26 +159,25 @@ impl Source {
     }
 
     pub(crate) fn decode_with(v: &Json, cx: &mut Ctx, fields: &[(&str, &str)], what: &str) -> Option<Self> {
-        let Json::Object(members) = v else {
-            cx.wrong_type(v, "an object", "write {\"url\": \"/api/…\"} or {\"inline\": …}");
+        let mut url: Option<Option<Url>> = Some(None);
+        let mut inline: Option<Option<Json>> = Some(None);
+        let mut map: Option<Vec<(String, Pointer)>> = Some(Vec::new());
+        let mut money = Some(MoneyFormat::Minor);
+        if !cx.object(v, "write {\"url\": \"/api/…\"} or {\"inline\": …}", &["url", "inline", "map", "money"], &mut [&mut url, &mut inline, &mut map, &mut money]) {
             return None;
-        };
-        cx.unknown_keys(members, &["url", "inline", "map", "money"]);
-        let url: Option<Option<Url>> = cx.field(members, "url", None);
-        let inline: Option<Option<Json>> = cx.field(members, "inline", None);
-        let map: Option<Vec<(String, Pointer)>> = cx.field(members, "map", Some(Vec::new));
-        let money: Option<MoneyFormat> = cx.field(members, "money", Some(|| MoneyFormat::Minor));
+        }
+        if !(url.is_some() && inline.is_some() && map.is_some() && money.is_some()) {
+            return None;
+        }
+        // Known to pass (see config_struct!).
         let (url, inline, map, money) = (url?, inline?, map?, money?);
         let keys: Vec<&str> = fields.iter().map(|(k, _)| *k).collect();
         let mut ok = true;
         for (k, p) in &map {
             if !keys.contains(&k.as_str()) {
                 ok = false;
-                let hint = match crate::decode::did_you_mean(k, keys.iter().copied()) {
-                    Some(m) => format!("did you mean \"{m}\"? {what} fields: {}", keys.join(", ")),
-                    None => format!("{what} fields: {}", keys.join(", ")),
-                };
-                cx.at(Seg::Key("map".into()), |cx| cx.key(k, |cx| cx.error(found(&s(&p.0)), &format!("\"{k}\" is not a {what} field"), &hint)));
+                let hint = crate::decode::suggestion(crate::decode::closest(k, &keys), false, "", "", &format!("{what} fields: {}", keys.join(", ")));
+                cx.error_in(&[Step::Key("map"), Step::Key(k)], found_text(&p.0), &format!("\"{k}\" is not a {what} field"), &hint);
             }
         }
         match (&url, &inline) {
@@ -274,12 +273,12 @@ impl Decode for StatsSource {
     fn decode(v: &Json, cx: &mut Ctx) -> Option<Self> {
         let src = Source::decode_with(v, cx, STATS_FIELDS, "stats")?;
         if src.inline.is_some() {
-            cx.key("inline", |cx| cx.error("(inline numbers)".into(), "social-proof numbers cannot come from the config", "point \"url\" at your backend; badges only show numbers the shop really recorded"));
+            cx.error_in(&[Step::Key("inline")], "(inline numbers)".into(), "social-proof numbers cannot come from the config", "point \"url\" at your backend; badges only show numbers the shop really recorded");
             return None;
         }
         match &src.url {
-            Some(u) if !u.0.contains("{products}") => {
-                cx.key("url", |cx| cx.error(found(&s(&u.0)), "the URL has no {products} placeholder", "add it where the comma-separated product ids go, e.g. \"/api/social-proof?products={products}&window={window}\""));
+            Some(u) if !crate::decode::has_text(&u.0, "{products}") => {
+                cx.error_in(&[Step::Key("url")], found_text(&u.0), "the URL has no {products} placeholder", "add it where the comma-separated product ids go, e.g. \"/api/social-proof?products={products}&window={window}\"");
                 None
             }
             _ => Some(StatsSource(src)),
@@ -488,6 +487,8 @@ config_struct! {
     }
 }
 
+// Written out like the other defaults (config_struct! derives no Default).
+#[allow(clippy::derivable_impls)]
 impl Default for BadgeSettings {
     fn default() -> Self {
         BadgeSettings {
@@ -606,41 +607,38 @@ impl SocialProof {
 /// Validates what types alone cannot: duplicates, empty lists, message keys, missing
 /// thresholds for the shop currency. Runs on the raw JSON so it also reports inside sections
 /// that failed to decode elsewhere.
+#[inline(never)]
 pub(crate) fn check_semantics(root: &Json, config: Option<&Config>, cx: &mut Ctx) {
     // URL templates: a placeholder the widget does not fill would be sent literally.
     const CART_VARS: &[&str] = &["currency", "language", "locale", "country"];
     const PRODUCT_VARS: &[&str] = &["currency", "language", "locale"];
     const STATS_VARS: &[&str] = &["products", "window", "language", "locale"];
     const FAQ_VARS: &[&str] = &["language", "locale"];
-    for (path, vars) in [
-        (&["faq", "source", "url"][..], FAQ_VARS),
-        (&["faq", "fallback", "url"][..], FAQ_VARS),
-        (&["advisor", "catalogue", "source", "url"][..], PRODUCT_VARS),
-        (&["cart", "url"][..], CART_VARS),
-        (&["shipping_bar", "suggestions", "source", "url"][..], PRODUCT_VARS),
-        (&["social_proof", "source", "url"][..], STATS_VARS),
-        (&["loyalty", "program", "url"][..], crate::loyalty::URL_VARS),
-        (&["loyalty", "me_url"][..], crate::loyalty::URL_VARS),
-        (&["loyalty", "redeem_url"][..], crate::loyalty::URL_VARS),
-    ] {
+    // A table in static data, not an array built on the stack at each call.
+    const URLS: &[(&[&str], &[&str])] = &[
+        (&["faq", "source", "url"], FAQ_VARS),
+        (&["faq", "fallback", "url"], FAQ_VARS),
+        (&["advisor", "catalogue", "source", "url"], PRODUCT_VARS),
+        (&["cart", "url"], CART_VARS),
+        (&["shipping_bar", "suggestions", "source", "url"], PRODUCT_VARS),
+        (&["social_proof", "source", "url"], STATS_VARS),
+        (&["loyalty", "program", "url"], crate::loyalty::URL_VARS),
+        (&["loyalty", "me_url"], crate::loyalty::URL_VARS),
+        (&["loyalty", "redeem_url"], crate::loyalty::URL_VARS),
+    ];
+    for &(path, vars) in URLS {
         let url = path.iter().try_fold(root, |v, k| v.get(k)).and_then(Json::as_str);
         if let Some(url) = url {
             for name in schaufenster_core::template::placeholders(url) {
                 if !vars.contains(&name) {
-                    let segs: Vec<Seg> = path.iter().map(|k| Seg::Key((*k).to_owned())).collect();
-                    let allowed = vars.iter().map(|v| format!("{{{v}}}")).collect::<Vec<_>>().join(", ");
-                    let hint = match crate::decode::did_you_mean(name, vars.iter().copied()) {
-                        Some(m) => format!("did you mean {{{m}}}? Available: {allowed}"),
-                        None => format!("available: {allowed}"),
-                    };
-                    let found = found(&s(url));
-                    for seg in &segs {
-                        cx.push_seg(seg.clone());
+                    // At most four keys: a fixed array, no allocation.
+                    let mut steps = [Step::Index(0); 4];
+                    for (step, k) in steps.iter_mut().zip(path) {
+                        *step = Step::Key(k);
                     }
-                    cx.error(found, &format!("unknown placeholder {{{name}}} in the URL"), &hint);
-                    for _ in &segs {
-                        cx.pop_seg();
-                    }
+                    let allowed = braced_list(vars);
+                    let hint = crate::decode::suggestion(crate::decode::closest(name, vars), true, "Available: ", "available: ", &allowed);
+                    cx.error_in(&steps[..path.len()], found_text(url), &format!("unknown placeholder {{{name}}} in the URL"), &hint);
                 }
             }
         }
@@ -659,20 +657,36 @@ pub(crate) fn check_semantics(root: &Json, config: Option<&Config>, cx: &mut Ctx
         // they would go stale.
         let (refresh, max_age) = (sp.refresh_seconds.0, sp.max_age_minutes.0 * 60);
         if refresh >= max_age {
-            cx.key("social_proof", |cx| {
-                cx.key("refresh_seconds", |cx| {
-                    cx.error(refresh.to_string(), &format!("refresh every {refresh} s is not shorter than max_age_minutes ({max_age} s)"), "refresh more often than stats expire, e.g. \"refresh_seconds\": 60 with \"max_age_minutes\": 10")
-                })
-            });
+            cx.error_in(
+                &[Step::Key("social_proof"), Step::Key("refresh_seconds")],
+                refresh.to_string(),
+                &format!("refresh every {refresh} s is not shorter than max_age_minutes ({max_age} s)"),
+                "refresh more often than stats expire, e.g. \"refresh_seconds\": 60 with \"max_age_minutes\": 10",
+            );
         }
     }
+}
+
+/// `{a}, {b}` for the names `a`, `b`.
+#[inline(never)]
+fn braced_list(names: &[&str]) -> String {
+    let mut out = String::new();
+    for name in names {
+        if !out.is_empty() {
+            out.push_str(", ");
+        }
+        out.push('{');
+        out.push_str(name);
+        out.push('}');
+    }
+    out
 }
 
 fn check_messages(messages: &[(String, Json)], cx: &mut Ctx) {
     for (lang, table) in messages {
         cx.key(lang, |cx| {
             if !crate::types::is_locale(lang) {
-                cx.error(found(&s(lang)), "not a language tag", "use \"de\" or \"en\" (or a full tag such as \"de-CH\")");
+                cx.error(found_text(lang), "not a language tag", "use \"de\" or \"en\" (or a full tag such as \"de-CH\")");
             }
             let Json::Object(entries) = table else { return };
             for (key, text) in entries {
@@ -689,7 +703,7 @@ fn check_messages(messages: &[(String, Json)], cx: &mut Ctx) {
                         if let Json::String(t) = text {
                             for p in schaufenster_core::template::placeholders(t) {
                                 if !m.placeholders.contains(&p) {
-                                    let allowed = if m.placeholders.is_empty() { "none".to_string() } else { m.placeholders.iter().map(|p| format!("{{{p}}}")).collect::<Vec<_>>().join(", ") };
+                                    let allowed = if m.placeholders.is_empty() { "none".to_string() } else { braced_list(m.placeholders) };
                                     cx.error(found(text), &format!("placeholder {{{p}}} is not available in this message"), &format!("available: {allowed}"));
                                 }
                             }
@@ -712,7 +726,7 @@ fn check_shipping_bar(bar: &Json, config: Option<&Config>, cx: &mut Ctx) {
                 cx.at(Seg::Index(i), |cx| {
                     if let Some(id) = tier.get("id").and_then(Json::as_str) {
                         if seen_ids.contains(&id) {
-                            cx.key("id", |cx| cx.error(found(&s(id)), &format!("duplicate tier id \"{id}\""), "give every tier its own id"));
+                            cx.error_in(&[Step::Key("id")], found_text(id), &format!("duplicate tier id \"{id}\""), "give every tier its own id");
                         }
                         seen_ids.push(id);
                     }
@@ -721,13 +735,13 @@ fn check_shipping_bar(bar: &Json, config: Option<&Config>, cx: &mut Ctx) {
                             if ths.is_empty() {
                                 cx.error("[]".into(), "no thresholds", "add one per currency, e.g. {\"currency\": \"EUR\", \"amount\": 5000}");
                             }
-                            let mut seen: Vec<(String, String)> = Vec::new();
+                            let mut seen: Vec<(&str, &str)> = Vec::new();
                             for (j, th) in ths.iter().enumerate() {
-                                let cur = th.get("currency").and_then(Json::as_str).unwrap_or("").to_owned();
-                                let country = th.get("country").and_then(Json::as_str).unwrap_or("").to_owned();
-                                if seen.contains(&(cur.clone(), country.clone())) {
-                                    let place = if country.is_empty() { cur.clone() } else { format!("{cur} in {country}") };
-                                    cx.at(Seg::Index(j), |cx| cx.error(found(th), &format!("second threshold for {place}"), "keep one threshold per currency and country"));
+                                let cur = th.get("currency").and_then(Json::as_str).unwrap_or("");
+                                let country = th.get("country").and_then(Json::as_str).unwrap_or("");
+                                if seen.contains(&(cur, country)) {
+                                    let place = if country.is_empty() { cur.to_owned() } else { format!("{cur} in {country}") };
+                                    cx.error_in(&[Step::Index(j)], found(th), &format!("second threshold for {place}"), "keep one threshold per currency and country");
                                 }
                                 seen.push((cur, country));
                             }
@@ -741,7 +755,7 @@ fn check_shipping_bar(bar: &Json, config: Option<&Config>, cx: &mut Ctx) {
         cx.key("excluded_products", |cx| {
             for (i, id) in ex.iter().enumerate() {
                 if ex[..i].contains(id) {
-                    cx.at(Seg::Index(i), |cx| cx.warn(found(id), "listed twice", "remove the duplicate"));
+                    cx.warn_in(&[Step::Index(i)], found(id), "listed twice", "remove the duplicate");
                 }
             }
         });
@@ -750,9 +764,13 @@ fn check_shipping_bar(bar: &Json, config: Option<&Config>, cx: &mut Ctx) {
     if let (Some(config), Some(bar)) = (config, config.and_then(|c| c.shipping_bar.get())) {
         for (i, tier) in bar.tiers.iter().enumerate() {
             if !tier.thresholds.iter().any(|t| t.currency == config.currency) {
-                cx.key("tiers", |cx| cx.at(Seg::Index(i), |cx| cx.key("thresholds", |cx| {
-                    cx.warn(format!("no {} threshold", config.currency), &format!("tier \"{}\" has no threshold in the shop currency {}", tier.id.0, config.currency), &format!("add {{\"currency\": \"{}\", \"amount\": …}}; carts in {} will not see this tier", config.currency, config.currency))
-                })));
+                let code = config.currency.code();
+                cx.warn_in(
+                    &[Step::Key("tiers"), Step::Index(i), Step::Key("thresholds")],
+                    format!("no {code} threshold"),
+                    &format!("tier \"{}\" has no threshold in the shop currency {code}", tier.id.0),
+                    &format!("add {{\"currency\": \"{code}\", \"amount\": …}}; carts in {code} will not see this tier"),
+                );
             }
         }
     }

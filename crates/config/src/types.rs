@@ -18,13 +18,13 @@ fn string<'a>(v: &'a Json, cx: &mut Ctx, hint: &str) -> Option<&'a str> {
 impl Decode for Currency {
     fn decode(v: &Json, cx: &mut Ctx) -> Option<Self> {
         let text = string(v, cx, "an ISO 4217 code such as \"EUR\" or \"CHF\"")?;
-        if let Some(c) = Currency::parse(text).filter(|_| text.len() == 3 && text.chars().all(|c| c.is_ascii_uppercase())) {
+        let parsed = Currency::parse(text);
+        if let Some(c) = parsed.filter(|_| text.len() == 3 && text.chars().all(|c| c.is_ascii_uppercase())) {
             return Some(c);
         }
-        let hint = match (Currency::parse(text), did_you_mean(&text.to_ascii_uppercase(), Currency::all_codes())) {
-            (Some(c), _) => format!("write it in capitals: \"{}\"", c.code()),
-            (None, Some(m)) => format!("did you mean \"{m}\"? Use an ISO 4217 code such as \"EUR\" or \"CHF\""),
-            (None, None) => "use an ISO 4217 code such as \"EUR\" or \"CHF\"".into(),
+        let hint = match parsed {
+            Some(c) => format!("write it in capitals: \"{}\"", c.code()),
+            None => crate::decode::suggestion(did_you_mean(&text.to_ascii_uppercase(), Currency::all_codes()), false, "Use", "use", " an ISO 4217 code such as \"EUR\" or \"CHF\""),
         };
         cx.error(found(v), &format!("unknown currency code \"{text}\""), &hint);
         None
@@ -147,10 +147,11 @@ pub struct Link(pub String);
 impl Decode for Link {
     fn decode(v: &Json, cx: &mut Ctx) -> Option<Self> {
         let text = string(v, cx, "a link such as \"/kontakt\" or \"mailto:hilfe@shop.example\"")?;
-        let scheme = text.split_once(':').map(|(s, _)| s.to_ascii_lowercase());
-        let ok = match scheme.as_deref() {
-            Some("mailto" | "tel") => text.len() > 4 && !text.chars().any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>'),
-            _ => url_problem(text).is_none(),
+        let scheme = text.split_once(':').map_or("", |(s, _)| s);
+        let ok = if scheme.eq_ignore_ascii_case("mailto") || scheme.eq_ignore_ascii_case("tel") {
+            text.len() > 4 && !text.chars().any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>')
+        } else {
+            url_problem(text).is_none()
         };
         if ok {
             Some(Link(text.to_owned()))
@@ -215,32 +216,28 @@ pub struct Amount(pub i64);
 impl Decode for Amount {
     fn decode(v: &Json, cx: &mut Ctx) -> Option<Self> {
         const HINT: &str = "amounts are whole numbers of minor units (cents): 4900 means 49,00 €";
-        match v {
-            Json::Number(n) if *n < 0.0 => {
-                cx.error(found(v), "amount must not be negative", HINT);
-                None
-            }
-            Json::Number(n) if n.fract() != 0.0 => {
-                cx.error(found(v), "amount must be a whole number of minor units", &format!("{HINT}; did you mean {}?", (n * 100.0).round() as i64));
-                None
-            }
+        // One report site: the cases differ only in the message and the guess.
+        let (message, guess) = match v {
+            Json::Number(n) if *n < 0.0 => ("amount must not be negative", None),
+            Json::Number(n) if n.fract() != 0.0 => ("amount must be a whole number of minor units", Some((n * 100.0).round() as i64)),
             Json::Number(_) => match v.as_i64() {
-                Some(a) => Some(Amount(a)),
-                None => {
-                    cx.error(found(v), "amount is too large", HINT);
-                    None
-                }
+                Some(a) => return Some(Amount(a)),
+                None => ("amount is too large", None),
             },
-            Json::String(t) => {
-                let guess = schaufenster_core::Money::parse_decimal(t, Currency::eur()).map(|m| format!("; did you mean {}?", m.minor()));
-                cx.error(found(v), "expected a number, found a string", &format!("{HINT}{}", guess.unwrap_or_default()));
-                None
-            }
+            Json::String(t) => ("expected a number, found a string", schaufenster_core::Money::parse_decimal(t, Currency::eur()).map(|m| m.minor())),
             _ => {
                 cx.wrong_type(v, "a whole number of minor units", HINT);
-                None
+                return None;
             }
+        };
+        let mut hint = HINT.to_owned();
+        if let Some(g) = guess {
+            hint.push_str("; did you mean ");
+            hint.push_str(&g.to_string());
+            hint.push('?');
         }
+        cx.error(found(v), message, &hint);
+        None
     }
     fn schema() -> Json {
         obj([("type", s("integer")), ("minimum", Json::Number(0.0)), ("description", s("Amount in minor units (cents), e.g. 4900 for 49.00."))])
@@ -255,7 +252,7 @@ pub struct CssValue(pub String);
 impl Decode for CssValue {
     fn decode(v: &Json, cx: &mut Ctx) -> Option<Self> {
         let text = string(v, cx, "a CSS value such as \"#0a7d5a\" or \"8px\"")?;
-        if !text.trim().is_empty() && text.len() <= 200 && !text.contains(['{', '}', ';', '<', '>', '\\']) && !text.contains("url(") {
+        if !text.trim().is_empty() && text.len() <= 200 && !text.contains(['{', '}', ';', '<', '>', '\\']) && !crate::decode::has_text(text, "url(") {
             Some(CssValue(text.to_owned()))
         } else {
             cx.error(found(v), "not a plain CSS value", "use a colour or length such as \"#0a7d5a\", \"rgb(10 125 90)\" or \"8px\"; braces, semicolons and url() are not allowed");

@@ -120,7 +120,7 @@ fn social_proof_defaults_become_core_rules() {
     let loaded = load_str(r#"{"social_proof": {"source": {"url": "/s?p={products}"}, "badges": {"viewers": {"enabled": false}, "purchases": {"threshold": 10, "priority": 0}}}}"#);
     assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
     let rules = loaded.config.unwrap().social_proof.get().unwrap().rules();
-    let get = |k: Kind| rules.rules.iter().find(|r| r.kind == k).unwrap().clone();
+    let get = |k: Kind| rules.rules.iter().find(|r| r.kind == k).copied().unwrap();
     assert_eq!((get(Kind::Purchases).threshold, get(Kind::Purchases).priority), (10, 0));
     assert!(!get(Kind::Viewers).enabled);
     assert_eq!((get(Kind::LowStock).threshold, get(Kind::Rating).threshold), (5, 5));
