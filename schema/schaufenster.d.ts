@@ -77,6 +77,8 @@ export interface SchaufensterConfig {
     required?: boolean;
     /** Name of the DOM event on window/document that grants consent (default "sf:consent"). */
     event?: string;
+    /** Where consent comes from: "event" (the event above, or grantConsent()) or "shopify" (Shopify's Customer Privacy API: granted when analyticsProcessingAllowed() and preferencesProcessingAllowed() are true, at start or on its visitorConsentCollected event; the event above and grantConsent() still work). */
+    source?: "event" | "shopify";
   };
   /** Text overrides per language: {"de": {"shipping.remaining.free_shipping": "Noch {remaining}…"}}. */
   messages?: { [key: string]: {

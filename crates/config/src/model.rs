@@ -110,12 +110,24 @@ config_struct! {
         pub required: bool = true,
         /// Name of the DOM event on window/document that grants consent (default "sf:consent").
         pub event: String = "sf:consent".into(),
+        /// Where consent comes from: "event" (the event above, or grantConsent()) or "shopify" (Shopify's Customer Privacy API: granted when analyticsProcessingAllowed() and preferencesProcessingAllowed() are true, at start or on its visitorConsentCollected event; the event above and grantConsent() still work).
+        pub source: ConsentSource = ConsentSource::Event,
     }
 }
 
 impl Default for Consent {
     fn default() -> Self {
-        Consent { required: true, event: "sf:consent".into() }
+        Consent { required: true, event: "sf:consent".into(), source: ConsentSource::Event }
+    }
+}
+
+config_enum! {
+    /// Where consent comes from.
+    pub enum ConsentSource {
+        /// A DOM event named by `consent.event`, or `grantConsent()`.
+        Event = "event",
+        /// Shopify's Customer Privacy API (`window.Shopify.customerPrivacy`).
+        Shopify = "shopify",
     }
 }
 

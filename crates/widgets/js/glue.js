@@ -195,3 +195,17 @@ export function sfDate(locale, ms) {
 export function sfActive(node) {
   return node.getRootNode().activeElement;
 }
+
+// Shopify's Customer Privacy API: with a visitorConsentCollected event, its detail; without
+// one, the API itself if the theme loaded it. True only when both analytics and preferences
+// processing are allowed.
+export function sfShopifyConsent(event) {
+  try {
+    const d = event && event.detail;
+    if (d) return d.analyticsAllowed === true && d.preferencesAllowed === true;
+    const p = window.Shopify && window.Shopify.customerPrivacy;
+    return !!p && p.analyticsProcessingAllowed() === true && p.preferencesProcessingAllowed() === true;
+  } catch (e) {
+    return false;
+  }
+}

@@ -51,6 +51,8 @@ extern "C" {
     pub fn sf_date(locale: &str, ms: f64) -> String;
     #[wasm_bindgen(js_name = sfActive)]
     pub fn sf_active(node: &web_sys::Node) -> Option<web_sys::Element>;
+    #[wasm_bindgen(js_name = sfShopifyConsent)]
+    pub fn sf_shopify_consent(event: &JsValue) -> bool;
     #[wasm_bindgen(js_name = sfReportProblems)]
     pub fn sf_report_problems(text: &str);
 }

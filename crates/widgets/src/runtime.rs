@@ -18,6 +18,7 @@ pub struct Runtime {
     consent: Cell<bool>,
     customer: RefCell<Option<Json>>,
     _consent_listener: RefCell<Option<Listener>>,
+    _shopify_listener: RefCell<Option<Listener>>,
 }
 
 thread_local! {
@@ -62,7 +63,7 @@ pub fn install(json: &Json) -> usize {
         events::emit(&document(), "error", obj([("widget", s("config")), ("kind", s("config")), ("message", s(&text)), ("count", Json::Number(loaded.problems.len() as f64))]));
     }
     let rt = loaded.config.map(|config| {
-        let rt = Rc::new(Runtime { consent: Cell::new(!config.consent.required), config, pushed_cart: RefCell::new(None), customer: RefCell::new(None), _consent_listener: RefCell::new(None) });
+        let rt = Rc::new(Runtime { consent: Cell::new(!config.consent.required), config, pushed_cart: RefCell::new(None), customer: RefCell::new(None), _consent_listener: RefCell::new(None), _shopify_listener: RefCell::new(None) });
         if rt.config.consent.required {
             let weak = Rc::downgrade(&rt);
             let l = Listener::new(&window(), &rt.config.consent.event, move |_| {
@@ -71,6 +72,22 @@ pub fn install(json: &Json) -> usize {
                 }
             });
             *rt._consent_listener.borrow_mut() = Some(l);
+            if rt.config.consent.source == schaufenster_config::model::ConsentSource::Shopify {
+                // Shopify's Customer Privacy API: both purposes the widgets need (storage is
+                // "preferences", search logs are "analytics") must be allowed.
+                if crate::glue::sf_shopify_consent(&JsValue::UNDEFINED) {
+                    rt.grant_consent();
+                }
+                let weak = Rc::downgrade(&rt);
+                let l = Listener::new(&document(), "visitorConsentCollected", move |e| {
+                    if let Some(rt) = weak.upgrade() {
+                        if crate::glue::sf_shopify_consent(&e) {
+                            rt.grant_consent();
+                        }
+                    }
+                });
+                *rt._shopify_listener.borrow_mut() = Some(l);
+            }
         }
         rt
     });

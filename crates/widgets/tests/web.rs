@@ -337,3 +337,54 @@ async fn page_wide_events_match_their_declared_details() {
     assert!(!customers.iter().any(|d| d.to_json_string().contains("secret-token")), "the token never leaves the runtime");
     assert_eq!(consents.borrow().len(), 1, "consent is announced once");
 }
+
+/// `consent.source: "shopify"` follows Shopify's Customer Privacy API: granted at start when
+/// the API already allows analytics and preferences, else on a `visitorConsentCollected`
+/// event that allows both; an event allowing only one of them grants nothing.
+#[wasm_bindgen_test]
+async fn shopify_customer_privacy_grants_consent_only_when_both_purposes_are_allowed() {
+    let win: JsValue = web_sys::window().unwrap().into();
+    let set_api = |analytics: bool, preferences: bool| {
+        let f = |v: bool| js_sys::Function::new_no_args(if v { "return true" } else { "return false" });
+        let privacy = js_sys::Object::new();
+        js_sys::Reflect::set(&privacy, &"analyticsProcessingAllowed".into(), &f(analytics)).unwrap();
+        js_sys::Reflect::set(&privacy, &"preferencesProcessingAllowed".into(), &f(preferences)).unwrap();
+        let shopify = js_sys::Object::new();
+        js_sys::Reflect::set(&shopify, &"customerPrivacy".into(), &privacy).unwrap();
+        js_sys::Reflect::set(&win, &"Shopify".into(), &shopify).unwrap();
+    };
+    let config = r#"{"locale": "de-DE", "consent": {"required": true, "source": "shopify"}}"#;
+
+    // Already allowed when the widgets start.
+    set_api(true, true);
+    runtime::install(&json(config));
+    assert!(runtime::current().unwrap().consent());
+
+    // Not yet allowed: only an event that allows both purposes grants it.
+    set_api(true, false);
+    runtime::install(&json(config));
+    let rt = runtime::current().unwrap();
+    assert!(!rt.consent());
+    let fire = |analytics: bool, preferences: bool| {
+        let init = web_sys::CustomEventInit::new();
+        let detail = js_sys::Object::new();
+        js_sys::Reflect::set(&detail, &"analyticsAllowed".into(), &analytics.into()).unwrap();
+        js_sys::Reflect::set(&detail, &"preferencesAllowed".into(), &preferences.into()).unwrap();
+        init.set_detail(&detail);
+        let e = web_sys::CustomEvent::new_with_event_init_dict("visitorConsentCollected", &init).unwrap();
+        web_sys::window().unwrap().document().unwrap().dispatch_event(&e).unwrap();
+    };
+    fire(true, false);
+    assert!(!rt.consent(), "analytics alone is not enough");
+    fire(false, true);
+    assert!(!rt.consent(), "preferences alone is not enough");
+    fire(true, true);
+    assert!(rt.consent());
+
+    // Without the source, Shopify's event means nothing.
+    js_sys::Reflect::delete_property(&win.clone().into(), &"Shopify".into()).unwrap();
+    runtime::install(&json(r#"{"locale": "de-DE", "consent": {"required": true}}"#));
+    let rt = runtime::current().unwrap();
+    fire(true, true);
+    assert!(!rt.consent());
+}
