@@ -84,8 +84,15 @@ pub fn check_text(text: &str) -> Vec<Report> {
         let hint = "Only the last value counts (as in every browser): remove or rename one of them.".to_owned();
         out.push(report(text, path, found, message, hint, Severity::Warning, false, start, end));
     }
-    // In the order of the text (the validator reports unknown keys before the rest).
-    out.sort_by_key(|r| r.from);
+    // In the order of the text (the validator reports unknown keys before the rest). An
+    // insertion sort: a handful of problems, and 2.8 KB less wasm than the std sort.
+    for i in 1..out.len() {
+        let mut j = i;
+        while j > 0 && out[j - 1].from > out[j].from {
+            out.swap(j - 1, j);
+            j -= 1;
+        }
+    }
     out
 }
 
