@@ -481,6 +481,55 @@ mod tests {
         assert_eq!(err("{\"a\": 1").found, "end of text");
     }
 
+    /// Every text the parser accepts, serde_json accepts with the same value, and the other way
+    /// round: the demo config, and a small one with every kind of value with one character
+    /// deleted, doubled or replaced at every place.
+    #[test]
+    fn agrees_with_serde_json_on_mutated_configs() {
+        let small = r#"{"a": [1, -2.5, 0, 1e3, 3E-2, {}, [], true, false, null], "b\"": "x\u00e4\n\\/", "c": {"d": [{"e": -0.125}]}, "f": "ä😀"}"#;
+        let chars: Vec<char> = small.chars().collect();
+        let mut texts = vec![include_str!("../../../www/schaufenster.json").to_owned(), small.to_owned()];
+        for i in 0..chars.len() {
+            let at = |f: &dyn Fn(&mut Vec<char>)| {
+                let mut c = chars.clone();
+                f(&mut c);
+                c.into_iter().collect::<String>()
+            };
+            texts.push(at(&|c| drop(c.remove(i))));
+            texts.push(at(&|c| c.insert(i, c[i])));
+            for r in ['"', ',', ':', '}', ']', '{', '\\', '0', '.', '-', 'e', 'u', '\n', ' '] {
+                texts.push(at(&|c| c[i] = r));
+            }
+        }
+        let (mut ok, mut bad) = (0, 0);
+        for text in &texts {
+            let ours = parse(text);
+            let theirs = schaufenster_config::json::parse(text);
+            match (&ours, &theirs) {
+                (Ok(a), Ok(b)) => {
+                    // serde_json (without preserve_order) sorts keys.
+                    assert_eq!(sorted(&a.root), sorted(b), "same value for {text:?}");
+                    ok += 1;
+                }
+                (Err(_), Err(_)) => bad += 1,
+                _ => panic!("ours {:?}, serde_json {:?} for {text:?}", ours.map(|_| ()), theirs.map(|_| ())),
+            }
+        }
+        assert!(ok > 300 && bad > 1000, "{ok} valid, {bad} invalid");
+    }
+
+    fn sorted(v: &Json) -> Json {
+        match v {
+            Json::Object(m) => {
+                let mut m: Vec<(String, Json)> = m.iter().map(|(k, v)| (k.clone(), sorted(v))).collect();
+                m.sort_by(|a, b| a.0.cmp(&b.0));
+                Json::Object(m)
+            }
+            Json::Array(a) => Json::Array(a.iter().map(sorted).collect()),
+            v => v.clone(),
+        }
+    }
+
     #[test]
     fn deep_nesting_is_refused_not_a_stack_overflow() {
         let text = "[".repeat(100_000);
