@@ -495,7 +495,9 @@ mod tests {
                 f(&mut c);
                 c.into_iter().collect::<String>()
             };
-            texts.push(at(&|c| drop(c.remove(i))));
+            texts.push(at(&|c| {
+                c.remove(i);
+            }));
             texts.push(at(&|c| c.insert(i, c[i])));
             for r in ['"', ',', ':', '}', ']', '{', '\\', '0', '.', '-', 'e', 'u', '\n', ' '] {
                 texts.push(at(&|c| c[i] = r));
