@@ -25,6 +25,7 @@ const TEXTS = {
     skip: "Skip to content",
     "nav.shop": "Shop",
     "nav.report": "FAQ report",
+    "nav.playground": "Test your configuration",
     locale: "FAQ language",
     "locale.de": "German",
     "locale.en": "English",
