@@ -10,6 +10,7 @@
 //! - [`social_proof`]: which badges a product shows, from the backend's numbers only.
 //! - [`retry`]: the bounded retry/backoff policy of the backend client.
 //! - [`template`]: `{placeholder}` message templates.
+//! - [`wide`]: 128-bit by 64-bit division without compiler builtins (smaller wasm).
 #![deny(missing_docs)]
 
 pub mod advisor;
@@ -23,6 +24,7 @@ pub mod shipping;
 pub mod social_proof;
 pub mod sort;
 pub mod template;
+pub mod wide;
 
 pub use cart::{Cart, CartLine};
 pub use money::{Currency, Money};
