@@ -10,6 +10,7 @@
 //! - [`social_proof`]: which badges a product shows, from the backend's numbers only.
 //! - [`retry`]: the bounded retry/backoff policy of the backend client.
 //! - [`template`]: `{placeholder}` message templates.
+//! - [`num`]: integer parsing without std's generic parser (smaller wasm).
 //! - [`wide`]: 128-bit by 64-bit division without compiler builtins (smaller wasm).
 #![deny(missing_docs)]
 
@@ -17,6 +18,7 @@ pub mod advisor;
 pub mod cart;
 pub mod loyalty;
 pub mod money;
+pub mod num;
 pub mod retry;
 pub mod rich;
 pub mod search;

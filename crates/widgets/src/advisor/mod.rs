@@ -614,7 +614,7 @@ impl Widget {
                 self.show(first, true);
             }
             (Some("add"), Step::Results) => {
-                if let Some(p) = b.get_attribute("data-product").and_then(|v| v.parse::<usize>().ok()) {
+                if let Some(p) = b.get_attribute("data-product").and_then(|v| schaufenster_core::num::parse_usize(&v)) {
                     self.add_to_cart(p, b.unchecked_into());
                 }
             }

@@ -554,7 +554,7 @@ impl Widget {
         let target = js_sys::Reflect::get(&ev, &"target".into()).ok().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
         let Some(target) = target else { return };
         if let Ok(Some(option)) = target.closest("[data-entry]") {
-            if let Some(i) = option.get_attribute("data-entry").and_then(|v| v.parse::<usize>().ok()) {
+            if let Some(i) = option.get_attribute("data-entry").and_then(|v| schaufenster_core::num::parse_usize(&v)) {
                 self.open(i, true);
             }
         } else if let Ok(Some(b)) = target.closest("[data-category]") {

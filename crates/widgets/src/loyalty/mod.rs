@@ -708,7 +708,7 @@ impl Widget {
                 self.load();
             }
             Some("redeem") => {
-                let Some(i) = b.get_attribute("data-reward").and_then(|v| v.parse::<usize>().ok()) else { return };
+                let Some(i) = b.get_attribute("data-reward").and_then(|v| schaufenster_core::num::parse_usize(&v)) else { return };
                 {
                     let mut st = self.st.borrow_mut();
                     // A fresh key for each confirmation (all of its attempts reuse it), unless
