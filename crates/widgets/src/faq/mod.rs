@@ -439,9 +439,9 @@ impl Widget {
             Phase::Loading => self.t("faq.loading"),
             Phase::Failed => self.t("faq.unavailable"),
             _ if q.is_empty() => String::new(),
-            _ if n == 0 => self.texts.t(&self.rt.config, "faq.none", &[("query", q.to_owned())]),
+            _ if n == 0 => self.texts.t(&self.rt.config, "faq.none", &[("query", q)]),
             _ => {
-                self.texts.plural(&self.rt.config, "faq.results", n as u64, &[("count", n.to_string()), ("query", q.to_owned())])
+                self.texts.plural(&self.rt.config, "faq.results", n as u64, &[("count", &n.to_string()), ("query", q)])
             }
         };
         if self.status.text_content().as_deref() != Some(msg.as_str()) {
