@@ -137,15 +137,14 @@ fn english(word: &str) -> String {
         let n = w.len();
         w[n - 1] = b'i';
     }
-    // Steps 2 and 3: derivational suffixes in R1.
-    const STEP2: &[(&str, &str)] = &[
-        ("ization", "ize"), ("ational", "ate"), ("fulness", "ful"), ("ousness", "ous"), ("iveness", "ive"),
-        ("tional", "tion"), ("biliti", "ble"), ("lessli", "less"), ("entli", "ent"), ("ation", "ate"),
-        ("alism", "al"), ("aliti", "al"), ("ousli", "ous"), ("iviti", "ive"), ("fulli", "ful"),
-        ("enci", "ence"), ("anci", "ance"), ("abli", "able"), ("izer", "ize"), ("ator", "ate"), ("alli", "al"),
-        ("icate", "ic"), ("ative", ""), ("alize", "al"), ("iciti", "ic"), ("ical", "ic"), ("ness", ""), ("ful", ""),
-    ];
-    for (s, r) in STEP2 {
+    // Steps 2 and 3: derivational suffixes in R1 ("suffix=replacement", space-separated: one
+    // string instead of a table of string slices in the wasm).
+    const STEP2: &str = concat!(
+        "ization=ize ational=ate fulness=ful ousness=ous iveness=ive tional=tion biliti=ble lessli=less entli=ent ",
+        "ation=ate alism=al aliti=al ousli=ous iviti=ive fulli=ful enci=ence anci=ance abli=able izer=ize ator=ate ",
+        "alli=al icate=ic ative= alize=al iciti=ic ical=ic ness= ful=",
+    );
+    for (s, r) in STEP2.split(' ').filter_map(|p| p.split_once('=')) {
         if ends(&w, s) {
             if w.len() - s.len() >= r1 {
                 replace(&mut w, s, r);
@@ -154,8 +153,8 @@ fn english(word: &str) -> String {
         }
     }
     // Step 4: suffixes in R2.
-    const STEP4: &[&str] = &["ement", "ance", "ence", "able", "ible", "ment", "ant", "ent", "ism", "ate", "iti", "ous", "ive", "ize", "al", "er", "ic"];
-    for s in STEP4 {
+    const STEP4: &str = "ement ance ence able ible ment ant ent ism ate iti ous ive ize al er ic";
+    for s in STEP4.split(' ') {
         if ends(&w, s) {
             if w.len() - s.len() >= r2 {
                 w.truncate(w.len() - s.len());
