@@ -23,6 +23,13 @@ pub fn stem(word: &str, lang: Lang) -> String {
     }
 }
 
+/// The stem's bytes as a string. Stems are ASCII (`stem` only passes words of ASCII lower-case
+/// letters on, and every replacement is ASCII), so each byte is one char; this skips
+/// `String::from_utf8`'s validation, whose only use in the wasm this was.
+fn ascii(w: Vec<u8>) -> String {
+    w.into_iter().map(char::from).collect()
+}
+
 fn is_vowel(b: u8) -> bool {
     matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y')
 }
@@ -87,7 +94,7 @@ fn german(word: &str) -> String {
             break;
         }
     }
-    String::from_utf8(w).unwrap_or_else(|_| word.to_owned())
+    ascii(w)
 }
 
 fn english(word: &str) -> String {
@@ -171,7 +178,7 @@ fn english(word: &str) -> String {
     } else if ends(&w, "ll") && w.len() - 1 >= r2 {
         w.pop();
     }
-    String::from_utf8(w).unwrap_or_else(|_| word.to_owned())
+    ascii(w)
 }
 
 #[cfg(test)]
