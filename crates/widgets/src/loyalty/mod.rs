@@ -488,7 +488,7 @@ impl Widget {
         }
         for (t, name) in p.tiers.iter().zip(&lp.tier_names) {
             if t.multiplier_percent > 100 {
-                lines.push(self.texts.t(&self.rt.config, "loyalty.earn.tier", &[("tier", &name), ("threshold", &self.pts(t.threshold)), ("bonus", &(t.multiplier_percent - 100).to_string())]));
+                lines.push(self.texts.t(&self.rt.config, "loyalty.earn.tier", &[("tier", name), ("threshold", &self.pts(t.threshold)), ("bonus", &(t.multiplier_percent - 100).to_string())]));
             }
         }
         for line in &lines {
@@ -535,7 +535,7 @@ impl Widget {
                     attr(&group, "aria-labelledby", &format!("{}c{i}", self.ids));
                     let q = el(doc, &group, "p", "");
                     attr(&q, "id", &format!("{}c{i}", self.ids));
-                    q.set_text_content(Some(&self.texts.t(&self.rt.config, "loyalty.confirm", &[("reward", &name), ("points", &self.pts(r.cost))])));
+                    q.set_text_content(Some(&self.texts.t(&self.rt.config, "loyalty.confirm", &[("reward", name), ("points", &self.pts(r.cost))])));
                     if c.failed {
                         el(doc, &group, "p", "error").set_text_content(Some(&self.t("loyalty.redeem_failed")));
                     }
@@ -591,7 +591,7 @@ impl Widget {
         let doc = &self.doc;
         let label = el(doc, &self.voucher, "p", "");
         attr(&label, "id", &format!("{}v", self.ids));
-        label.set_text_content(Some(&self.texts.t(&self.rt.config, "loyalty.redeemed", &[("reward", &name)])));
+        label.set_text_content(Some(&self.texts.t(&self.rt.config, "loyalty.redeemed", &[("reward", name)])));
         let c = el(doc, &self.voucher, "code", "code");
         attr(&c, "part", "code");
         attr(&c, "aria-labelledby", &format!("{}v", self.ids));

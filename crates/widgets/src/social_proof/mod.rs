@@ -192,6 +192,6 @@ fn badge_text(rt: &Runtime, texts: &Texts, b: &Badge) -> (String, Option<String>
             let text = texts.plural(&rt.config, "social.rating", *count, &[("average", &average), ("count", &count_text(texts, Shown::Exact(*count)))]);
             (text, Some(format!("{}%", tenths * 2)))
         }
-        Badge::Bestseller { category } => (texts.t(&rt.config, "social.bestseller", &[("category", &category)]), None),
+        Badge::Bestseller { category } => (texts.t(&rt.config, "social.bestseller", &[("category", category)]), None),
     }
 }
