@@ -21,7 +21,7 @@ pub fn markdown() -> String {
         out.push_str(&format!("| `{}` | `GET {}` | `{}` | {map} |\n", p.as_str(), t.path, t.money.as_str()));
     }
     out.push_str("\n## Messages\n\nOverride any of them per language under `messages`, e.g. `{\"messages\": {\"de\": {\"shipping.empty\": \"…\"}}}`.\n\n| key | placeholders | German | English |\n|---|---|---|---|\n");
-    for m in crate::i18n::MESSAGES {
+    for m in crate::i18n::messages() {
         let ph = m.placeholders.iter().map(|p| format!("`{{{p}}}`")).collect::<Vec<_>>().join(" ");
         out.push_str(&format!("| `{}` | {} | {} | {} |\n", m.key, ph, m.de, m.en));
     }

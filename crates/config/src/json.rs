@@ -51,7 +51,7 @@ impl Json {
                     if token.len() > 1 && token.starts_with('0') {
                         return None;
                     }
-                    token.parse::<usize>().ok().and_then(|i| items.get(i))
+                    schaufenster_core::num::parse_usize(&token).and_then(|i| items.get(i))
                 }
                 _ => None,
             }

@@ -106,8 +106,7 @@ pub fn schema() -> Json {
     if let Some((_, Json::Object(props))) = root.iter_mut().find(|(k, _)| k == "properties") {
         props.insert(0, ("$schema".into(), obj([("type", s("string")), ("description", s("Editors use this to find the schema."))])));
         if let Some((_, Json::Object(msgs))) = props.iter_mut().find(|(k, _)| k == "messages") {
-            let keys: Vec<(String, Json)> = i18n::MESSAGES
-                .iter()
+            let keys: Vec<(String, Json)> = i18n::messages()
                 .map(|m| (m.key.to_owned(), obj([("type", s("string")), ("description", s(&format!("Default de: \"{}\"; en: \"{}\"", m.de, m.en)))])))
                 .collect();
             msgs.retain(|(k, _)| k != "additionalProperties");

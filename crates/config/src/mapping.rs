@@ -6,6 +6,7 @@
 
 use crate::json::Json;
 use crate::model::{MoneyFormat, Source, CART_FIELDS, PRODUCT_FIELDS, STATS_FIELDS};
+use schaufenster_core::num::parse_i64;
 use schaufenster_core::shipping::Candidate;
 use schaufenster_core::{Cart, CartLine, Currency, Money};
 
@@ -25,7 +26,7 @@ pub fn read_money(v: &Json, format: MoneyFormat, currency: Currency, stated: Opt
         }
         (MoneyFormat::Cents | MoneyFormat::StatedMinor, _) => {
             let units = match v {
-                Json::String(t) => t.trim().parse::<i64>().ok()?,
+                Json::String(t) => parse_i64(t.trim())?,
                 _ => v.as_i64()?,
             };
             Money::from_units(units, if format == MoneyFormat::Cents { 2 } else { stated? as u32 }, currency).map(Money::minor)
@@ -61,33 +62,6 @@ fn found_or(v: Option<&Json>, none: &str) -> String {
 #[inline(never)]
 fn flagged(flags: &[(bool, &'static str)]) -> Vec<&'static str> {
     flags.iter().filter(|(b, _)| *b).map(|(_, n)| *n).collect()
-}
-
-/// `text.parse::<i64>().ok()`, written out: std's generic integer parser is the larger
-/// part of the wasm for this one use.
-fn parse_i64(text: &str) -> Option<i64> {
-    let (negative, digits) = match text.as_bytes().first() {
-        Some(b'-') => (true, &text[1..]),
-        Some(b'+') => (false, &text[1..]),
-        _ => (false, text),
-    };
-    if digits.is_empty() {
-        return None;
-    }
-    // Accumulated as a negative number so that i64::MIN fits.
-    let mut n: i64 = 0;
-    for b in digits.bytes() {
-        let d = b.wrapping_sub(b'0');
-        if d > 9 {
-            return None;
-        }
-        n = n.checked_mul(10)?.checked_sub(i64::from(d))?;
-    }
-    if negative {
-        Some(n)
-    } else {
-        n.checked_neg()
-    }
 }
 
 fn sub<'a>(source: &'a Source, fields: &'a [(&'a str, &'a str)], row: &'a Json, field: &str) -> (&'a str, Option<&'a Json>) {
@@ -603,25 +577,4 @@ pub fn points_from_json(data: &Json) -> Option<Points> {
         _ => Vec::new(),
     };
     Some(Points { balance, progress, history })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::parse_i64;
-
-    #[test]
-    fn parse_i64_is_str_parse() {
-        let mut cases: Vec<String> = ["", "+", "-", "0", "-0", "+0", "007", "12a", " 1", "1 ", "--1", "+-1", "-+1", "٣", "9223372036854775807", "9223372036854775808", "-9223372036854775808", "-9223372036854775809", "99999999999999999999", "+9223372036854775807"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
-        for a in ["", "+", "-"] {
-            for n in [0i64, 1, 9, 10, 4990, 123456789, i64::MAX / 10, i64::MAX, i64::MIN] {
-                cases.push(format!("{a}{n}"));
-            }
-        }
-        for c in &cases {
-            assert_eq!(parse_i64(c), c.parse::<i64>().ok(), "{c:?}");
-        }
-    }
 }

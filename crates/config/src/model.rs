@@ -704,7 +704,7 @@ fn check_messages(messages: &[(String, Json)], cx: &mut Ctx) {
             for (key, text) in entries {
                 cx.key(key, |cx| match crate::i18n::message(key) {
                     None => {
-                        let keys = crate::i18n::MESSAGES.iter().map(|m| m.key);
+                        let keys = crate::i18n::messages().map(|m| m.key);
                         let hint = match crate::decode::did_you_mean(key, keys) {
                             Some(m) => format!("did you mean \"{m}\"?"),
                             None => "see the list of message keys in docs/config.md".into(),
@@ -715,7 +715,7 @@ fn check_messages(messages: &[(String, Json)], cx: &mut Ctx) {
                         if let Json::String(t) = text {
                             for p in schaufenster_core::template::placeholders(t) {
                                 if !m.placeholders.contains(&p) {
-                                    let allowed = if m.placeholders.is_empty() { "none".to_string() } else { braced_list(m.placeholders) };
+                                    let allowed = if m.placeholders.is_empty() { "none".to_string() } else { braced_list(&m.placeholders) };
                                     cx.error(found(text), &format!("placeholder {{{p}}} is not available in this message"), &format!("available: {allowed}"));
                                 }
                             }

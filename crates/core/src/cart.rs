@@ -72,9 +72,11 @@ impl Cart {
             }
         }
         if share_discount && self.cart_discount > 0 && eligible > 0 {
-            let all = eligible as i128 + rejected as i128;
-            let share = (self.cart_discount as i128 * eligible as i128 + all - 1) / all;
-            eligible = (eligible as i128 - share).max(0) as i64;
+            // Amounts are never negative (`gross`, `net`), so `all` ≥ `eligible` > 0 and the
+            // product is below 2^126.
+            let all = eligible as u64 + rejected as u64;
+            let share = crate::wide::div(self.cart_discount as u128 * eligible as u128 + all as u128 - 1, all);
+            eligible = (eligible as i128 - share.min(i128::MAX as u128) as i128).max(0) as i64;
         }
         (eligible, rejected)
     }

@@ -10,12 +10,15 @@
 //! - [`social_proof`]: which badges a product shows, from the backend's numbers only.
 //! - [`retry`]: the bounded retry/backoff policy of the backend client.
 //! - [`template`]: `{placeholder}` message templates.
+//! - [`num`]: integer parsing without std's generic parser (smaller wasm).
+//! - [`wide`]: 128-bit by 64-bit division without compiler builtins (smaller wasm).
 #![deny(missing_docs)]
 
 pub mod advisor;
 pub mod cart;
 pub mod loyalty;
 pub mod money;
+pub mod num;
 pub mod retry;
 pub mod rich;
 pub mod search;
@@ -23,6 +26,7 @@ pub mod shipping;
 pub mod social_proof;
 pub mod sort;
 pub mod template;
+pub mod wide;
 
 pub use cart::{Cart, CartLine};
 pub use money::{Currency, Money};

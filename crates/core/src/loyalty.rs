@@ -143,11 +143,12 @@ impl Program {
     pub fn earn(&self, cart: &Cart, tier: Option<usize>) -> Earning {
         let eligible = self.eligible(cart);
         let Some(rate) = self.rate(cart.currency) else { return Earning { points: 0, eligible, rate_known: false } };
-        let multiplier = tier.and_then(|t| self.tiers.get(t)).map_or(100, |t| t.multiplier_percent) as i128;
+        let multiplier = tier.and_then(|t| self.tiers.get(t)).map_or(100, |t| t.multiplier_percent) as u128;
         // One division at the end: floor(eligible × points × multiplier / (per_minor × 100)).
-        let num = eligible.max(0) as i128 * rate.points as i128 * multiplier;
-        let den = rate.per_minor as i128 * 100;
-        Earning { points: (num / den).clamp(0, u64::MAX as i128) as u64, eligible, rate_known: true }
+        // The product is below 2^63 · 2^32 · 2^32 = 2^127, the divisor below 2^39.
+        let num = eligible.max(0) as u128 * rate.points as u128 * multiplier;
+        let den = rate.per_minor as u64 * 100;
+        Earning { points: crate::wide::div(num, den).min(u64::MAX as u128) as u64, eligible, rate_known: true }
     }
 
     /// Tier indices sorted by threshold (ties: configuration order).
@@ -169,7 +170,7 @@ impl Program {
                 let from = current.map_or(0, |c| self.tiers[c].threshold);
                 let to = self.tiers[n].threshold;
                 let span = to.saturating_sub(from).max(1);
-                (to - progress, (progress.saturating_sub(from) as u128 * 1000 / span as u128).min(999) as u32)
+                (to - progress, crate::wide::div(progress.saturating_sub(from) as u128 * 1000, span).min(999) as u32)
             }
         };
         TierStatus { current, next, remaining, permille }

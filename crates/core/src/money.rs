@@ -233,10 +233,10 @@ impl Money {
         if int.is_empty() || !all_digits(int) || !all_digits(frac) || frac.len() > exp {
             return None;
         }
-        let mut minor: i64 = int.parse().ok()?;
+        let mut minor: i64 = crate::num::parse_i64(int)?;
         minor = minor.checked_mul(currency.minor_per_major())?;
         if !frac.is_empty() {
-            let scaled: i64 = frac.parse::<i64>().ok()? * 10_i64.pow((exp - frac.len()) as u32);
+            let scaled: i64 = crate::num::parse_i64(frac)? * 10_i64.pow((exp - frac.len()) as u32);
             minor = minor.checked_add(scaled)?;
         }
         Some(Money::new(if neg { -minor } else { minor }, currency))

@@ -137,8 +137,7 @@ pub fn permille(value: i64, max: i64) -> u32 {
     if value <= 0 {
         return 0;
     }
-    let p = (value as i128 * 1000) / max as i128;
-    p.clamp(0, 1000) as u32
+    crate::wide::div(value as u128 * 1000, max as u64).min(1000) as u32
 }
 
 impl Tier {

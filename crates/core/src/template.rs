@@ -11,6 +11,13 @@
 /// assert_eq!(s, "Noch 10,20 € bis zum kostenlosen Versand");
 /// ```
 pub fn render(template: &str, lookup: impl Fn(&str) -> Option<String>) -> String {
+    render_with(template, &|name, out| lookup(name).map(|v| out.push_str(&v)).is_some())
+}
+
+/// [`render`] with one body for every caller: `fill(name, out)` appends the value of `name`
+/// to `out` and returns whether it knew the name (the widgets' messages and URLs use this, so
+/// the wasm has one copy and no value strings to allocate).
+pub fn render_with(template: &str, fill: &dyn Fn(&str, &mut String) -> bool) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut rest = template;
     while let Some(i) = rest.find(['{', '}']) {
@@ -21,9 +28,8 @@ pub fn render(template: &str, lookup: impl Fn(&str) -> Option<String>) -> String
             rest = &tail[2..];
         } else if let (true, Some(end)) = (tail.starts_with('{'), tail.find('}')) {
             let name = &tail[1..end];
-            match lookup(name) {
-                Some(v) => out.push_str(&v),
-                None => out.push_str(&tail[..=end]),
+            if !fill(name, &mut out) {
+                out.push_str(&tail[..=end]);
             }
             rest = &tail[end + 1..];
         } else {

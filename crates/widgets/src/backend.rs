@@ -38,20 +38,28 @@ impl FetchError {
 /// Fills `{currency}`, `{language}`, `{locale}` and `{country}` in a configured URL,
 /// percent-encoding the values.
 pub fn expand_url(url: &str, vars: &[(&str, &str)]) -> String {
-    schaufenster_core::template::render(url, |k| vars.iter().find(|(n, _)| *n == k).map(|(_, v)| encode(v)))
+    schaufenster_core::template::render_with(url, &|k, out| vars.iter().find(|(n, _)| *n == k).map(|(_, v)| encode_into(v, out)).is_some())
 }
 
 /// Percent-encodes everything but unreserved characters (URL parameters, `#faq-<id>` hashes).
 pub(crate) fn encode(v: &str) -> String {
     let mut out = String::with_capacity(v.len());
+    encode_into(v, &mut out);
+    out
+}
+
+/// [`encode`], appending to `out` (`%XX` with upper-case hex digits, written without `format!`).
+fn encode_into(v: &str, out: &mut String) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
     for b in v.bytes() {
         if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
             out.push(b as char);
         } else {
-            out.push_str(&format!("%{b:02X}"));
+            out.push('%');
+            out.push(HEX[(b >> 4) as usize] as char);
+            out.push(HEX[(b & 15) as usize] as char);
         }
     }
-    out
 }
 
 /// Sends a request with the backend settings and parses the JSON answer.

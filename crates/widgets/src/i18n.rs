@@ -4,7 +4,7 @@
 use crate::glue::sf_money;
 use schaufenster_config::types::is_locale;
 use schaufenster_config::Config;
-use schaufenster_core::template::render;
+use schaufenster_core::template::render_with;
 use schaufenster_core::Money;
 
 /// The locale a widget uses: its own `locale` attribute, else the page's `<html lang>` when
@@ -42,13 +42,13 @@ impl Texts {
     }
 
     /// The message `key` with placeholders filled from `vars`.
-    pub fn t(&self, config: &Config, key: &str, vars: &[(&str, String)]) -> String {
-        render(&config.message_for(key, &self.locale), |k| vars.iter().find(|(n, _)| *n == k).map(|(_, v)| v.clone()))
+    pub fn t(&self, config: &Config, key: &str, vars: &[(&str, &str)]) -> String {
+        render_with(&config.message_for(key, &self.locale), &|k, out| vars.iter().find(|(n, _)| *n == k).map(|(_, v)| out.push_str(v)).is_some())
     }
 
     /// The message `base.<plural category of n>` (`Intl.PluralRules`), falling back to
     /// `base.other` for categories without a message of their own.
-    pub fn plural(&self, config: &Config, base: &str, n: u64, vars: &[(&str, String)]) -> String {
+    pub fn plural(&self, config: &Config, base: &str, n: u64, vars: &[(&str, &str)]) -> String {
         let key = format!("{base}.{}", crate::glue::sf_plural(&self.locale, n as f64));
         let key = if schaufenster_config::i18n::message(&key).is_some() { key } else { format!("{base}.other") };
         self.t(config, &key, vars)

@@ -111,23 +111,25 @@ pub struct Hit {
     pub matches: Vec<MatchRange>,
 }
 
-const STOP_DE: &[&str] = &[
-    "aber", "alle", "als", "also", "am", "an", "auch", "auf", "aus", "bei", "bin", "bis", "bist", "da", "das", "dass", "dem", "den", "der", "des", "die",
-    "dir", "du", "ein", "eine", "einem", "einen", "einer", "es", "fur", "hat", "habe", "haben", "ich", "ihr", "im", "in", "ist", "ja", "kann", "man",
-    "mein", "meine", "mir", "mit", "nach", "noch", "nur", "ob", "oder", "sich", "sie", "sind", "so", "um", "und", "uns", "von", "vom", "was", "welche",
-    "wenn", "wer", "wie", "wir", "wird", "wo", "zu", "zum", "zur",
-];
-const STOP_EN: &[&str] = &[
-    "a", "about", "am", "an", "and", "are", "as", "at", "be", "by", "can", "do", "does", "for", "from", "how", "i", "if", "in", "is", "it", "its",
-    "me", "my", "of", "on", "or", "so", "that", "the", "there", "this", "to", "was", "what", "when", "where", "which", "who", "will", "with",
-    "you", "your",
-];
+// Stop words as one string each, every word between spaces (a `&[&str]` costs 8 bytes of
+// pointer and length per word in the wasm, which compress worse than the words).
+const STOP_DE: &str = concat!(
+    " aber alle als also am an auch auf aus bei bin bis bist da das dass dem den der des die dir du ein eine einem",
+    " einen einer es fur hat habe haben ich ihr im in ist ja kann man mein meine mir mit nach noch nur ob oder sich",
+    " sie sind so um und uns von vom was welche wenn wer wie wir wird wo zu zum zur ",
+);
+const STOP_EN: &str = concat!(
+    " a about am an and are as at be by can do does for from how i if in is it its me my of on or so that the there",
+    " this to was what when where which who will with you your ",
+);
 
 fn is_stop(word: &str, lang: Lang) -> bool {
     match lang {
-        Lang::De => STOP_DE.contains(&word),
-        Lang::En => STOP_EN.contains(&word),
+        Lang::De => STOP_DE,
+        Lang::En => STOP_EN,
     }
+    .split(' ')
+    .any(|w| !w.is_empty() && w == word)
 }
 
 type TermId = u32;
@@ -434,11 +436,15 @@ impl Index {
             return Vec::new();
         }
         // Score: per query word the best-matching candidate's BM25F contribution.
-        let mut scores: HashMap<u32, (f32, u32)> = HashMap::default();
+        // Per entry (dense ids, so vectors rather than maps: the maps' code cost ~1.5 KB of
+        // wasm): summed score and the number of query words it matched (0: not a hit).
+        let n = self.lengths.len();
+        let mut scores: Vec<(f32, u32)> = vec![(0.0, 0); n];
         let w = self.opts.weights;
         let weights = [w.question, w.tags, w.answer];
         for group in &groups {
-            let mut best: HashMap<u32, f32> = HashMap::default();
+            // Per entry: the best candidate's contribution for this word, if any matched.
+            let mut best: Vec<Option<f32>> = vec![None; n];
             for c in group {
                 let idf = self.idf[c.term as usize];
                 for p in &self.postings[c.term as usize] {
@@ -456,25 +462,26 @@ impl Index {
                         }
                     }
                     let s = c.weight * idf * tf / (self.opts.k1 + tf);
-                    let e = best.entry(p.entry).or_insert(0.0);
+                    let e = best[p.entry as usize].get_or_insert(0.0);
                     if s > *e {
                         *e = s;
                     }
                 }
             }
-            for (entry, s) in best {
-                let e = scores.entry(entry).or_insert((0.0, 0));
-                e.0 += s;
-                e.1 += 1;
+            for (e, s) in scores.iter_mut().zip(best) {
+                if let Some(s) = s {
+                    e.0 += s;
+                    e.1 += 1;
+                }
             }
         }
-        let mut hits: Vec<(u32, f32)> = scores
-            .into_iter()
-            .map(|(entry, (s, matched))| {
+        let mut hits: Vec<(u32, f32)> = Vec::new();
+        for (entry, &(s, matched)) in scores.iter().enumerate() {
+            if matched > 0 {
                 let coverage = matched as f32 / words as f32;
-                (entry, s * coverage * (1.0 + self.opts.popularity * self.prior[entry as usize]))
-            })
-            .collect();
+                hits.push((entry as u32, s * coverage * (1.0 + self.opts.popularity * self.prior[entry])));
+            }
+        }
         crate::sort::sort_by(&mut hits, |a, b| b.1.partial_cmp(&a.1).unwrap_or(core::cmp::Ordering::Equal).then(a.0.cmp(&b.0)));
         hits.truncate(limit);
         let matched: Vec<TermId> = groups.iter().flatten().map(|c| c.term).collect();

@@ -23,6 +23,13 @@ pub fn stem(word: &str, lang: Lang) -> String {
     }
 }
 
+/// The stem's bytes as a string. Stems are ASCII (`stem` only passes words of ASCII lower-case
+/// letters on, and every replacement is ASCII), so each byte is one char; this skips
+/// `String::from_utf8`'s validation, whose only use in the wasm this was.
+fn ascii(w: Vec<u8>) -> String {
+    w.into_iter().map(char::from).collect()
+}
+
 fn is_vowel(b: u8) -> bool {
     matches!(b, b'a' | b'e' | b'i' | b'o' | b'u' | b'y')
 }
@@ -87,7 +94,7 @@ fn german(word: &str) -> String {
             break;
         }
     }
-    String::from_utf8(w).unwrap_or_else(|_| word.to_owned())
+    ascii(w)
 }
 
 fn english(word: &str) -> String {
@@ -137,15 +144,14 @@ fn english(word: &str) -> String {
         let n = w.len();
         w[n - 1] = b'i';
     }
-    // Steps 2 and 3: derivational suffixes in R1.
-    const STEP2: &[(&str, &str)] = &[
-        ("ization", "ize"), ("ational", "ate"), ("fulness", "ful"), ("ousness", "ous"), ("iveness", "ive"),
-        ("tional", "tion"), ("biliti", "ble"), ("lessli", "less"), ("entli", "ent"), ("ation", "ate"),
-        ("alism", "al"), ("aliti", "al"), ("ousli", "ous"), ("iviti", "ive"), ("fulli", "ful"),
-        ("enci", "ence"), ("anci", "ance"), ("abli", "able"), ("izer", "ize"), ("ator", "ate"), ("alli", "al"),
-        ("icate", "ic"), ("ative", ""), ("alize", "al"), ("iciti", "ic"), ("ical", "ic"), ("ness", ""), ("ful", ""),
-    ];
-    for (s, r) in STEP2 {
+    // Steps 2 and 3: derivational suffixes in R1 ("suffix=replacement", space-separated: one
+    // string instead of a table of string slices in the wasm).
+    const STEP2: &str = concat!(
+        "ization=ize ational=ate fulness=ful ousness=ous iveness=ive tional=tion biliti=ble lessli=less entli=ent ",
+        "ation=ate alism=al aliti=al ousli=ous iviti=ive fulli=ful enci=ence anci=ance abli=able izer=ize ator=ate ",
+        "alli=al icate=ic ative= alize=al iciti=ic ical=ic ness= ful=",
+    );
+    for (s, r) in STEP2.split(' ').filter_map(|p| p.split_once('=')) {
         if ends(&w, s) {
             if w.len() - s.len() >= r1 {
                 replace(&mut w, s, r);
@@ -154,8 +160,8 @@ fn english(word: &str) -> String {
         }
     }
     // Step 4: suffixes in R2.
-    const STEP4: &[&str] = &["ement", "ance", "ence", "able", "ible", "ment", "ant", "ent", "ism", "ate", "iti", "ous", "ive", "ize", "al", "er", "ic"];
-    for s in STEP4 {
+    const STEP4: &str = "ement ance ence able ible ment ant ent ism ate iti ous ive ize al er ic";
+    for s in STEP4.split(' ') {
         if ends(&w, s) {
             if w.len() - s.len() >= r2 {
                 w.truncate(w.len() - s.len());
@@ -172,7 +178,7 @@ fn english(word: &str) -> String {
     } else if ends(&w, "ll") && w.len() - 1 >= r2 {
         w.pop();
     }
-    String::from_utf8(w).unwrap_or_else(|_| word.to_owned())
+    ascii(w)
 }
 
 #[cfg(test)]

@@ -178,7 +178,7 @@ fn count_text(w: &Widget, n: usize) -> String {
     if n == 0 {
         w.t("advisor.count_none")
     } else {
-        w.texts.plural(&w.rt.config, "advisor.count", n as u64, &[("count", n.to_string())])
+        w.texts.plural(&w.rt.config, "advisor.count", n as u64, &[("count", &n.to_string())])
     }
 }
 
@@ -466,7 +466,7 @@ impl Widget {
         let (line, width) = match qi {
             Some(qi) => {
                 let step = visible.iter().position(|&v| v == qi).map_or(1, |p| p + 1);
-                (self.texts.t(&self.rt.config, "advisor.progress", &[("step", step.to_string()), ("total", total.to_string())]), step * 100 / total)
+                (self.texts.t(&self.rt.config, "advisor.progress", &[("step", &step.to_string()), ("total", &total.to_string())]), step * 100 / total)
             }
             None => (String::new(), 100),
         };
@@ -614,7 +614,7 @@ impl Widget {
                 self.show(first, true);
             }
             (Some("add"), Step::Results) => {
-                if let Some(p) = b.get_attribute("data-product").and_then(|v| v.parse::<usize>().ok()) {
+                if let Some(p) = b.get_attribute("data-product").and_then(|v| schaufenster_core::num::parse_usize(&v)) {
                     self.add_to_cart(p, b.unchecked_into());
                 }
             }
@@ -648,7 +648,7 @@ impl Widget {
                 .collect();
             let p = el(doc, &self.body, "p", "relaxed");
             attr(&p, "part", "relaxed");
-            p.set_text_content(Some(&self.texts.t(&self.rt.config, "advisor.relaxed", &[("relaxed", relaxed.join(", "))])));
+            p.set_text_content(Some(&self.texts.t(&self.rt.config, "advisor.relaxed", &[("relaxed", &relaxed.join(", "))])));
         }
         let shown: Vec<_> = out.ranked.iter().take(self.cfg.max_results.0 as usize).collect();
         if shown.is_empty() {
@@ -684,7 +684,7 @@ impl Widget {
             let meta = el(doc, &info, "p", "meta");
             el(doc, &meta, "span", "price").set_text_content(Some(&self.texts.money(Money::new(p.price, p.currency))));
             text(doc, &meta, " · ");
-            el(doc, &meta, "span", "match").set_text_content(Some(&self.texts.t(&self.rt.config, "advisor.match", &[("percent", r.percent.to_string())])));
+            el(doc, &meta, "span", "match").set_text_content(Some(&self.texts.t(&self.rt.config, "advisor.match", &[("percent", &r.percent.to_string())])));
             let why = el(doc, &info, "ul", "why");
             attr(&why, "part", "why");
             for (mark, reason) in self.reasons(d, r) {
@@ -803,7 +803,7 @@ impl Widget {
             let _ = button.remove_attribute("disabled");
             match result {
                 Ok(_) => {
-                    w.status.set_text_content(Some(&w.texts.t(&w.rt.config, "advisor.added", &[("title", p.title.clone())])));
+                    w.status.set_text_content(Some(&w.texts.t(&w.rt.config, "advisor.added", &[("title", &p.title)])));
                     events::emit(&w.host, "add-to-cart", detail(&p, true));
                     events::emit(&document(), "cart-changed", obj([("source", s("advisor"))]));
                 }

@@ -439,9 +439,9 @@ impl Widget {
             Phase::Loading => self.t("faq.loading"),
             Phase::Failed => self.t("faq.unavailable"),
             _ if q.is_empty() => String::new(),
-            _ if n == 0 => self.texts.t(&self.rt.config, "faq.none", &[("query", q.to_owned())]),
+            _ if n == 0 => self.texts.t(&self.rt.config, "faq.none", &[("query", q)]),
             _ => {
-                self.texts.plural(&self.rt.config, "faq.results", n as u64, &[("count", n.to_string()), ("query", q.to_owned())])
+                self.texts.plural(&self.rt.config, "faq.results", n as u64, &[("count", &n.to_string()), ("query", q)])
             }
         };
         if self.status.text_content().as_deref() != Some(msg.as_str()) {
@@ -554,7 +554,7 @@ impl Widget {
         let target = js_sys::Reflect::get(&ev, &"target".into()).ok().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
         let Some(target) = target else { return };
         if let Ok(Some(option)) = target.closest("[data-entry]") {
-            if let Some(i) = option.get_attribute("data-entry").and_then(|v| v.parse::<usize>().ok()) {
+            if let Some(i) = option.get_attribute("data-entry").and_then(|v| schaufenster_core::num::parse_usize(&v)) {
                 self.open(i, true);
             }
         } else if let Ok(Some(b)) = target.closest("[data-category]") {

@@ -161,7 +161,7 @@ impl Widget {
 
     /// "1 Punkt", "1.250 Punkte".
     fn pts(&self, n: u64) -> String {
-        self.texts.plural(&self.rt.config, "loyalty.points", n, &[("count", sf_number(&self.texts.locale, n as f64, 0))])
+        self.texts.plural(&self.rt.config, "loyalty.points", n, &[("count", &sf_number(&self.texts.locale, n as f64, 0))])
     }
 
     fn build(host: JsValue, container: &HtmlElement, rt: Rc<Runtime>, cfg: Loyalty, texts: Texts, inline: bool) -> Option<Widget> {
@@ -428,14 +428,14 @@ impl Widget {
         let tier = el(doc, &self.summary, "p", "tier");
         attr(&tier, "part", "tier");
         tier.set_text_content(Some(&match status.current {
-            Some(i) => self.texts.t(&self.rt.config, "loyalty.tier", &[("tier", lp.tier_names[i].clone())]),
+            Some(i) => self.texts.t(&self.rt.config, "loyalty.tier", &[("tier", &lp.tier_names[i])]),
             None => self.t("loyalty.no_tier"),
         }));
         if lp.program.tiers.is_empty() {
             return;
         }
         let value = match status.next {
-            Some(i) => self.texts.t(&self.rt.config, "loyalty.next", &[("remaining", self.pts(status.remaining)), ("tier", lp.tier_names[i].clone())]),
+            Some(i) => self.texts.t(&self.rt.config, "loyalty.next", &[("remaining", &self.pts(status.remaining)), ("tier", &lp.tier_names[i])]),
             None => self.t("loyalty.top"),
         };
         let track = el(doc, &self.summary, "div", "track");
@@ -461,7 +461,7 @@ impl Widget {
             }
         };
         let msg = match earned {
-            Some((n, signed_in)) if n > 0 => self.texts.t(&self.rt.config, if signed_in { "loyalty.cart" } else { "loyalty.cart_guest" }, &[("points", self.pts(n))]),
+            Some((n, signed_in)) if n > 0 => self.texts.t(&self.rt.config, if signed_in { "loyalty.cart" } else { "loyalty.cart_guest" }, &[("points", &self.pts(n))]),
             _ => String::new(),
         };
         self.preview.set_hidden(msg.is_empty());
@@ -479,16 +479,16 @@ impl Widget {
         let p = &lp.program;
         let mut lines = Vec::new();
         if let Some(r) = p.rate(*currency) {
-            lines.push(self.texts.t(&self.rt.config, "loyalty.earn.purchase", &[("points", self.pts(r.points as u64)), ("amount", self.texts.money(Money::new(r.per_minor as i64, *currency)))]));
+            lines.push(self.texts.t(&self.rt.config, "loyalty.earn.purchase", &[("points", &self.pts(r.points as u64)), ("amount", &self.texts.money(Money::new(r.per_minor as i64, *currency)))]));
         }
         for (key, n) in [("loyalty.earn.start", p.start_bonus), ("loyalty.earn.birthday", p.birthday_bonus)] {
             if n > 0 {
-                lines.push(self.texts.t(&self.rt.config, key, &[("points", self.pts(n))]));
+                lines.push(self.texts.t(&self.rt.config, key, &[("points", &self.pts(n))]));
             }
         }
         for (t, name) in p.tiers.iter().zip(&lp.tier_names) {
             if t.multiplier_percent > 100 {
-                lines.push(self.texts.t(&self.rt.config, "loyalty.earn.tier", &[("tier", name.clone()), ("threshold", self.pts(t.threshold)), ("bonus", (t.multiplier_percent - 100).to_string())]));
+                lines.push(self.texts.t(&self.rt.config, "loyalty.earn.tier", &[("tier", name), ("threshold", &self.pts(t.threshold)), ("bonus", &(t.multiplier_percent - 100).to_string())]));
             }
         }
         for line in &lines {
@@ -535,7 +535,7 @@ impl Widget {
                     attr(&group, "aria-labelledby", &format!("{}c{i}", self.ids));
                     let q = el(doc, &group, "p", "");
                     attr(&q, "id", &format!("{}c{i}", self.ids));
-                    q.set_text_content(Some(&self.texts.t(&self.rt.config, "loyalty.confirm", &[("reward", name.clone()), ("points", self.pts(r.cost))])));
+                    q.set_text_content(Some(&self.texts.t(&self.rt.config, "loyalty.confirm", &[("reward", name), ("points", &self.pts(r.cost))])));
                     if c.failed {
                         el(doc, &group, "p", "error").set_text_content(Some(&self.t("loyalty.redeem_failed")));
                     }
@@ -560,7 +560,7 @@ impl Widget {
                     if let Err(refusal) = check {
                         attr(&b, "disabled", "");
                         if let schaufenster_core::loyalty::Refusal::InsufficientBalance { missing } = refusal {
-                            el(doc, &li, "span", "missing").set_text_content(Some(&self.texts.t(&self.rt.config, "loyalty.missing", &[("points", self.pts(missing))])));
+                            el(doc, &li, "span", "missing").set_text_content(Some(&self.texts.t(&self.rt.config, "loyalty.missing", &[("points", &self.pts(missing))])));
                         }
                     }
                 }
@@ -591,7 +591,7 @@ impl Widget {
         let doc = &self.doc;
         let label = el(doc, &self.voucher, "p", "");
         attr(&label, "id", &format!("{}v", self.ids));
-        label.set_text_content(Some(&self.texts.t(&self.rt.config, "loyalty.redeemed", &[("reward", name.clone())])));
+        label.set_text_content(Some(&self.texts.t(&self.rt.config, "loyalty.redeemed", &[("reward", name)])));
         let c = el(doc, &self.voucher, "code", "code");
         attr(&c, "part", "code");
         attr(&c, "aria-labelledby", &format!("{}v", self.ids));
@@ -617,7 +617,7 @@ impl Widget {
             d.set_text_content(Some(&format!("{}{n}", if row.delta < 0 { "−" } else { "+" })));
             text(doc, &li, " ");
             let what = match row.kind.as_str() {
-                "redeem" => self.texts.t(&self.rt.config, "loyalty.kind.redeem", &[("reward", row.reward.clone().unwrap_or_default())]),
+                "redeem" => self.texts.t(&self.rt.config, "loyalty.kind.redeem", &[("reward", row.reward.as_deref().unwrap_or_default())]),
                 k @ ("start" | "purchase" | "birthday") => self.t(&format!("loyalty.kind.{k}")),
                 _ => self.t("loyalty.kind.adjust"),
             };
@@ -708,7 +708,7 @@ impl Widget {
                 self.load();
             }
             Some("redeem") => {
-                let Some(i) = b.get_attribute("data-reward").and_then(|v| v.parse::<usize>().ok()) else { return };
+                let Some(i) = b.get_attribute("data-reward").and_then(|v| schaufenster_core::num::parse_usize(&v)) else { return };
                 {
                     let mut st = self.st.borrow_mut();
                     // A fresh key for each confirmation (all of its attempts reuse it), unless
@@ -778,7 +778,7 @@ impl Widget {
                     w.render_preview();
                     w.render_rewards(None);
                     w.render_voucher();
-                    w.set_status(&format!("{} {code}", w.texts.t(&w.rt.config, "loyalty.redeemed", &[("reward", name)])));
+                    w.set_status(&format!("{} {code}", w.texts.t(&w.rt.config, "loyalty.redeemed", &[("reward", &name)])));
                     if let Ok(Some(copy)) = w.voucher.query_selector("[data-action=copy]") {
                         let _ = copy.unchecked_into::<HtmlElement>().focus();
                     }

@@ -275,7 +275,7 @@ impl Bar {
             let products = self.products.borrow();
             pick(&self.rules, &data, products.as_ref(), max)
         };
-        let heading = picked.as_ref().map(|(remaining, currency, _)| self.texts.t(&self.rt.config, "shipping.suggestions", &[("remaining", money(&self.texts, *remaining, *currency))]));
+        let heading = picked.as_ref().map(|(remaining, currency, _)| self.texts.t(&self.rt.config, "shipping.suggestions", &[("remaining", &money(&self.texts, *remaining, *currency))]));
         let key: Vec<String> = heading.iter().cloned().chain(picked.iter().flat_map(|(_, _, list)| list.iter().map(|p| p.id.clone()))).collect();
         if *self.shown_suggestions.borrow() == key {
             return;
@@ -353,7 +353,7 @@ fn tier_message(rt: &Runtime, texts: &Texts, t: &TierStatus, currency: Currency,
         Reward::Other => "other",
     };
     let key = format!("shipping.{}.{kind}", if reached { "reached" } else { "remaining" });
-    texts.t(&rt.config, &key, &[("remaining", money(texts, t.remaining, currency)), ("threshold", money(texts, t.threshold, currency)), ("tier", t.id.clone())])
+    texts.t(&rt.config, &key, &[("remaining", &money(texts, t.remaining, currency)), ("threshold", &money(texts, t.threshold, currency)), ("tier", &t.id)])
 }
 
 fn describe(rt: &Runtime, texts: &Texts, data: &Data) -> ViewState {
@@ -367,15 +367,15 @@ fn describe(rt: &Runtime, texts: &Texts, data: &Data) -> ViewState {
             };
             let cur = cart.currency;
             let message = match (p.next(), p.last_reached()) {
-                (Some(next), _) if p.eligible_subtotal == 0 => texts.t(&rt.config, "shipping.empty", &[("threshold", money(texts, next.threshold, cur))]),
+                (Some(next), _) if p.eligible_subtotal == 0 => texts.t(&rt.config, "shipping.empty", &[("threshold", &money(texts, next.threshold, cur))]),
                 (Some(next), None) => tier_message(rt, texts, next, cur, false),
-                (Some(next), Some(done)) => texts.t(&rt.config, "shipping.reached_next", &[("done", tier_message(rt, texts, done, cur, true)), ("next", tier_message(rt, texts, next, cur, false))]),
+                (Some(next), Some(done)) => texts.t(&rt.config, "shipping.reached_next", &[("done", &tier_message(rt, texts, done, cur, true)), ("next", &tier_message(rt, texts, next, cur, false))]),
                 (None, _) => tier_message(rt, texts, top, cur, true),
             };
             let goal = p.next().unwrap_or(top);
-            let value = texts.t(&rt.config, "shipping.value", &[("subtotal", money(texts, p.eligible_subtotal.min(goal.threshold), cur)), ("threshold", money(texts, goal.threshold, cur))]);
+            let value = texts.t(&rt.config, "shipping.value", &[("subtotal", &money(texts, p.eligible_subtotal.min(goal.threshold), cur)), ("threshold", &money(texts, goal.threshold, cur))]);
             let permille = p.permille();
-            let note = if p.excluded_subtotal > 0 { texts.t(&rt.config, "shipping.excluded", &[("amount", money(texts, p.excluded_subtotal, cur))]) } else { String::new() };
+            let note = if p.excluded_subtotal > 0 { texts.t(&rt.config, "shipping.excluded", &[("amount", &money(texts, p.excluded_subtotal, cur))]) } else { String::new() };
             ViewState {
                 state: if p.all_reached() { "reached" } else { "progress" },
                 value_text: format!("{value}. {message}"),

@@ -183,15 +183,15 @@ fn badge_text(rt: &Runtime, texts: &Texts, b: &Badge) -> (String, Option<String>
     match b {
         Badge::Purchases { count, window_minutes } | Badge::Carts { count, window_minutes } => {
             let base = if matches!(b, Badge::Purchases { .. }) { "social.purchases" } else { "social.carts" };
-            (texts.plural(&rt.config, base, count.value(), &[("count", count_text(texts, *count)), ("window", window_text(texts, *window_minutes))]), None)
+            (texts.plural(&rt.config, base, count.value(), &[("count", &count_text(texts, *count)), ("window", &window_text(texts, *window_minutes))]), None)
         }
-        Badge::Viewers { count } => (texts.plural(&rt.config, "social.viewers", count.value(), &[("count", count_text(texts, *count))]), None),
-        Badge::LowStock { count } => (texts.plural(&rt.config, "social.low_stock", *count, &[("count", count_text(texts, Shown::Exact(*count)))]), None),
+        Badge::Viewers { count } => (texts.plural(&rt.config, "social.viewers", count.value(), &[("count", &count_text(texts, *count))]), None),
+        Badge::LowStock { count } => (texts.plural(&rt.config, "social.low_stock", *count, &[("count", &count_text(texts, Shown::Exact(*count)))]), None),
         Badge::Rating { tenths, count } => {
             let average = sf_number(&texts.locale, *tenths as f64 / 10.0, 1);
-            let text = texts.plural(&rt.config, "social.rating", *count, &[("average", average), ("count", count_text(texts, Shown::Exact(*count)))]);
+            let text = texts.plural(&rt.config, "social.rating", *count, &[("average", &average), ("count", &count_text(texts, Shown::Exact(*count)))]);
             (text, Some(format!("{}%", tenths * 2)))
         }
-        Badge::Bestseller { category } => (texts.t(&rt.config, "social.bestseller", &[("category", category.clone())]), None),
+        Badge::Bestseller { category } => (texts.t(&rt.config, "social.bestseller", &[("category", category)]), None),
     }
 }
