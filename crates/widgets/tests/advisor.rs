@@ -52,10 +52,16 @@ fn doc() -> web_sys::Document {
 
 /// Installs a config (which must be valid) with `source` as the catalogue source and `extra`
 /// keys in the advisor section, and forgets answers kept by an earlier test.
+thread_local! {
+    /// `backend.retries` of the next install (tests of retry behaviour raise it).
+    static RETRIES: std::cell::Cell<u8> = const { std::cell::Cell::new(0) };
+}
+
 fn install(source: &str, extra: &str, consent_required: bool) {
     sf_session("sf-advisor", JsValue::NULL);
+    let retries = RETRIES.with(|r| r.get());
     let text = format!(
-        r#"{{"locale": "de-DE", "currency": "EUR", "theme": {{"shadow_dom": false}}, "backend": {{"retries": 0, "timeout_ms": 2000}}, "consent": {{"required": {consent_required}}},
+        r#"{{"locale": "de-DE", "currency": "EUR", "theme": {{"shadow_dom": false}}, "backend": {{"retries": {retries}, "timeout_ms": 2000}}, "consent": {{"required": {consent_required}}},
             "advisor": {{"catalogue": {{"source": {source}, "attributes": {{"volume": {{"type": "number"}}, "cabin": {{"type": "boolean"}}, "waterproof": {{"type": "boolean"}}}}}}, "questions": {QUESTIONS}{extra}}}}}"#,
     );
     assert_eq!(runtime::install(&common::json(&text)), 0, "{text}");
@@ -366,7 +372,10 @@ async fn unmount_while_loading_leaves_nothing_behind() {
 #[wasm_bindgen_test]
 async fn add_to_cart_posts_to_the_configured_url() {
     serve(200, r#"{"item_count": 1}"#, 0);
+    // With retries configured for GETs, the add to cart must still be sent only once.
+    RETRIES.with(|r| r.set(2));
     let (h, _handle) = mounted(r#", "add_to_cart_url": "/__adv/cart/lines""#, false).await;
+    RETRIES.with(|r| r.set(0));
     let (adds, _l1) = record(&h.clone().into(), "sf:add-to-cart");
     let (changed, _l2) = record(&doc().into(), "sf:cart-changed");
     choose(&h, "plane");
@@ -384,8 +393,12 @@ async fn add_to_cart_posts_to_the_configured_url() {
     // A failing cart: the error is said and reported; the button works again.
     serve(503, "{}", 0);
     let (errors, _l3) = record(&h.clone().into(), "sf:error");
+    let posted = |w: &web_sys::Window| js_sys::Reflect::get(w, &"__advPosts".into()).unwrap().unchecked_into::<js_sys::Array>().length();
+    let before = posted(&web_sys::window().unwrap());
     q(&h, "li[data-product=kabine] button.add").click();
     until(|| !errors.borrow().is_empty()).await;
+    // Sent once, never retried: the server may have added the line before its answer was lost.
+    assert_eq!(posted(&web_sys::window().unwrap()) - before, 1, "a failed add to cart is not repeated");
     assert_eq!(txt(&q(&h, "[role=status]")), "Das hat nicht geklappt. Bitte versuche es noch einmal.");
     assert!(!q(&h, "li[data-product=kabine] button.add").has_attribute("disabled"));
 }

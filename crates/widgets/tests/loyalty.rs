@@ -455,3 +455,30 @@ async fn an_answer_without_a_balance_is_a_failure_not_a_logged_out_customer() {
     assert!(!q(&h, "button[data-action=retry]").hidden());
     assert!(q(&h, "[part=join]").hidden(), "not presented as logged out");
 }
+
+/// While one redemption is on its way no other can be started (two pending redemptions would
+/// each spend the balance), and a redemption with an unknown outcome keeps its key even when
+/// another reward is redeemed in between (a fresh key there would redeem it twice).
+#[wasm_bindgen_test]
+async fn no_second_redemption_while_one_is_pending_and_an_unknown_outcome_keeps_its_key() {
+    let (h, _handle) = mounted(Some("inline"), Some("tok"), r#"{"retries": 0, "timeout_ms": 200}"#).await;
+    route("/__l/redeem", &[(201, "{}", 600), (201, r#"{"redemption": {"code": "B-1"}, "balance": 50}"#, 0), (201, r#"{"redemption": {"code": "A-1"}, "balance": 150}"#, 0)]);
+    // Reward 0: its request will time out (the server may have redeemed it).
+    redeem_button(&h, 0).click();
+    q(&h, "button[data-action=confirm]").click();
+    assert!(redeem_button(&h, 1).has_attribute("disabled"), "no other redemption while one is pending");
+    until(|| h.query_selector("[part=reward] .error").ok().flatten().is_some()).await;
+    assert!(!redeem_button(&h, 1).has_attribute("disabled"), "settled (unknown outcome): the others are available again");
+    // Cancel it, redeem reward 1 successfully, then reward 0 again.
+    q(&h, "button[data-action=cancel]").click();
+    redeem_button(&h, 1).click();
+    q(&h, "button[data-action=confirm]").click();
+    until(|| h.query_selector("[part=code]").ok().flatten().is_some_and(|c| c.text_content().as_deref() == Some("B-1"))).await;
+    until(|| h.query_selector("button[data-action=redeem][data-reward=\"0\"]:not([disabled])").ok().flatten().is_some()).await;
+    redeem_button(&h, 0).click();
+    q(&h, "button[data-action=confirm]").click();
+    until(|| calls("/__l/redeem").len() == 3).await;
+    let keys: Vec<_> = calls("/__l/redeem").iter().map(|c| header(c, "idempotency-key").unwrap()).collect();
+    assert_ne!(keys[1], keys[0], "reward 1 is its own redemption");
+    assert_eq!(keys[2], keys[0], "reward 0 again sends the key of its unknown outcome: {keys:?}");
+}

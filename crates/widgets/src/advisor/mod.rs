@@ -796,7 +796,11 @@ impl Widget {
         let w = self.clone();
         wasm_bindgen_futures::spawn_local(async move {
             let body = obj([("product_id", s(&p.id)), ("quantity", Json::Number(1.0))]);
-            let result = request(&w.rt.config.backend, "POST", &url.0, Some(&body)).await;
+            // Sent once: adding a line is not idempotent, so a retry after a lost answer (the
+            // server may have added it) could put the product in the cart two or three times.
+            let mut once = w.rt.config.backend.clone();
+            once.retries.0 = 0;
+            let result = request(&once, "POST", &url.0, Some(&body)).await;
             if !w.alive.get() {
                 return;
             }

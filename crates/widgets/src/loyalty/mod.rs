@@ -46,10 +46,10 @@ enum Phase {
     Failed,
 }
 
-/// A redemption being confirmed: the reward (index into the programme's rewards) and the key
-/// every attempt of this confirmation sends.
+/// A redemption being confirmed: the reward (its id, so a programme reloaded meanwhile cannot
+/// make it name another reward) and the key every attempt of this confirmation sends.
 struct Confirm {
-    reward: usize,
+    reward: String,
     key: String,
     pending: bool,
     failed: bool,
@@ -65,9 +65,10 @@ struct State {
     confirm: Option<Confirm>,
     /// The last redemption: reward name and voucher code.
     voucher: Option<(String, String)>,
-    /// A redemption whose outcome is unknown (timeout, 5xx) and its key: confirming the same
-    /// reward again, even after "cancel", sends that key, so it cannot be redeemed twice.
-    unsettled: Option<(usize, String)>,
+    /// Redemptions whose outcome is unknown (timeout, 5xx), by reward id, with their keys:
+    /// confirming the same reward again, even after "cancel" and other redemptions, sends that
+    /// key, so it cannot be redeemed twice. An entry goes only when its own request settles.
+    unsettled: Vec<(String, String)>,
 }
 
 /// The mounted widget: its elements, state and listeners.
@@ -244,7 +245,7 @@ impl Widget {
             rewards,
             earn,
             history,
-            st: RefCell::new(State { phase: Phase::Loading, program: None, points: None, expired: false, cart: None, confirm: None, voucher: None, unsettled: None }),
+            st: RefCell::new(State { phase: Phase::Loading, program: None, points: None, expired: false, cart: None, confirm: None, voucher: None, unsettled: Vec::new() }),
             alive: Cell::new(true),
             generation: Cell::new(0),
             ready_sent: Cell::new(false),
@@ -516,6 +517,9 @@ impl Widget {
         };
         let doc = &self.doc;
         let balance = st.points.as_ref().map(|p| p.balance);
+        // While a redemption is on its way, no other can be started (two pending redemptions
+        // would each spend the balance).
+        let busy = st.confirm.as_ref().is_some_and(|c| c.pending);
         for (i, (r, name)) in lp.program.rewards.iter().zip(&lp.reward_names).enumerate() {
             let li = el(doc, &self.rewards, "li", "reward");
             attr(&li, "part", "reward");
@@ -529,7 +533,7 @@ impl Widget {
             let check = lp.program.can_redeem(&r.id, balance, 0);
             attr(&li, "data-affordable", if check.is_ok() { "true" } else { "false" });
             match &st.confirm {
-                Some(c) if c.reward == i => {
+                Some(c) if c.reward == r.id => {
                     let group = el(doc, &li, "div", "confirm");
                     attr(&group, "role", "group");
                     attr(&group, "aria-labelledby", &format!("{}c{i}", self.ids));
@@ -557,6 +561,9 @@ impl Widget {
                     attr(&b, "data-reward", &i.to_string());
                     attr(&b, "data-focus", &format!("redeem-{i}"));
                     attr(&b, "aria-describedby", &label_id);
+                    if busy {
+                        attr(&b, "disabled", "");
+                    }
                     if let Err(refusal) = check {
                         attr(&b, "disabled", "");
                         if let schaufenster_core::loyalty::Refusal::InsufficientBalance { missing } = refusal {
@@ -711,16 +718,27 @@ impl Widget {
                 let Some(i) = b.get_attribute("data-reward").and_then(|v| schaufenster_core::num::parse_usize(&v)) else { return };
                 {
                     let mut st = self.st.borrow_mut();
+                    if st.confirm.as_ref().is_some_and(|c| c.pending) {
+                        return;
+                    }
+                    let Some(id) = st.program.as_ref().and_then(|(_, lp)| lp.program.rewards.get(i)).map(|r| r.id.clone()) else { return };
                     // A fresh key for each confirmation (all of its attempts reuse it), unless
                     // an earlier one for this reward has an unknown outcome.
-                    let key = st.unsettled.clone().filter(|u| u.0 == i).map_or_else(sf_key, |u| u.1);
-                    st.confirm = Some(Confirm { reward: i, key, pending: false, failed: false });
+                    let key = st.unsettled.iter().find(|u| u.0 == id).map_or_else(sf_key, |u| u.1.clone());
+                    st.confirm = Some(Confirm { reward: id, key, pending: false, failed: false });
                 }
                 self.set_status("");
                 self.render_rewards(Some("confirm"));
             }
             Some("cancel") => {
-                let i = self.st.borrow_mut().confirm.take().map(|c| c.reward);
+                let i = {
+                    let mut st = self.st.borrow_mut();
+                    if st.confirm.as_ref().is_some_and(|c| c.pending) {
+                        return;
+                    }
+                    let id = st.confirm.take().map(|c| c.reward);
+                    id.and_then(|id| st.program.as_ref().and_then(|(_, lp)| lp.program.rewards.iter().position(|r| r.id == id)))
+                };
                 self.render_rewards(i.map(|i| format!("redeem-{i}")).as_deref());
             }
             Some("confirm") => self.redeem(),
@@ -731,26 +749,34 @@ impl Widget {
 
     /// Sends the confirmed redemption (once at a time, always with the confirmation's key).
     fn redeem(self: &Rc<Self>) {
-        let (reward, reward_id, cost, name, key) = {
+        let (reward_id, cost, name, key, currency) = {
             let mut st = self.st.borrow_mut();
-            let Some((_, lp)) = &st.program else { return };
+            let Some((currency, lp)) = &st.program else { return };
             let Some(c) = &st.confirm else { return };
             if c.pending {
                 return;
             }
-            let (reward, key) = (c.reward, c.key.clone());
-            let (r, name) = (lp.program.rewards[reward].clone(), lp.reward_names[reward].clone());
+            // The programme may have been reloaded since the confirmation opened (another
+            // currency): the reward is looked up by id, and a reward that is gone is not sent.
+            let Some(i) = lp.program.rewards.iter().position(|r| r.id == c.reward) else {
+                st.confirm = None;
+                drop(st);
+                self.render_rewards(None);
+                return;
+            };
+            let (r, name, key, currency) = (lp.program.rewards[i].clone(), lp.reward_names[i].clone(), c.key.clone(), *currency);
             if let Some(c) = st.confirm.as_mut() {
                 c.pending = true;
                 c.failed = false;
             }
-            (reward, r.id, r.cost, name, key)
+            (r.id, r.cost, name, key, currency)
         };
         self.set_status(&self.t("loyalty.pending"));
         self.render_rewards(Some("confirm"));
         let w = self.clone();
         wasm_bindgen_futures::spawn_local(async move {
-            let url = w.url(&w.cfg.redeem(&w.rt.config.backend.base_url.0), w.rt.config.currency);
+            // The currency the programme and balance were loaded in (the cart's), not the config's.
+            let url = w.url(&w.cfg.redeem(&w.rt.config.backend.base_url.0), currency);
             let body = obj([("reward_id", s(&reward_id))]);
             let mut headers = vec![("Idempotency-Key", key.clone())];
             // With `session`, the backend knows the customer from its cookie instead.
@@ -761,14 +787,19 @@ impl Widget {
             if !w.alive.get() {
                 return;
             }
+            // A success without a voucher code is no success the shopper can use: handled as a
+            // malformed answer, which keeps the key, so trying again replays the stored answer.
+            let result = result.and_then(|json| match json.pointer("/redemption/code").and_then(Json::as_str) {
+                Some(code) if !code.is_empty() => Ok((json.clone(), code.to_owned())),
+                _ => Err(FetchError { outcome: Outcome::Malformed, url: url.clone(), attempts: 1 }),
+            });
             match result {
-                Ok(json) => {
-                    let code = json.pointer("/redemption/code").and_then(Json::as_str).unwrap_or("").to_owned();
+                Ok((json, code)) => {
                     let balance = json.get("balance").and_then(Json::as_i64);
                     {
                         let mut st = w.st.borrow_mut();
                         st.confirm = None;
-                        st.unsettled = None;
+                        st.unsettled.retain(|u| u.0 != reward_id);
                         if let (Some(p), Some(b)) = (st.points.as_mut(), balance) {
                             p.balance = b;
                         }
@@ -792,7 +823,10 @@ impl Widget {
                     let expired = e.outcome == Outcome::Status(401);
                     {
                         let mut st = w.st.borrow_mut();
-                        st.unsettled = retryable.then(|| (reward, key.clone()));
+                        st.unsettled.retain(|u| u.0 != reward_id);
+                        if retryable {
+                            st.unsettled.push((reward_id.clone(), key.clone()));
+                        }
                         match st.confirm.as_mut() {
                             Some(c) if retryable => {
                                 c.pending = false;
