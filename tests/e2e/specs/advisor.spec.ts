@@ -354,3 +354,31 @@ test("A failing or malformed catalogue shows a fallback with a retry and an sf:e
   expect(unexpected).toEqual([]);
   expect(consoleLog).toHaveLength(3);
 });
+
+test("Switching the shop to CHF shows the advisor's prices and budget in CHF", async ({ page, consoleLog }) => {
+  await open(page, "/advisor.html");
+  await expect(adv.heading(page)).toHaveText("Wie reist du meistens?");
+  // The demo's currency switch changes the cart's currency and announces sf:cart-changed.
+  const reloaded = page.waitForRequest((r) => r.url().includes("/api/advisor/products") && r.url().includes("currency=CHF"));
+  await page.locator("[data-currency]").selectOption("CHF");
+  await reloaded;
+  // Through the questions (first option, or skip) to the budget and the results.
+  for (let i = 0; i < 8; i++) {
+    const heading = await adv.heading(page).textContent();
+    if (heading === "Unsere Empfehlungen für dich") break;
+    if (heading === "Wie viel möchtest du höchstens ausgeben?") {
+      await expect(page.locator("sf-advisor label").filter({ hasText: "Höchstens" })).toContainText("(CHF)");
+    }
+    const radio = page.locator("sf-advisor input[type=radio]").first();
+    if (await radio.count()) await radio.check();
+    const skip = adv.button(page, "skip");
+    if (!(await radio.count()) && (await skip.count())) await skip.click();
+    else await adv.button(page, "next").click();
+    await expect(adv.heading(page)).not.toHaveText(heading!);
+  }
+  await expect(adv.heading(page)).toHaveText("Unsere Empfehlungen für dich");
+  const prices = await page.locator("sf-advisor [part=result] .price").allTextContents();
+  expect(prices.length).toBeGreaterThan(0);
+  for (const p of prices) expect(p).toContain("CHF");
+  expectCleanConsole(consoleLog);
+});

@@ -49,7 +49,7 @@ use schaufenster_config::json::{obj, s, Json};
 use schaufenster_config::mapping::{catalogue_from_json, Product};
 use schaufenster_core::advisor::{compare, Advisor, Answer, Catalogue, Met, Outcome, Source, StockPolicy};
 use schaufenster_core::retry::Outcome as Fetched;
-use schaufenster_core::Money;
+use schaufenster_core::{Currency, Money};
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 use wasm_bindgen::{JsCast, JsValue};
@@ -106,6 +106,11 @@ struct Widget {
     st: RefCell<State>,
     /// False once unmounted: late answers then do nothing.
     alive: Cell<bool>,
+    /// The currency the catalogue was loaded in: the cart's (the shop's currency switch), else
+    /// the config's. Prices, budgets and their labels all use it.
+    currency: Cell<Currency>,
+    /// Bumped on every cart change: a superseded reload does nothing.
+    cart_gen: Cell<u32>,
     listeners: RefCell<Vec<Listener>>,
 }
 
@@ -153,6 +158,7 @@ pub fn mount(host: HtmlElement, rt: Rc<Runtime>) -> Option<Box<dyn std::any::Any
     attr(&bar, "aria-hidden", "true");
     let fill = el(&doc, &bar, "div", "fill");
     let body = el(&doc, &root, "div", "body");
+    let currency = rt.config.currency;
     let w = Rc::new(Widget {
         rt,
         cfg,
@@ -167,6 +173,8 @@ pub fn mount(host: HtmlElement, rt: Rc<Runtime>) -> Option<Box<dyn std::any::Any
         status,
         st: RefCell::new(State { data: None, answers: Vec::new(), step: Step::Loading }),
         alive: Cell::new(true),
+            currency: Cell::new(currency),
+            cart_gen: Cell::new(0),
         listeners: RefCell::new(Vec::new()),
     });
     w.start();
@@ -251,6 +259,8 @@ impl Widget {
             }),
             // Consent given after some answers: keep them from now on.
             on(&document(), "sf:consent-changed", |w, _| w.save()),
+            // The shopper switched the shop's currency: the catalogue again, in that currency.
+            on(&document(), "sf:cart-changed", |w, _| w.on_cart_changed()),
         ];
         self.load();
     }
@@ -266,7 +276,9 @@ impl Widget {
         self.status.set_text_content(Some(&self.t("advisor.loading")));
         let w = self.clone();
         wasm_bindgen_futures::spawn_local(async move {
-            let loaded = w.fetch().await;
+            let currency = w.cart_currency().await;
+            w.currency.set(currency);
+            let loaded = w.fetch(currency).await;
             if !w.alive.get() {
                 return;
             }
@@ -292,9 +304,48 @@ impl Widget {
         });
     }
 
-    async fn fetch(&self) -> Result<Data, FetchError> {
+    /// The cart's currency (the config's when there is no cart), which the catalogue is asked
+    /// for: never show prices or compare a budget in another currency than the cart's.
+    async fn cart_currency(&self) -> Currency {
+        crate::cart::load(&self.rt, self.lang(), &self.texts.locale).await.map_or(self.rt.config.currency, |c| c.currency)
+    }
+
+    /// After `sf:cart-changed`: when the cart's currency changed, the catalogue is loaded in
+    /// the new one and the current step shown again; budget answers, given in the old
+    /// currency, are dropped.
+    fn on_cart_changed(self: &Rc<Self>) {
+        let gen = self.cart_gen.get().wrapping_add(1);
+        self.cart_gen.set(gen);
+        let w = self.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let currency = w.cart_currency().await;
+            if !w.alive.get() || w.cart_gen.get() != gen || currency == w.currency.get() || w.st.borrow().data.is_none() {
+                return;
+            }
+            let loaded = w.fetch(currency).await;
+            if !w.alive.get() || w.cart_gen.get() != gen {
+                return;
+            }
+            match loaded {
+                Ok(data) => {
+                    w.currency.set(currency);
+                    let price: Vec<&str> = w.cfg.questions.iter().filter(|q| q.range.as_ref().is_some_and(|r| r.attribute == "price")).map(|q| q.id.0.as_str()).collect();
+                    let step = {
+                        let mut st = w.st.borrow_mut();
+                        st.data = Some(data);
+                        st.answers.retain(|(id, _)| !price.contains(&id.as_str()));
+                        st.step
+                    };
+                    w.show(step, false);
+                }
+                Err(e) => w.report(&e),
+            }
+        });
+    }
+
+    async fn fetch(&self, currency: Currency) -> Result<Data, FetchError> {
         let src = &self.cfg.catalogue.source.0;
-        let currency = self.rt.config.currency.code();
+        let currency = currency.code();
         let (json, url) = match (&src.inline, &src.url) {
             (Some(inline), _) => (inline.clone(), "(inline)".to_owned()),
             (None, Some(url)) => {
@@ -391,8 +442,8 @@ impl Widget {
                 _ => (None, None),
             };
             let price = r.attribute == "price";
-            let scale = if price { self.rt.config.currency.minor_per_major() as f64 } else { 1.0 };
-            let unit = if price { format!(" ({})", self.rt.config.currency.code()) } else { String::new() };
+            let scale = if price { self.currency.get().minor_per_major() as f64 } else { 1.0 };
+            let unit = if price { format!(" ({})", self.currency.get().code()) } else { String::new() };
             let hint = el(doc, &fs, "p", "hint");
             attr(&hint, "id", &format!("{ids}hint"));
             hint.set_text_content(Some(&self.t("advisor.range_hint")));
@@ -409,7 +460,7 @@ impl Widget {
                 }
                 // Whole units of the attribute; for a price, major units of the currency.
                 for (k, v) in [("min", r.min), ("max", r.max), ("step", r.step)] {
-                    let major = if price { v / self.rt.config.currency.minor_per_major() } else { v };
+                    let major = if price { v / self.currency.get().minor_per_major() } else { v };
                     attr(&input, k, &major.max(if k == "step" { 1 } else { 0 }).to_string());
                 }
                 if let Some(v) = value {
@@ -507,7 +558,7 @@ impl Widget {
     fn read(&self, qi: usize) -> Option<Answer> {
         let q = &self.cfg.questions[qi];
         if let Some(r) = &q.range {
-            let scale = if r.attribute == "price" { self.rt.config.currency.minor_per_major() as f64 } else { 1.0 };
+            let scale = if r.attribute == "price" { self.currency.get().minor_per_major() as f64 } else { 1.0 };
             let bound = |which: &str| {
                 let input: HtmlInputElement = self.body.query_selector(&format!("input[data-bound={which}]")).ok()??.unchecked_into();
                 let v = input.value_as_number();
