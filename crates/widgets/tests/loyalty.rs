@@ -277,7 +277,8 @@ async fn keyboard_redemption_with_confirmation_and_one_key_per_confirmation() {
     assert!(is_active(&redeem_button(&h, 0)));
     assert!(calls("/__l/redeem").is_empty());
 
-    // Confirm, double-clicked: one request, the button disabled while it is pending.
+    // Confirm, double-clicked: one request; while it is pending the button says so
+    // (aria-disabled, so the keyboard focus stays on it) and ignores clicks.
     route("/__l/redeem", &[(201, r#"{"redemption": {"id": 1, "reward_id": "versand", "cost": 150, "code": "ZX-9"}, "balance": 150}"#, 50)]);
     let me150 = me(150);
     route("/__l/me", &[(200, &me150, 0)]);
@@ -285,8 +286,9 @@ async fn keyboard_redemption_with_confirmation_and_one_key_per_confirmation() {
     let confirm = q(&h, "button[data-action=confirm]");
     confirm.click();
     let confirm = q(&h, "button[data-action=confirm]");
-    assert!(confirm.has_attribute("disabled"));
+    assert_eq!(confirm.get_attribute("aria-disabled").as_deref(), Some("true"));
     assert_eq!(confirm.get_attribute("aria-busy").as_deref(), Some("true"));
+    assert!(is_active(&confirm), "the focus stays on the pending button");
     confirm.click();
     q(&h, "button[data-action=confirm]").click();
     until(|| h.query_selector("[part=code]").ok().flatten().is_some()).await;
@@ -346,7 +348,7 @@ async fn a_retry_after_a_timeout_or_a_500_sends_the_same_key() {
     assert_eq!(errors.borrow().len(), 1);
     // "Erneut versuchen" sends the same key (and fails again here: two more 500s).
     again.click();
-    until(|| calls("/__l/redeem").len() == 4 && h.query_selector("button[data-action=confirm]:not([disabled])").ok().flatten().is_some()).await;
+    until(|| calls("/__l/redeem").len() == 4 && h.query_selector("button[data-action=confirm]:not([aria-disabled])").ok().flatten().is_some()).await;
     assert_eq!(errors.borrow().len(), 2);
     // Even cancelled and confirmed anew, the redemption with the unknown outcome keeps its key.
     q(&h, "button[data-action=cancel]").click();

@@ -546,14 +546,17 @@ impl Widget {
                     let label = if c.pending { "loyalty.pending" } else if c.failed { "loyalty.retry" } else { "loyalty.confirm_yes" };
                     let yes = button(doc, &group, "primary", "confirm", &self.t(label));
                     attr(&yes, "data-focus", "confirm");
+                    // While pending the buttons say so with aria-disabled rather than
+                    // `disabled`: a disabled button drops the keyboard focus to the page; the
+                    // clicks are ignored (see on_click and redeem).
                     if c.pending {
-                        attr(&yes, "disabled", "");
+                        attr(&yes, "aria-disabled", "true");
                         attr(&yes, "aria-busy", "true");
                     }
                     let no = button(doc, &group, "secondary", "cancel", &self.t("loyalty.cancel"));
                     attr(&no, "data-focus", "cancel");
                     if c.pending {
-                        attr(&no, "disabled", "");
+                        attr(&no, "aria-disabled", "true");
                     }
                 }
                 _ => {
