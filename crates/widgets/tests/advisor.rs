@@ -401,6 +401,7 @@ async fn add_to_cart_posts_to_the_configured_url() {
     assert_eq!(posted(&web_sys::window().unwrap()) - before, 1, "a failed add to cart is not repeated");
     assert_eq!(txt(&q(&h, "[role=status]")), "Das hat nicht geklappt. Bitte versuche es noch einmal.");
     assert!(!q(&h, "li[data-product=kabine] button.add").has_attribute("disabled"));
+    assert!(!q(&h, "li[data-product=kabine] button.add").has_attribute("aria-disabled"), "usable again after the failure");
 }
 
 #[wasm_bindgen_test]

@@ -843,7 +843,12 @@ impl Widget {
             events::emit(&self.host, "add-to-cart", detail(&p, false));
             return;
         };
-        attr(&button, "disabled", "");
+        // While it is sent the button says so with aria-disabled and ignores clicks: a
+        // `disabled` button would drop the keyboard focus to the page.
+        if button.get_attribute("aria-disabled").as_deref() == Some("true") {
+            return;
+        }
+        attr(&button, "aria-disabled", "true");
         let w = self.clone();
         wasm_bindgen_futures::spawn_local(async move {
             let body = obj([("product_id", s(&p.id)), ("quantity", Json::Number(1.0))]);
@@ -855,7 +860,7 @@ impl Widget {
             if !w.alive.get() {
                 return;
             }
-            let _ = button.remove_attribute("disabled");
+            let _ = button.remove_attribute("aria-disabled");
             match result {
                 Ok(_) => {
                     w.status.set_text_content(Some(&w.texts.t(&w.rt.config, "advisor.added", &[("title", &p.title)])));
