@@ -2,7 +2,7 @@
 // from GET /api/faq/report. No inline script or style (strict CSP); texts are set with
 // textContent only, so queries typed by shoppers can never become markup.
 
-const LANG = document.documentElement.lang === "en" ? "en" : "de";
+import { LANG, $, applyLanguage } from "/page-lang.js";
 
 const TEXTS = {
   de: {
@@ -49,34 +49,6 @@ const TEXTS = {
 };
 
 const t = (key, vars = {}) => (TEXTS[LANG][key] ?? TEXTS.de[key] ?? key).replace(/\{(\w+)\}/g, (_, k) => String(vars[k] ?? ""));
-const $ = (sel) => document.querySelector(sel);
-const $$ = (sel) => Array.from(document.querySelectorAll(sel));
-
-function withLang(href) {
-  const url = new URL(href, window.location.href);
-  if (url.origin !== window.location.origin) return href;
-  if (LANG === "en") url.searchParams.set("lang", "en");
-  else url.searchParams.delete("lang");
-  return url.pathname + url.search + url.hash;
-}
-
-function applyLanguage() {
-  document.title = t("title.page");
-  if (LANG !== "de") for (const e of $$("[data-i18n]")) e.textContent = t(e.dataset.i18n);
-  for (const e of $$("[data-i18n-attr]")) {
-    const [attr, key] = e.dataset.i18nAttr.split(":");
-    e.setAttribute(attr, t(key));
-  }
-  for (const a of $$("a[data-keep-lang]")) a.setAttribute("href", withLang(a.getAttribute("href")));
-  const sw = $("[data-lang-switch]");
-  const url = new URL(window.location.href);
-  if (LANG === "en") url.searchParams.delete("lang");
-  else url.searchParams.set("lang", "en");
-  sw.textContent = LANG === "en" ? "Deutsch" : "English";
-  sw.lang = sw.hreflang = LANG === "en" ? "de" : "en";
-  sw.href = url.pathname + url.search + url.hash;
-  document.documentElement.classList.remove("i18n-pending");
-}
 
 const number = new Intl.NumberFormat(LANG === "en" ? "en-GB" : "de-DE");
 const percent = new Intl.NumberFormat(LANG === "en" ? "en-GB" : "de-DE", { style: "percent", maximumFractionDigits: 0 });
@@ -145,7 +117,7 @@ async function load() {
   }
 }
 
-applyLanguage();
+applyLanguage(t);
 $("[data-locale]").value = LANG;
 $("[data-locale]").addEventListener("change", load);
 $("[data-limit]").addEventListener("change", load);

@@ -12,7 +12,7 @@
 import initValidator, { check } from "/playground-pkg/schaufenster_playground.js";
 import initWidgets, { configure } from "/pkg/schaufenster.js";
 
-const LANG = document.documentElement.lang === "en" ? "en" : "de";
+import { LANG, $, applyLanguage } from "/page-lang.js";
 const DEBOUNCE_MS = 300;
 
 const TEXTS = {
@@ -84,34 +84,6 @@ const TEXTS = {
 };
 
 const t = (key, vars = {}) => (TEXTS[LANG][key] ?? TEXTS.de[key] ?? key).replace(/\{(\w+)\}/g, (m, k) => (k in vars ? String(vars[k]) : m));
-const $ = (sel) => document.querySelector(sel);
-const $$ = (sel) => Array.from(document.querySelectorAll(sel));
-
-function withLang(href) {
-  const url = new URL(href, window.location.href);
-  if (url.origin !== window.location.origin) return href;
-  if (LANG === "en") url.searchParams.set("lang", "en");
-  else url.searchParams.delete("lang");
-  return url.pathname + url.search + url.hash;
-}
-
-function applyLanguage() {
-  document.title = t("title.page");
-  if (LANG !== "de") for (const e of $$("[data-i18n]")) e.textContent = t(e.dataset.i18n);
-  for (const e of $$("[data-i18n-attr]")) {
-    const [attr, key] = e.dataset.i18nAttr.split(":");
-    e.setAttribute(attr, t(key));
-  }
-  for (const a of $$("a[data-keep-lang]")) a.setAttribute("href", withLang(a.getAttribute("href")));
-  const sw = $("[data-lang-switch]");
-  const url = new URL(window.location.href);
-  if (LANG === "en") url.searchParams.delete("lang");
-  else url.searchParams.set("lang", "en");
-  sw.textContent = LANG === "en" ? "Deutsch" : "English";
-  sw.lang = sw.hreflang = LANG === "en" ? "de" : "en";
-  sw.href = url.pathname + url.search + url.hash;
-  document.documentElement.classList.remove("i18n-pending");
-}
 
 function el(tag, className, text) {
   const e = document.createElement(tag);
@@ -244,7 +216,7 @@ function showError(key, err) {
 }
 
 async function start() {
-  applyLanguage();
+  applyLanguage(t);
   widgets = initWidgets();
   widgets.catch((err) => setNote("preview.failed", { detail: err && err.message ? err.message : String(err) }));
   let text;
