@@ -434,3 +434,27 @@ async fn answers_are_kept_only_after_consent_and_resume() {
     action(&h, "restart");
     assert_eq!(sf_session("sf-advisor", JsValue::UNDEFINED).map(|t| common::json(&t)), Some(common::json(r#"{"at": "trip", "answers": {}}"#)));
 }
+
+/// Two advisors on one page keep their answers apart when their elements have ids.
+#[wasm_bindgen_test]
+async fn advisors_with_ids_keep_their_answers_apart() {
+    install(&format!(r#"{{"inline": {PRODUCTS}}}"#), "", false);
+    for id in ["one", "two"] {
+        sf_session(&format!("sf-advisor#{id}"), JsValue::NULL);
+    }
+    let mount_with_id = |id: &str| {
+        let h = host();
+        h.set_id(id);
+        let handle = mount_widget("sf-advisor", h.clone()).expect("advisor configured");
+        (h, handle)
+    };
+    let (one, _h1) = mount_with_id("one");
+    let (_two, _h2) = mount_with_id("two");
+    until(|| one.query_selector("[data-state=ready]").ok().flatten().is_some()).await;
+    choose(&one, "plane");
+    enter(&one);
+    let saved = sf_session("sf-advisor#one", JsValue::UNDEFINED).expect("the first advisor's answers");
+    assert_eq!(common::json(&saved).pointer("/answers/trip"), Some(&common::json(r#"["plane"]"#)));
+    let other = sf_session("sf-advisor#two", JsValue::UNDEFINED).map(|t| common::json(&t));
+    assert!(other.as_ref().and_then(|j| j.pointer("/answers/trip")).is_none(), "the second advisor has none: {other:?}");
+}

@@ -484,3 +484,20 @@ async fn no_second_redemption_while_one_is_pending_and_an_unknown_outcome_keeps_
     assert_ne!(keys[1], keys[0], "reward 1 is its own redemption");
     assert_eq!(keys[2], keys[0], "reward 0 again sends the key of its unknown outcome: {keys:?}");
 }
+
+/// A refused redemption (409: the balance changed in another tab) says so, shows the server's
+/// balance again and puts the keyboard focus back on the reward's button.
+#[wasm_bindgen_test]
+async fn a_refused_redemption_returns_the_focus_to_the_reward() {
+    let (h, _handle) = mounted(Some("inline"), Some("tok"), r#"{"retries": 0}"#).await;
+    route("/__l/redeem", &[(409, r#"{"error": {"code": "insufficient_points"}}"#, 0)]);
+    let b = redeem_button(&h, 0);
+    b.focus().unwrap();
+    b.click();
+    let confirm = q(&h, "button[data-action=confirm]");
+    assert!(is_active(&confirm));
+    confirm.click();
+    until(|| h.query_selector("button[data-action=confirm]").ok().flatten().is_none() && is_active(&redeem_button(&h, 0))).await;
+    assert!(is_active(&redeem_button(&h, 0)), "focus back on the reward's button");
+    assert_eq!(calls("/__l/redeem").len(), 1);
+}

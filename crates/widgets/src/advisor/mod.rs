@@ -56,7 +56,8 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, HtmlElement, HtmlInputElement};
 
 const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/advisor.css"));
-/// The sessionStorage key of the answers.
+/// The sessionStorage key of the answers; an advisor element with an `id` adds `#<id>`, so two
+/// advisors on one page keep their answers apart.
 const STORE: &str = "sf-advisor";
 
 /// The catalogue and the engine, once loaded.
@@ -111,6 +112,8 @@ struct Widget {
     currency: Cell<Currency>,
     /// Bumped on every cart change: a superseded reload does nothing.
     cart_gen: Cell<u32>,
+    /// The sessionStorage key of this element's answers (see [`STORE`]).
+    store: String,
     listeners: RefCell<Vec<Listener>>,
 }
 
@@ -135,6 +138,10 @@ pub fn mount(host: HtmlElement, rt: Rc<Runtime>) -> Option<Box<dyn std::any::Any
     let Some(cfg) = rt.config.advisor.get().cloned() else {
         let _ = host.set_attribute("data-sf-state", "off");
         return None;
+    };
+    let store = match host.id() {
+        id if id.is_empty() => STORE.to_owned(),
+        id => format!("{STORE}#{id}"),
     };
     let (texts, container) = crate::runtime::prepare(&host, &rt, CSS);
     let doc = container.owner_document()?;
@@ -175,6 +182,7 @@ pub fn mount(host: HtmlElement, rt: Rc<Runtime>) -> Option<Box<dyn std::any::Any
         alive: Cell::new(true),
             currency: Cell::new(currency),
             cart_gen: Cell::new(0),
+            store,
         listeners: RefCell::new(Vec::new()),
     });
     w.start();
@@ -660,7 +668,7 @@ impl Widget {
             (Some("skip"), Step::Question(qi)) if !self.cfg.questions[qi].required => self.commit(qi, None),
             (Some("restart"), _) => {
                 self.st.borrow_mut().answers.clear();
-                sf_session(STORE, JsValue::NULL);
+                sf_session(&self.store, JsValue::NULL);
                 let first = self.visible().first().map_or(Step::Results, |&q| Step::Question(q));
                 self.show(first, true);
             }
@@ -891,13 +899,13 @@ impl Widget {
             .iter()
             .map(|(q, a)| (q.clone(), answer_json(a)))
             .collect();
-        sf_session(STORE, JsValue::from_str(&sf_stringify(&to_js(&obj([("at", at), ("answers", Json::Object(answers))])))));
+        sf_session(&self.store, JsValue::from_str(&sf_stringify(&to_js(&obj([("at", at), ("answers", Json::Object(answers))])))));
     }
 
     /// Takes saved answers back (unknown questions and options are dropped); sets the step.
     /// Returns whether anything was restored.
     fn restore(&self) -> bool {
-        let saved = sf_session(STORE, JsValue::UNDEFINED).map(|t| from_js(&sf_parse(&t)));
+        let saved = sf_session(&self.store, JsValue::UNDEFINED).map(|t| from_js(&sf_parse(&t)));
         let mut answers = Vec::new();
         if let Some(Json::Object(m)) = saved.as_ref().and_then(|j| j.get("answers")) {
             for q in &self.cfg.questions {

@@ -69,6 +69,8 @@ struct State {
     /// confirming the same reward again, even after "cancel" and other redemptions, sends that
     /// key, so it cannot be redeemed twice. An entry goes only when its own request settles.
     unsettled: Vec<(String, String)>,
+    /// Where the focus goes when the rewards are next rebuilt (after a refusal reloads them).
+    refocus: Option<String>,
 }
 
 /// The mounted widget: its elements, state and listeners.
@@ -245,7 +247,7 @@ impl Widget {
             rewards,
             earn,
             history,
-            st: RefCell::new(State { phase: Phase::Loading, program: None, points: None, expired: false, cart: None, confirm: None, voucher: None, unsettled: Vec::new() }),
+            st: RefCell::new(State { phase: Phase::Loading, program: None, points: None, expired: false, cart: None, confirm: None, voucher: None, unsettled: Vec::new(), refocus: None }),
             alive: Cell::new(true),
             generation: Cell::new(0),
             ready_sent: Cell::new(false),
@@ -508,7 +510,8 @@ impl Widget {
     /// `focus` names the element (`data-focus`) to focus after the list is rebuilt.
     fn render_rewards(&self, focus: Option<&str>) {
         // A rebuild keeps the focus on the same control (a reload after a redemption).
-        let focus = focus.map(str::to_owned).or_else(|| sf_active(&self.rewards).filter(|a| self.rewards.contains(Some(a))).and_then(|a| a.get_attribute("data-focus")));
+        let refocus = self.st.borrow_mut().refocus.take();
+        let focus = focus.map(str::to_owned).or(refocus).or_else(|| sf_active(&self.rewards).filter(|a| self.rewards.contains(Some(a))).and_then(|a| a.get_attribute("data-focus")));
         self.rewards.set_text_content(None);
         let st = self.st.borrow();
         let (Some((_, lp)), Phase::Ready) = (&st.program, st.phase) else {
@@ -846,6 +849,12 @@ impl Widget {
                         w.set_status(&w.t("loyalty.redeem_failed"));
                         w.render_rewards(Some("confirm"));
                     } else {
+                        // The keyboard focus goes back to this reward's button once the list
+                        // is rebuilt (its confirmation, which had the focus, is gone).
+                        let mut st = w.st.borrow_mut();
+                        let i = st.program.as_ref().and_then(|(_, lp)| lp.program.rewards.iter().position(|r| r.id == reward_id));
+                        st.refocus = i.map(|i| format!("redeem-{i}"));
+                        drop(st);
                         w.set_status(&w.t("loyalty.refused"));
                         // The balance may have changed elsewhere (another tab): the server's again.
                         w.load();
