@@ -2,6 +2,7 @@
 //! elements, attributes and text nodes. Texts always go in as text nodes or `textContent`,
 //! never as HTML.
 
+use std::cell::Cell;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement, Node};
 
@@ -34,4 +35,16 @@ pub fn runs(doc: &Document, parent: &Node, parts: &[(String, bool)]) {
             text(doc, parent, t);
         }
     }
+}
+
+thread_local! {
+    static NEXT_ID: Cell<u32> = const { Cell::new(0) };
+}
+
+/// A number unique on this page (1, 2, …), for the ids a widget's ARIA references need.
+pub fn next_id() -> u32 {
+    NEXT_ID.with(|n| {
+        n.set(n.get() + 1);
+        n.get()
+    })
 }

@@ -72,6 +72,19 @@ impl Listener {
     }
 }
 
+impl Listener {
+    /// Listens to `name` on `target` and calls `f` with the widget `w` while it lives: the
+    /// listener holds only a weak reference, so dropping the widget's handle frees it.
+    pub fn weak<W: 'static>(w: &std::rc::Rc<W>, target: &JsValue, name: &str, f: fn(&std::rc::Rc<W>, JsValue)) -> Listener {
+        let weak = std::rc::Rc::downgrade(w);
+        Listener::new(target, name, move |ev| {
+            if let Some(w) = weak.upgrade() {
+                f(&w, ev)
+            }
+        })
+    }
+}
+
 impl Drop for Listener {
     fn drop(&mut self) {
         let _ = self.remove.call0(&JsValue::NULL);

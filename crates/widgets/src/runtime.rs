@@ -65,28 +65,18 @@ pub fn install(json: &Json) -> usize {
     let rt = loaded.config.map(|config| {
         let rt = Rc::new(Runtime { consent: Cell::new(!config.consent.required), config, pushed_cart: RefCell::new(None), customer: RefCell::new(None), _consent_listener: RefCell::new(None), _shopify_listener: RefCell::new(None) });
         if rt.config.consent.required {
-            let weak = Rc::downgrade(&rt);
-            let l = Listener::new(&window(), &rt.config.consent.event, move |_| {
-                if let Some(rt) = weak.upgrade() {
-                    rt.grant_consent();
-                }
-            });
-            *rt._consent_listener.borrow_mut() = Some(l);
+            *rt._consent_listener.borrow_mut() = Some(Listener::weak(&rt, &window(), &rt.config.consent.event, |rt, _| rt.grant_consent()));
             if rt.config.consent.source == schaufenster_config::model::ConsentSource::Shopify {
                 // Shopify's Customer Privacy API: both purposes the widgets need (storage is
                 // "preferences", search logs are "analytics") must be allowed.
                 if crate::glue::sf_shopify_consent(&JsValue::UNDEFINED) {
                     rt.grant_consent();
                 }
-                let weak = Rc::downgrade(&rt);
-                let l = Listener::new(&document(), "visitorConsentCollected", move |e| {
-                    if let Some(rt) = weak.upgrade() {
-                        if crate::glue::sf_shopify_consent(&e) {
-                            rt.grant_consent();
-                        }
+                *rt._shopify_listener.borrow_mut() = Some(Listener::weak(&rt, &document(), "visitorConsentCollected", |rt, e| {
+                    if crate::glue::sf_shopify_consent(&e) {
+                        rt.grant_consent();
                     }
-                });
-                *rt._shopify_listener.borrow_mut() = Some(l);
+                }));
             }
         }
         rt

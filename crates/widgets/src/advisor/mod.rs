@@ -51,7 +51,7 @@ use schaufenster_core::advisor::{compare, Advisor, Answer, Catalogue, Met, Outco
 use schaufenster_core::retry::Outcome as Fetched;
 use schaufenster_core::{Currency, Money};
 use std::cell::{Cell, RefCell};
-use std::rc::{Rc, Weak};
+use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, HtmlElement, HtmlInputElement};
 
@@ -129,9 +129,6 @@ impl Drop for Handle {
     }
 }
 
-thread_local! {
-    static NEXT_ID: Cell<u32> = const { Cell::new(0) };
-}
 
 /// Mounts the advisor. `None` when the config has no valid `advisor` section.
 pub fn mount(host: HtmlElement, rt: Rc<Runtime>) -> Option<Box<dyn std::any::Any>> {
@@ -145,10 +142,7 @@ pub fn mount(host: HtmlElement, rt: Rc<Runtime>) -> Option<Box<dyn std::any::Any
     };
     let (texts, container) = crate::runtime::prepare(&host, &rt, CSS);
     let doc = container.owner_document()?;
-    let uid = NEXT_ID.with(|n| {
-        n.set(n.get() + 1);
-        n.get()
-    });
+    let uid = crate::dom::next_id();
     let root = el(&doc, &container, "section", "sf-advisor");
     attr(&root, "part", "root");
     attr(&root, "aria-label", &texts.t(&rt.config, "advisor.label", &[]));
@@ -248,14 +242,7 @@ impl Widget {
     /// Wires the listeners (through a weak reference, so dropping the handle frees the
     /// widget) and starts loading.
     fn start(self: &Rc<Self>) {
-        let on = |target: &JsValue, name: &str, f: fn(&Rc<Widget>, JsValue)| {
-            let weak: Weak<Widget> = Rc::downgrade(self);
-            Listener::new(target, name, move |ev| {
-                if let Some(w) = weak.upgrade() {
-                    f(&w, ev)
-                }
-            })
-        };
+        let on = |target: &JsValue, name: &str, f: fn(&Rc<Widget>, JsValue)| Listener::weak(self, target, name, f);
         let root: JsValue = self.root.clone().into();
         *self.listeners.borrow_mut() = vec![
             on(&root, "click", |w, ev| w.on_click(ev)),

@@ -27,7 +27,7 @@ use schaufenster_core::rich::{self, Node};
 use schaufenster_core::search::highlight::{by_popularity, segments, snippet};
 use schaufenster_core::search::{Entry, Field, Index, Lang};
 use std::cell::{Cell, RefCell};
-use std::rc::{Rc, Weak};
+use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, HtmlElement, HtmlInputElement};
 
@@ -118,9 +118,6 @@ impl Drop for Handle {
     }
 }
 
-thread_local! {
-    static NEXT_ID: Cell<u32> = const { Cell::new(0) };
-}
 
 /// Mounts the FAQ search. `None` when the config has no valid `faq` section.
 pub fn mount(host: HtmlElement, rt: Rc<Runtime>) -> Option<Box<dyn std::any::Any>> {
@@ -141,10 +138,7 @@ impl Widget {
 
     fn build(host: JsValue, container: HtmlElement, rt: Rc<Runtime>, faq: Faq, texts: Texts) -> Option<Widget> {
         let doc = container.owner_document()?;
-        let uid = NEXT_ID.with(|n| {
-            n.set(n.get() + 1);
-            n.get()
-        });
+        let uid = crate::dom::next_id();
         let ids = format!("sf-faq-{uid}-");
         let t = |k: &str| texts.t(&rt.config, k, &[]);
         let root = el(&doc, &container, "div", "sf-faq");
@@ -258,14 +252,7 @@ impl Widget {
     /// Wires the listeners (through a weak reference, so dropping the handle frees the
     /// widget) and starts loading.
     fn start(self: &Rc<Self>) {
-        let on = |target: &JsValue, name: &str, f: fn(&Rc<Widget>, JsValue)| {
-            let weak: Weak<Widget> = Rc::downgrade(self);
-            Listener::new(target, name, move |ev| {
-                if let Some(w) = weak.upgrade() {
-                    f(&w, ev)
-                }
-            })
-        };
+        let on = |target: &JsValue, name: &str, f: fn(&Rc<Widget>, JsValue)| Listener::weak(self, target, name, f);
         let input: JsValue = self.input.clone().into();
         let root: JsValue = self.root.clone().into();
         let listeners = vec![

@@ -32,7 +32,7 @@ use schaufenster_config::mapping::{points_from_json, program_from_json, LoyaltyP
 use schaufenster_core::retry::Outcome;
 use schaufenster_core::{Cart, Currency, Money};
 use std::cell::{Cell, RefCell};
-use std::rc::{Rc, Weak};
+use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element, HtmlElement};
 
@@ -114,9 +114,6 @@ impl Drop for Handle {
     }
 }
 
-thread_local! {
-    static NEXT_ID: Cell<u32> = const { Cell::new(0) };
-}
 
 /// Mounts the loyalty widget. `None` when the config has no valid `loyalty` section.
 pub fn mount(host: HtmlElement, rt: Rc<Runtime>) -> Option<Box<dyn std::any::Any>> {
@@ -169,10 +166,7 @@ impl Widget {
 
     fn build(host: JsValue, container: &HtmlElement, rt: Rc<Runtime>, cfg: Loyalty, texts: Texts, inline: bool) -> Option<Widget> {
         let doc = container.owner_document()?;
-        let uid = NEXT_ID.with(|n| {
-            n.set(n.get() + 1);
-            n.get()
-        });
+        let uid = crate::dom::next_id();
         let ids = format!("sf-loyalty-{uid}-");
         let t = |k: &str| texts.t(&rt.config, k, &[]);
         let root = el(&doc, container, "div", "sf-loyalty");
@@ -258,14 +252,7 @@ impl Widget {
     /// Wires the listeners (through weak references, so dropping the handle frees the widget)
     /// and starts loading.
     fn start(self: &Rc<Self>) {
-        let on = |target: &JsValue, name: &str, f: fn(&Rc<Widget>, JsValue)| {
-            let weak: Weak<Widget> = Rc::downgrade(self);
-            Listener::new(target, name, move |ev| {
-                if let Some(w) = weak.upgrade() {
-                    f(&w, ev)
-                }
-            })
-        };
+        let on = |target: &JsValue, name: &str, f: fn(&Rc<Widget>, JsValue)| Listener::weak(self, target, name, f);
         let root: JsValue = self.root.clone().into();
         let mut listeners = vec![
             on(&root, "click", |w, ev| w.on_click(ev)),

@@ -18,7 +18,7 @@ use schaufenster_config::model::{ShippingBar, Suggestions};
 use schaufenster_core::shipping::{evaluate, suggest, Reward, ShippingProgress, ShippingRules, TierStatus};
 use schaufenster_core::{Cart, Currency, Money};
 use std::cell::{Cell, RefCell};
-use std::rc::{Rc, Weak};
+use std::rc::Rc;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::spawn_local;
 use web_sys::{Document, HtmlElement};
@@ -143,17 +143,15 @@ impl Bar {
     /// Reloads on `sf:cart-changed`, when the tab becomes visible again and when the page
     /// comes back from the back/forward cache (`pageshow` on window).
     fn listen(self: &Rc<Self>) {
-        let on = |target: &JsValue, name: &str, only_visible: bool| {
-            let weak: Weak<Bar> = Rc::downgrade(self);
-            Listener::new(target, name, move |_| {
-                if let Some(w) = weak.upgrade() {
-                    if !only_visible || sf_visible() {
-                        w.reload();
-                    }
+        *self.listeners.borrow_mut() = vec![
+            Listener::weak(self, &document(), "sf:cart-changed", |w, _| w.reload()),
+            Listener::weak(self, &document(), "visibilitychange", |w, _| {
+                if sf_visible() {
+                    w.reload()
                 }
-            })
-        };
-        *self.listeners.borrow_mut() = vec![on(&document(), "sf:cart-changed", false), on(&document(), "visibilitychange", true), on(&window(), "pageshow", false)];
+            }),
+            Listener::weak(self, &window(), "pageshow", |w, _| w.reload()),
+        ];
     }
 
     /// (Re)loads the cart; results of superseded loads are dropped.

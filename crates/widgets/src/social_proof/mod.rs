@@ -12,7 +12,7 @@ use crate::glue::{sf_number, sf_unit, Listener};
 use crate::i18n::Texts;
 use crate::runtime::Runtime;
 use schaufenster_core::social_proof::{Badge, Decision, Shown};
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::rc::Rc;
 use web_sys::{Document, HtmlElement};
 
@@ -39,20 +39,11 @@ pub fn mount(host: HtmlElement, rt: Rc<Runtime>) -> Option<Box<dyn std::any::Any
     };
     let (texts, container) = crate::runtime::prepare(&host, &rt, CSS);
     let w = Rc::new(Badges::build(&container, rt, texts));
-    let weak = Rc::downgrade(&w);
-    let toggle = Listener::new(w.how.as_ref(), "click", move |_| {
-        if let Some(w) = weak.upgrade() {
-            w.toggle();
-        }
-    });
-    *w.listeners.borrow_mut() = vec![toggle];
+    *w.listeners.borrow_mut() = vec![Listener::weak(&w, w.how.as_ref(), "click", |w, _| w.toggle())];
     let id = hub::register(product, Rc::downgrade(&w), host.into());
     Some(Box::new(Handle(w, id)))
 }
 
-thread_local! {
-    static NEXT_ID: Cell<u32> = const { Cell::new(0) };
-}
 
 /// One mounted element: its markup and what it shows.
 pub struct Badges {
@@ -82,10 +73,7 @@ impl Drop for Handle {
 impl Badges {
     fn build(container: &HtmlElement, rt: Rc<Runtime>, texts: Texts) -> Badges {
         let doc = web_sys::window().and_then(|w| w.document()).expect("a document");
-        let panel_id = format!("sf-sp-how-{}", NEXT_ID.with(|n| {
-            n.set(n.get() + 1);
-            n.get()
-        }));
+        let panel_id = format!("sf-sp-how-{}", crate::dom::next_id());
         let root = el(&doc, container, "div", "sf-sp");
         attr(&root, "part", "root");
         let list = el(&doc, &root, "ul", "badges");
