@@ -162,7 +162,7 @@ impl Program {
     /// basis) and what is missing for the next one.
     pub fn tier_status(&self, progress: u64) -> TierStatus {
         let order = self.ordered_tiers();
-        let current = order.iter().copied().filter(|&t| self.tiers[t].threshold <= progress).last();
+        let current = order.iter().copied().rev().find(|&t| self.tiers[t].threshold <= progress);
         let next = order.iter().copied().find(|&t| self.tiers[t].threshold > progress);
         let (remaining, permille) = match next {
             None => (0, 1000),

@@ -409,7 +409,7 @@ mod tests {
                 max_per_product: (next() % 6) as usize,
                 max_age_ms: next() % 3_600_000,
             };
-            let num = |r: u64| -> Option<i64> { if r % 5 == 0 { None } else { Some((r % 5000) as i64 - 100) } };
+            let num = |r: u64| -> Option<i64> { if r.is_multiple_of(5) { None } else { Some((r % 5000) as i64 - 100) } };
             let stats = Stats {
                 generated_at_ms: Some(NOW - (next() % 3_600_000) as i64),
                 window_minutes: num(next()),

@@ -173,9 +173,7 @@ fn english(word: &str) -> String {
         w.truncate(w.len() - 3);
     }
     // Step 5: final e and double l.
-    if ends(&w, "e") && w.len() - 1 >= r2 {
-        w.pop();
-    } else if ends(&w, "ll") && w.len() - 1 >= r2 {
+    if (ends(&w, "e") || ends(&w, "ll")) && w.len() > r2 {
         w.pop();
     }
     ascii(w)

@@ -156,9 +156,9 @@ fn count_text(texts: &Texts, c: Shown) -> String {
 
 /// "24 Stunden", "30 Minuten", "7 Tage".
 fn window_text(texts: &Texts, minutes: u64) -> String {
-    let (n, unit) = if minutes % 1440 == 0 && minutes > 2880 {
+    let (n, unit) = if minutes.is_multiple_of(1440) && minutes > 2880 {
         (minutes / 1440, "day")
-    } else if minutes % 60 == 0 {
+    } else if minutes.is_multiple_of(60) {
         (minutes / 60, "hour")
     } else {
         (minutes, "minute")
