@@ -2,7 +2,25 @@
 // that is shorter to call from JS than through web-sys; logic stays in Rust.
 
 // fetch with a timeout. Resolves {status, text}; rejects with "timeout" or "network".
-export async function sfFetch(url, method, headers, body, credentials, timeoutMs) {
+// GET requests for the same URL, headers and credentials made in one task share one fetch:
+// the bar and the loyalty or advisor widget on a page load the cart once at start and once per
+// `sf:cart-changed`, not once each. A request from an earlier task is never joined, so a
+// reload after a change cannot get an answer from before it. The answer ({status, text}) is
+// only read, so every caller can have the same one.
+const open = new Map();
+export function sfFetch(url, method, headers, body, credentials, timeoutMs) {
+  if (method !== "GET") return send(url, method, headers, body, credentials, timeoutMs);
+  const key = url + "\n" + JSON.stringify(headers) + credentials;
+  let answer = open.get(key);
+  if (!answer) {
+    answer = send(url, method, headers, body, credentials, timeoutMs);
+    open.set(key, answer);
+    setTimeout(() => open.delete(key));
+  }
+  return answer;
+}
+
+async function send(url, method, headers, body, credentials, timeoutMs) {
   const ctl = new AbortController();
   const timer = setTimeout(() => ctl.abort(), timeoutMs);
   try {

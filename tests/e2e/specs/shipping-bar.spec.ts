@@ -224,3 +224,36 @@ test("Checkout places the order with the shipping the bar promised and thanks th
   await expectNoAxeViolations(page, "thank-you message");
   expectCleanConsole(consoleLog);
 });
+
+test("The bar and the loyalty widget on the cart page share one cart request at start and one per cart change", async ({ page, consoleLog }) => {
+  // Counts the cart requests the widgets make (fetches called from the package's glue, not
+  // from the demo page's own script, which loads the cart for its line list).
+  await page.addInitScript(() => {
+    const w = window as any;
+    w.__widgetCartFetches = 0;
+    const original = window.fetch;
+    window.fetch = function (input: RequestInfo | URL, init?: RequestInit) {
+      const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+      if (new URL(url, location.href).pathname === "/api/cart" && /\/pkg\//.test(new Error().stack || "")) w.__widgetCartFetches++;
+      return original.call(this, input, init);
+    };
+  });
+  const count = () => page.evaluate(() => (window as any).__widgetCartFetches as number);
+  await apiAdd(page, "kulturbeutel");
+  await page.goto("/cart.html");
+  await waitForReady(page);
+  const preview = page.locator("sf-loyalty [part=preview]");
+  await expect(preview).toHaveAttribute("data-points", /^[1-9]/);
+  const before = await preview.getAttribute("data-points");
+  expect(await count()).toBe(1);
+  // A change after both have their answer is a new request (never the old answer), still one.
+  await apiAdd(page, "kofferwaage");
+  await page.evaluate(() => document.dispatchEvent(new CustomEvent("sf:cart-changed", { detail: { source: "test" } })));
+  await expectBar(page, { state: "progress", message: "Noch 7,20 € bis zum kostenlosen Versand" });
+  // The loyalty widget got the new cart too: its prediction grew.
+  await expect(preview).not.toHaveAttribute("data-points", before!);
+  await expect.poll(count).toBe(2);
+  await page.waitForTimeout(300);
+  expect(await count()).toBe(2);
+  expectCleanConsole(consoleLog);
+});
