@@ -14,7 +14,7 @@ use crate::i18n::Texts;
 use crate::runtime::Runtime;
 use schaufenster_config::json::{obj, s, Json};
 use schaufenster_config::mapping::{products_from_json, Product};
-use schaufenster_config::model::{ShippingBar, Suggestions};
+use schaufenster_config::model::{Section, ShippingBar, Suggestions};
 use schaufenster_core::shipping::{evaluate, suggest, Reward, ShippingProgress, ShippingRules, TierStatus};
 use schaufenster_core::{Cart, Currency, Money};
 use std::cell::{Cell, RefCell};
@@ -36,12 +36,13 @@ enum Data {
 /// Mounts the bar into `host`. Returns `None` (renders nothing, collapses) when the config
 /// has no valid `shipping_bar` section.
 pub fn mount(host: HtmlElement, rt: Rc<Runtime>) -> Option<Box<dyn std::any::Any>> {
-    let Some(bar) = rt.config.shipping_bar.get().cloned() else {
+    let Some(bar) = rt.config.shipping_bar.get() else {
         let _ = host.set_attribute("data-sf-state", "off");
         return None;
     };
+    let rules = bar.rules();
     let (texts, container) = crate::runtime::prepare(&host, &rt, CSS);
-    let w = Rc::new(Bar::build(host.into(), &container, rt, bar, texts));
+    let w = Rc::new(Bar::build(host.into(), &container, rt, rules, texts));
     w.listen();
     w.reload();
     Some(Box::new(Handle(w)))
@@ -50,7 +51,6 @@ pub fn mount(host: HtmlElement, rt: Rc<Runtime>) -> Option<Box<dyn std::any::Any
 /// The mounted bar: its elements, what it shows, and its listeners.
 struct Bar {
     rt: Rc<Runtime>,
-    bar: ShippingBar,
     rules: ShippingRules,
     texts: Texts,
     host: JsValue,
@@ -93,7 +93,7 @@ impl Drop for Handle {
 }
 
 impl Bar {
-    fn build(host: JsValue, container: &HtmlElement, rt: Rc<Runtime>, bar: ShippingBar, texts: Texts) -> Bar {
+    fn build(host: JsValue, container: &HtmlElement, rt: Rc<Runtime>, rules: ShippingRules, texts: Texts) -> Bar {
         let doc = web_sys::window().and_then(|w| w.document()).expect("a document");
         let root = el(&doc, container, "div", "sf-bar");
         attr(&root, "part", "root");
@@ -111,10 +111,8 @@ impl Bar {
         attr(&note, "part", "note");
         let suggestions = el(&doc, &root, "div", "suggestions");
         attr(&suggestions, "part", "suggestions");
-        let rules = bar.rules();
         let w = Bar {
             rt,
-            bar,
             rules,
             texts,
             host,
@@ -138,6 +136,15 @@ impl Bar {
         };
         w.render();
         w
+    }
+
+    /// The shipping_bar section of the config (valid: [`mount`] checked it, and a runtime's
+    /// config never changes), borrowed rather than copied for each bar.
+    fn bar(&self) -> &ShippingBar {
+        match &self.rt.config.shipping_bar {
+            Section::Ok(b) => b,
+            _ => unreachable!(),
+        }
     }
 
     /// Reloads on `sf:cart-changed`, when the tab becomes visible again and when the page
@@ -172,7 +179,7 @@ impl Bar {
                     w.render();
                     // Events last: a listener may remove the element.
                     announce_reached(&w.host, &before, &progress);
-                    if let Some(sugg) = &w.bar.suggestions {
+                    if let Some(sugg) = &w.bar().suggestions {
                         let have = w.products.borrow().as_ref().map(|(c, _)| *c);
                         if have != Some(currency) && w.generation.get() == gen {
                             w.load_products(sugg, currency).await;
@@ -267,7 +274,7 @@ impl Bar {
 
     /// Products that close the gap to the next tier, as add-to-cart buttons.
     fn render_suggestions(&self) {
-        let max = self.bar.suggestions.as_ref().map(|sg| sg.max.0 as usize).unwrap_or(0);
+        let max = self.bar().suggestions.as_ref().map(|sg| sg.max.0 as usize).unwrap_or(0);
         let picked = {
             let data = self.data.borrow();
             let products = self.products.borrow();

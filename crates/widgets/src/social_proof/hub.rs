@@ -129,7 +129,7 @@ fn start_timer() {
 
 async fn flush() {
     let Some(rt) = runtime::current() else { return };
-    let Some(cfg) = rt.config.social_proof.get().cloned() else { return };
+    let Some(cfg) = rt.config.social_proof.get() else { return };
     // The elements this request is for: an element registered while it runs gets its own.
     let targets: Vec<(u32, String, Weak<Badges>, JsValue)> = HUB.with(|h| h.borrow().entries.iter().map(|e| (e.id, e.product.clone(), e.widget.clone(), e.host.clone())).collect());
     let mut products: Vec<String> = targets.iter().map(|t| t.1.clone()).collect();
