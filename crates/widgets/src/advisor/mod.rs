@@ -192,6 +192,7 @@ fn count_text(w: &Widget, n: usize) -> String {
     }
 }
 
+
 /// A button with `data-action`.
 fn button(doc: &Document, parent: &web_sys::Node, class: &str, action: &str, label: &str) -> HtmlElement {
     let b = el(doc, parent, "button", class);
@@ -427,7 +428,7 @@ impl Widget {
         attr(&fs, "data-question", &q.id.0);
         let legend = el(doc, &fs, "legend", "");
         let h = el(doc, &legend, "h2", "q");
-        attr(&h, "id", &format!("{ids}h"));
+        attr(&h, "id", &format!("{}h", self.ids));
         attr(&h, "tabindex", "-1");
         h.set_text_content(Some(q.text.get(self.lang())));
         let answer = self.answer(qi);
@@ -680,21 +681,34 @@ impl Widget {
         let Some(d) = &st.data else { return };
         if !out.relaxed.is_empty() {
             let (open, close) = if self.lang() == "de" { ("„", "“") } else { ("“", "”") };
-            let relaxed: Vec<String> = out
-                .relaxed
-                .iter()
-                .map(|&qi| {
-                    let q = &self.cfg.questions[qi];
-                    let what = match st.answers.iter().find(|(id, _)| *id == q.id.0).map(|(_, a)| a) {
-                        Some(Answer::Options(chosen)) => q.options.iter().filter(|o| chosen.contains(&o.id.0)).map(|o| o.label.get(self.lang())).collect::<Vec<_>>().join(", "),
-                        _ => q.text.get(self.lang()).to_owned(),
-                    };
-                    format!("{open}{what}{close}")
-                })
-                .collect();
+            // “a, b”, “c”: each relaxed answer quoted, its chosen options (else the question).
+            let mut relaxed = String::new();
+            for &qi in &out.relaxed {
+                let q = &self.cfg.questions[qi];
+                if !relaxed.is_empty() {
+                    relaxed.push_str(", ");
+                }
+                relaxed.push_str(open);
+                match st.answers.iter().find(|(id, _)| *id == q.id.0).map(|(_, a)| a) {
+                    Some(Answer::Options(chosen)) => {
+                        let mut first = true;
+                        for o in &q.options {
+                            if chosen.contains(&o.id.0) {
+                                if !first {
+                                    relaxed.push_str(", ");
+                                }
+                                first = false;
+                                relaxed.push_str(o.label.get(self.lang()));
+                            }
+                        }
+                    }
+                    _ => relaxed.push_str(q.text.get(self.lang())),
+                }
+                relaxed.push_str(close);
+            }
             let p = el(doc, &self.body, "p", "relaxed");
             attr(&p, "part", "relaxed");
-            p.set_text_content(Some(&self.texts.t(&self.rt.config, "advisor.relaxed", &[("relaxed", &relaxed.join(", "))])));
+            p.set_text_content(Some(&self.texts.t(&self.rt.config, "advisor.relaxed", &[("relaxed", &relaxed)])));
         }
         let shown: Vec<_> = out.ranked.iter().take(self.cfg.max_results.0 as usize).collect();
         if shown.is_empty() {
@@ -733,19 +747,26 @@ impl Widget {
             el(doc, &meta, "span", "match").set_text_content(Some(&self.texts.t(&self.rt.config, "advisor.match", &[("percent", &r.percent.to_string())])));
             let why = el(doc, &info, "ul", "why");
             attr(&why, "part", "why");
-            for (mark, reason) in self.reasons(d, r) {
-                let (class, symbol, key) = match mark {
-                    Mark::Met => ("met", "✓", "advisor.met"),
-                    Mark::Missed => ("missed", "✗", "advisor.missed"),
-                    Mark::Unknown => ("unknown", "?", "advisor.unknown"),
-                    Mark::Drawback => ("missed", "✗", "advisor.drawback"),
-                };
-                let item = el(doc, &why, "li", class);
-                let sym = el(doc, &item, "span", "sym");
-                attr(&sym, "aria-hidden", "true");
-                sym.set_text_content(Some(symbol));
-                el(doc, &item, "span", "sr-only").set_text_content(Some(&format!("{} ", self.t(key))));
-                text(doc, &item, &reason);
+            // Met criteria first, otherwise in question order.
+            let reasons = self.reasons(d, r);
+            for met in [true, false] {
+                for (mark, reason) in &reasons {
+                    if (*mark == Mark::Met) != met {
+                        continue;
+                    }
+                    let (class, symbol, key) = match mark {
+                        Mark::Met => ("met", "✓", "advisor.met"),
+                        Mark::Missed => ("missed", "✗", "advisor.missed"),
+                        Mark::Unknown => ("unknown", "?", "advisor.unknown"),
+                        Mark::Drawback => ("missed", "✗", "advisor.drawback"),
+                    };
+                    let item = el(doc, &why, "li", class);
+                    let sym = el(doc, &item, "span", "sym");
+                    attr(&sym, "aria-hidden", "true");
+                    sym.set_text_content(Some(symbol));
+                    el(doc, &item, "span", "sr-only").set_text_content(Some(&(self.t(key) + " ")));
+                    text(doc, &item, reason);
+                }
             }
             let add = el(doc, &info, "button", "btn primary add");
             attr(&add, "type", "button");
@@ -754,7 +775,7 @@ impl Widget {
                 attr(&add, "data-product", &r.product.to_string());
                 text(doc, &add, &self.t("advisor.add"));
                 // The accessible name starts with the visible text (WCAG 2.5.3) and names the product.
-                el(doc, &add, "span", "sr-only").set_text_content(Some(&format!(": {}", p.title)));
+                el(doc, &add, "span", "sr-only").set_text_content(Some(&(": ".to_owned() + &p.title)));
             } else {
                 attr(&add, "disabled", "");
                 add.set_text_content(Some(&self.t("advisor.sold_out")));
@@ -776,12 +797,12 @@ impl Widget {
     }
 
     /// The explanation of one result: each criterion with the configured `explain` text (or
-    /// the option's label), the ones met first.
+    /// the option's label), in question order.
     fn reasons(&self, d: &Data, r: &schaufenster_core::advisor::Ranked) -> Vec<(Mark, String)> {
         let lang = self.lang();
         let row = &d.cat.products[r.product];
         let value = |attribute: &str| d.cat.attributes.iter().position(|a| a == attribute).and_then(|c| row.values.get(c)).and_then(Option::as_ref);
-        let explain = |e: &Option<Localized>, fallback: &str| e.as_ref().map_or(fallback.to_owned(), |t| t.get(lang).to_owned());
+        let explain = |e: &'_ Option<Localized>, fallback: &'_ str| -> String { e.as_ref().map_or(fallback, |t| t.get(lang)).to_owned() };
         let mark = |m: Met| match m {
             Met::Yes => Mark::Met,
             Met::No => Mark::Missed,
@@ -825,10 +846,7 @@ impl Widget {
                 }
             }
         }
-        // Met criteria first, otherwise in question order.
-        let (mut met, rest): (Vec<_>, Vec<_>) = out.into_iter().partition(|(m, _)| *m == Mark::Met);
-        met.extend(rest);
-        met
+        out
     }
 
     fn add_to_cart(self: &Rc<Self>, product: usize, button: HtmlElement) {
