@@ -261,19 +261,12 @@ pub struct Problem {
     pub message: String,
 }
 
-/// A compiled effect: attribute resolved to a column.
-#[derive(Clone, Debug)]
-struct Compiled {
-    column: Option<usize>,
-    op: Op,
-}
-
 /// An advisor: questions compiled against a catalogue's columns.
 #[derive(Clone, Debug)]
 pub struct Advisor {
     questions: Vec<Question>,
-    /// Per question, per option, per effect: the compiled comparison.
-    compiled: Vec<Vec<Vec<Compiled>>>,
+    /// Per question, per option, per effect: the column of its attribute.
+    columns: Vec<Vec<Vec<Option<usize>>>>,
     /// Per range question: the column of its attribute.
     range_column: Vec<Option<usize>>,
 }
@@ -385,7 +378,7 @@ impl Advisor {
                 }
             }
         }
-        let compiled = questions.iter().map(|q| q.options.iter().map(|o| o.effects.iter().map(|e| Compiled { column: column(attributes, &e.attribute), op: e.op.clone() }).collect()).collect()).collect();
+        let columns = questions.iter().map(|q| q.options.iter().map(|o| o.effects.iter().map(|e| column(attributes, &e.attribute)).collect()).collect()).collect();
         let range_column = questions
             .iter()
             .map(|q| match &q.kind {
@@ -393,7 +386,7 @@ impl Advisor {
                 _ => None,
             })
             .collect();
-        (Advisor { questions, compiled, range_column }, problems)
+        (Advisor { questions, columns, range_column }, problems)
     }
 
     /// The questions.
@@ -480,8 +473,7 @@ impl Advisor {
                         if e.kind != Kind::Filter {
                             continue;
                         }
-                        let comp = &self.compiled[*question][oi][ei];
-                        match compare(comp.column.and_then(|col| p.values.get(col)).and_then(Option::as_ref), &comp.op) {
+                        match self.effect(p, *question, oi, ei) {
                             Met::Yes => {}
                             Met::No => {
                                 all = Met::No;
@@ -501,11 +493,14 @@ impl Advisor {
                 }
                 out
             }
-            Plan::Weight { question, option, effect, .. } => {
-                let comp = &self.compiled[*question][*option][*effect];
-                compare(comp.column.and_then(|col| p.values.get(col)).and_then(Option::as_ref), &comp.op)
-            }
+            Plan::Weight { question, option, effect, .. } => self.effect(p, *question, *option, *effect),
         }
+    }
+
+    /// Whether product `p` meets effect `ei` of option `oi` of question `qi`.
+    fn effect(&self, p: &Product, qi: usize, oi: usize, ei: usize) -> Met {
+        let column = self.columns[qi][oi][ei];
+        compare(column.and_then(|col| p.values.get(col)).and_then(Option::as_ref), &self.questions[qi].options[oi].effects[ei].op)
     }
 
     fn weight_of(&self, c: &Plan) -> i64 {
