@@ -144,6 +144,12 @@ fn button(doc: &Document, parent: &web_sys::Node, class: &str, action: &str, lab
     b
 }
 
+/// The `data-focus` of reward `id`'s redeem button ("redeem-2"), if the programme has it.
+#[inline(never)]
+fn redeem_focus(lp: &LoyaltyProgram, id: &str) -> Option<String> {
+    lp.program.rewards.iter().position(|r| r.id == id).map(|i| format!("redeem-{i}"))
+}
+
 /// A section with an `<h3>` heading and a list.
 fn section(doc: &Document, parent: &web_sys::Node, part: &str, heading: &str, list: &str) -> HtmlElement {
     let sec = el(doc, parent, "section", part);
@@ -177,8 +183,8 @@ impl Widget {
             (None, None, panel)
         } else {
             let l = button(&doc, &root, "launcher", "open", &t("loyalty.launcher"));
-            for (k, v) in [("part", "launcher".to_string()), ("aria-haspopup", "dialog".into()), ("aria-expanded", "false".into()), ("aria-controls", format!("{ids}dialog"))] {
-                attr(&l, k, &v);
+            for (k, v) in [("part", "launcher"), ("aria-haspopup", "dialog"), ("aria-expanded", "false"), ("aria-controls", &format!("{ids}dialog"))] {
+                attr(&l, k, v);
             }
             let d = el(&doc, &root, "dialog", "panel");
             attr(&d, "id", &format!("{ids}dialog"));
@@ -279,6 +285,14 @@ impl Widget {
         self.rt.customer().and_then(|c| c.get("token").and_then(Json::as_str).map(str::to_owned))
     }
 
+    /// `headers`, then `Authorization: Bearer` with the customer's token (if any).
+    fn with_auth(&self, mut headers: Vec<(&'static str, String)>) -> Vec<(&'static str, String)> {
+        if let Some(token) = self.token() {
+            headers.push(("Authorization", "Bearer ".to_owned() + &token));
+        }
+        headers
+    }
+
     fn report(&self, e: &FetchError) {
         events::emit(&self.host, "error", obj([("widget", s("loyalty")), ("kind", s(&e.outcome.kind())), ("message", s(&e.message())), ("url", s(&e.url))]));
     }
@@ -319,10 +333,10 @@ impl Widget {
                     Err(e) => return w.fail(&e),
                 }
             }
-            let token = w.token();
-            let points = if token.is_some() || w.cfg.session {
+            let auth = w.with_auth(Vec::new());
+            let signed_in = !auth.is_empty();
+            let points = if signed_in || w.cfg.session {
                 let url = w.url(&w.cfg.me(&w.rt.config.backend.base_url.0), currency);
-                let auth: Vec<(&str, String)> = token.iter().map(|t| ("Authorization", format!("Bearer {t}"))).collect();
                 let result = request_with(&w.rt.config.backend, "GET", &url, None, &auth).await;
                 if w.generation.get() != gen {
                     return;
@@ -334,7 +348,7 @@ impl Widget {
                         None => return w.fail(&FetchError { outcome: Outcome::Malformed, url, attempts: 1 }),
                     },
                     Err(FetchError { outcome: Outcome::Status(401), .. }) => {
-                        w.st.borrow_mut().expired = token.is_some();
+                        w.st.borrow_mut().expired = signed_in;
                         None
                     }
                     Err(e) => return w.fail(&e),
@@ -429,8 +443,8 @@ impl Widget {
             None => self.t("loyalty.top"),
         };
         let track = el(doc, &self.summary, "div", "track");
-        for (k, v) in [("part", "progress".to_string()), ("role", "progressbar".into()), ("aria-valuemin", "0".into()), ("aria-valuemax", "100".into()), ("aria-valuenow", (status.permille / 10).to_string()), ("aria-valuetext", value.clone()), ("aria-label", self.t("loyalty.progress"))] {
-            attr(&track, k, &v);
+        for (k, v) in [("part", "progress"), ("role", "progressbar"), ("aria-valuemin", "0"), ("aria-valuemax", "100"), ("aria-valuenow", &(status.permille / 10).to_string()), ("aria-valuetext", &value), ("aria-label", &self.t("loyalty.progress"))] {
+            attr(&track, k, v);
         }
         let fill = el(doc, &track, "div", "fill");
         let _ = fill.style().set_property("width", &format!("{}.{}%", status.permille / 10, status.permille % 10));
@@ -724,15 +738,15 @@ impl Widget {
                 self.render_rewards(Some("confirm"));
             }
             Some("cancel") => {
-                let i = {
+                let focus = {
                     let mut st = self.st.borrow_mut();
                     if st.confirm.as_ref().is_some_and(|c| c.pending) {
                         return;
                     }
                     let id = st.confirm.take().map(|c| c.reward);
-                    id.and_then(|id| st.program.as_ref().and_then(|(_, lp)| lp.program.rewards.iter().position(|r| r.id == id)))
+                    id.and_then(|id| st.program.as_ref().and_then(|(_, lp)| redeem_focus(lp, &id)))
                 };
-                self.render_rewards(i.map(|i| format!("redeem-{i}")).as_deref());
+                self.render_rewards(focus.as_deref());
             }
             Some("confirm") => self.redeem(),
             Some("copy") => self.copy(),
@@ -771,11 +785,8 @@ impl Widget {
             // The currency the programme and balance were loaded in (the cart's), not the config's.
             let url = w.url(&w.cfg.redeem(&w.rt.config.backend.base_url.0), currency);
             let body = obj([("reward_id", s(&reward_id))]);
-            let mut headers = vec![("Idempotency-Key", key.clone())];
             // With `session`, the backend knows the customer from its cookie instead.
-            if let Some(token) = w.token() {
-                headers.push(("Authorization", format!("Bearer {token}")));
-            }
+            let headers = w.with_auth(vec![("Idempotency-Key", key.clone())]);
             let result = request_with(&w.rt.config.backend, "POST", &url, Some(&body), &headers).await;
             if !w.alive.get() {
                 return;
@@ -783,12 +794,11 @@ impl Widget {
             // A success without a voucher code is no success the shopper can use: handled as a
             // malformed answer, which keeps the key, so trying again replays the stored answer.
             let result = result.and_then(|json| match json.pointer("/redemption/code").and_then(Json::as_str) {
-                Some(code) if !code.is_empty() => Ok((json.clone(), code.to_owned())),
+                Some(code) if !code.is_empty() => Ok((json.get("balance").and_then(Json::as_i64), code.to_owned())),
                 _ => Err(FetchError { outcome: Outcome::Malformed, url: url.clone(), attempts: 1 }),
             });
             match result {
-                Ok((json, code)) => {
-                    let balance = json.get("balance").and_then(Json::as_i64);
+                Ok((balance, code)) => {
                     {
                         let mut st = w.st.borrow_mut();
                         st.confirm = None;
@@ -802,7 +812,7 @@ impl Widget {
                     w.render_preview();
                     w.render_rewards(None);
                     w.render_voucher();
-                    w.set_status(&format!("{} {code}", w.texts.t(&w.rt.config, "loyalty.redeemed", &[("reward", &name)])));
+                    w.set_status(&(w.texts.t(&w.rt.config, "loyalty.redeemed", &[("reward", &name)]) + " " + &code));
                     if let Ok(Some(copy)) = w.voucher.query_selector("[data-action=copy]") {
                         let _ = copy.unchecked_into::<HtmlElement>().focus();
                     }
@@ -839,8 +849,7 @@ impl Widget {
                         // The keyboard focus goes back to this reward's button once the list
                         // is rebuilt (its confirmation, which had the focus, is gone).
                         let mut st = w.st.borrow_mut();
-                        let i = st.program.as_ref().and_then(|(_, lp)| lp.program.rewards.iter().position(|r| r.id == reward_id));
-                        st.refocus = i.map(|i| format!("redeem-{i}"));
+                        st.refocus = st.program.as_ref().and_then(|(_, lp)| redeem_focus(lp, &reward_id));
                         drop(st);
                         w.set_status(&w.t("loyalty.refused"));
                         // The balance may have changed elsewhere (another tab): the server's again.
