@@ -47,6 +47,7 @@ use crate::runtime::Runtime;
 use schaufenster_config::advisor::{Advisor as Config, Localized, QuestionType, StockMode};
 use schaufenster_config::json::{obj, s, Json};
 use schaufenster_config::mapping::{catalogue_from_json, Product};
+use schaufenster_config::model::Section;
 use schaufenster_core::advisor::{compare, Advisor, Answer, Catalogue, Met, Outcome, Source, StockPolicy};
 use schaufenster_core::retry::Outcome as Fetched;
 use schaufenster_core::{Currency, Money};
@@ -93,8 +94,8 @@ struct State {
 
 /// The mounted widget: its elements, state and listeners.
 struct Widget {
+    /// The runtime; its config's advisor section is valid (checked by [`mount`]).
     rt: Rc<Runtime>,
-    cfg: Config,
     texts: Texts,
     host: JsValue,
     doc: Document,
@@ -132,10 +133,10 @@ impl Drop for Handle {
 
 /// Mounts the advisor. `None` when the config has no valid `advisor` section.
 pub fn mount(host: HtmlElement, rt: Rc<Runtime>) -> Option<Box<dyn std::any::Any>> {
-    let Some(cfg) = rt.config.advisor.get().cloned() else {
+    if rt.config.advisor.get().is_none() {
         let _ = host.set_attribute("data-sf-state", "off");
         return None;
-    };
+    }
     let store = match host.id() {
         id if id.is_empty() => STORE.to_owned(),
         id => format!("{STORE}#{id}"),
@@ -162,7 +163,6 @@ pub fn mount(host: HtmlElement, rt: Rc<Runtime>) -> Option<Box<dyn std::any::Any
     let currency = rt.config.currency;
     let w = Rc::new(Widget {
         rt,
-        cfg,
         texts,
         host: host.into(),
         doc,
@@ -221,6 +221,15 @@ fn matching(outcome: &Outcome) -> usize {
 }
 
 impl Widget {
+    /// The advisor section of the config (valid: [`mount`] checked it, and a runtime's
+    /// config never changes), borrowed rather than copied for each widget.
+    fn cfg(&self) -> &Config {
+        match &self.rt.config.advisor {
+            Section::Ok(c) => c,
+            _ => unreachable!(),
+        }
+    }
+
     fn t(&self, key: &str) -> String {
         self.texts.t(&self.rt.config, key, &[])
     }
@@ -234,7 +243,7 @@ impl Widget {
     }
 
     fn stock(&self) -> StockPolicy {
-        match self.cfg.out_of_stock {
+        match self.cfg().out_of_stock {
             StockMode::Hide => StockPolicy::Hide,
             StockMode::Last => StockPolicy::Last,
         }
@@ -290,7 +299,7 @@ impl Widget {
                     if resumed {
                         w.status.set_text_content(Some(&w.t("advisor.resumed")));
                     }
-                    events::emit(&w.host, "ready", obj([("widget", s("advisor")), ("products", Json::Number(n as f64)), ("questions", Json::Number(w.cfg.questions.len() as f64))]));
+                    events::emit(&w.host, "ready", obj([("widget", s("advisor")), ("products", Json::Number(n as f64)), ("questions", Json::Number(w.cfg().questions.len() as f64))]));
                 }
                 Err(e) => {
                     w.report(&e);
@@ -325,7 +334,7 @@ impl Widget {
             match loaded {
                 Ok(data) => {
                     w.currency.set(currency);
-                    let price: Vec<&str> = w.cfg.questions.iter().filter(|q| q.range.as_ref().is_some_and(|r| r.attribute == "price")).map(|q| q.id.0.as_str()).collect();
+                    let price: Vec<&str> = w.cfg().questions.iter().filter(|q| q.range.as_ref().is_some_and(|r| r.attribute == "price")).map(|q| q.id.0.as_str()).collect();
                     let step = {
                         let mut st = w.st.borrow_mut();
                         st.data = Some(data);
@@ -340,7 +349,7 @@ impl Widget {
     }
 
     async fn fetch(&self, currency: Currency) -> Result<Data, FetchError> {
-        let src = &self.cfg.catalogue.source.0;
+        let src = &self.cfg().catalogue.source.0;
         let currency = currency.code();
         let (json, url) = match (&src.inline, &src.url) {
             (Some(inline), _) => (inline.clone(), "(inline)".to_owned()),
@@ -351,7 +360,7 @@ impl Widget {
             }
             (None, None) => (Json::Null, String::new()),
         };
-        let (cat, products, problems) = catalogue_from_json(&json, &self.cfg);
+        let (cat, products, problems) = catalogue_from_json(&json, self.cfg());
         if !problems.is_empty() {
             sf_warn(&format!("Schaufenster <sf-advisor>: {} problem(s) in the catalogue from {url}; the other products work:\n  {}", problems.len(), problems.join("\n  ")));
         }
@@ -359,7 +368,7 @@ impl Widget {
             // Nothing usable (another shape, an empty list): a failure, not an empty advisor.
             return Err(FetchError { outcome: Fetched::Malformed, url, attempts: 1 });
         }
-        let (engine, _) = Advisor::new(self.cfg.core_questions(), &cat.attributes);
+        let (engine, _) = Advisor::new(self.cfg().core_questions(), &cat.attributes);
         Ok(Data { cat, products, engine })
     }
 
@@ -367,16 +376,16 @@ impl Widget {
     fn visible(&self) -> Vec<usize> {
         let st = self.st.borrow();
         let Some(d) = &st.data else { return Vec::new() };
-        (0..self.cfg.questions.len()).filter(|&q| d.engine.is_shown(q, &st.answers)).collect()
+        (0..self.cfg().questions.len()).filter(|&q| d.engine.is_shown(q, &st.answers)).collect()
     }
 
     fn answer(&self, qi: usize) -> Option<Answer> {
-        let id = &self.cfg.questions[qi].id.0;
+        let id = &self.cfg().questions[qi].id.0;
         self.st.borrow().answers.iter().find(|(q, _)| q == id).map(|(_, a)| a.clone())
     }
 
     fn set_answer(&self, qi: usize, a: Option<Answer>) {
-        let id = self.cfg.questions[qi].id.0.clone();
+        let id = self.cfg().questions[qi].id.0.clone();
         let mut st = self.st.borrow_mut();
         st.answers.retain(|(q, _)| *q != id);
         if let Some(a) = a {
@@ -417,7 +426,7 @@ impl Widget {
     }
 
     fn render_question(&self, qi: usize) {
-        let q = &self.cfg.questions[qi];
+        let q = &self.cfg().questions[qi];
         let doc = &self.doc;
         let ids = &self.ids;
         self.update_progress(Some(qi));
@@ -552,7 +561,7 @@ impl Widget {
 
     /// Reads the current question's inputs into its answer.
     fn read(&self, qi: usize) -> Option<Answer> {
-        let q = &self.cfg.questions[qi];
+        let q = &self.cfg().questions[qi];
         if let Some(r) = &q.range {
             let scale = if r.attribute == "price" { self.currency.get().minor_per_major() as f64 } else { 1.0 };
             let bound = |which: &str| {
@@ -583,14 +592,14 @@ impl Widget {
     /// An input changed (`change`) or is being typed in (`input`, range fields only).
     fn on_change(&self, committed: bool) {
         let Step::Question(qi) = self.st.borrow().step else { return };
-        if !committed && self.cfg.questions[qi].range.is_none() {
+        if !committed && self.cfg().questions[qi].range.is_none() {
             return;
         }
         self.set_answer(qi, self.read(qi));
         if let Ok(Some(e)) = self.body.query_selector(".invalid") {
             e.unchecked_into::<HtmlElement>().set_hidden(true);
         }
-        if self.cfg.questions[qi].range.is_none() {
+        if self.cfg().questions[qi].range.is_none() {
             self.update_counts(qi);
         }
         // A branching answer can add or remove later questions.
@@ -607,7 +616,7 @@ impl Widget {
     fn next(self: &Rc<Self>) {
         let Step::Question(qi) = self.st.borrow().step else { return };
         let a = self.read(qi);
-        if a.is_none() && self.cfg.questions[qi].required {
+        if a.is_none() && self.cfg().questions[qi].required {
             if let Ok(Some(e)) = self.body.query_selector(".invalid") {
                 let e: HtmlElement = e.unchecked_into();
                 e.set_text_content(Some(&self.t("advisor.required")));
@@ -627,7 +636,7 @@ impl Widget {
         self.set_answer(qi, a.clone());
         let value = a.as_ref().map_or(Json::Null, answer_json);
         let n = self.evaluate().map_or(0, |o| matching(&o));
-        events::emit(&self.host, "advisor-answer", obj([("widget", s("advisor")), ("question", s(&self.cfg.questions[qi].id.0)), ("answer", value), ("matches", Json::Number(n as f64))]));
+        events::emit(&self.host, "advisor-answer", obj([("widget", s("advisor")), ("question", s(&self.cfg().questions[qi].id.0)), ("answer", value), ("matches", Json::Number(n as f64))]));
         let next = self.visible().into_iter().find(|&v| v > qi);
         match next {
             Some(v) => self.show(Step::Question(v), true),
@@ -653,7 +662,7 @@ impl Widget {
                     self.show(Step::Question(last), true);
                 }
             }
-            (Some("skip"), Step::Question(qi)) if !self.cfg.questions[qi].required => self.commit(qi, None),
+            (Some("skip"), Step::Question(qi)) if !self.cfg().questions[qi].required => self.commit(qi, None),
             (Some("restart"), _) => {
                 self.st.borrow_mut().answers.clear();
                 sf_session(&self.store, JsValue::NULL);
@@ -684,7 +693,7 @@ impl Widget {
             // “a, b”, “c”: each relaxed answer quoted, its chosen options (else the question).
             let mut relaxed = String::new();
             for &qi in &out.relaxed {
-                let q = &self.cfg.questions[qi];
+                let q = &self.cfg().questions[qi];
                 if !relaxed.is_empty() {
                     relaxed.push_str(", ");
                 }
@@ -710,7 +719,7 @@ impl Widget {
             attr(&p, "part", "relaxed");
             p.set_text_content(Some(&self.texts.t(&self.rt.config, "advisor.relaxed", &[("relaxed", &relaxed)])));
         }
-        let shown: Vec<_> = out.ranked.iter().take(self.cfg.max_results.0 as usize).collect();
+        let shown: Vec<_> = out.ranked.iter().take(self.cfg().max_results.0 as usize).collect();
         if shown.is_empty() {
             el(doc, &self.body, "p", "none").set_text_content(Some(&self.t("advisor.no_results")));
         }
@@ -784,7 +793,7 @@ impl Widget {
         let nav = el(doc, &self.body, "div", "nav");
         button(doc, &nav, "btn", "back", &self.t("advisor.back"));
         button(doc, &nav, "btn link", "restart", &self.t("advisor.restart"));
-        let relaxed: Vec<Json> = out.relaxed.iter().map(|&qi| s(&self.cfg.questions[qi].id.0)).collect();
+        let relaxed: Vec<Json> = out.relaxed.iter().map(|&qi| s(&self.cfg().questions[qi].id.0)).collect();
         // After relaxation the products are the closest, not matching ones: the notice right
         // below the focused heading says so, and the count line stays empty.
         let summary = match (out.ranked.is_empty(), out.relaxed.is_empty()) {
@@ -814,11 +823,11 @@ impl Widget {
         for c in &r.criteria {
             match c.source {
                 Source::Range { question } => {
-                    let q = &self.cfg.questions[question];
+                    let q = &self.cfg().questions[question];
                     out.push((mark(c.met), explain(&q.explain, q.text.get(lang))));
                 }
                 Source::Filter { question } => {
-                    let q = &self.cfg.questions[question];
+                    let q = &self.cfg().questions[question];
                     let chosen: Vec<_> = match answers.iter().find(|(id, _)| *id == q.id.0).map(|(_, a)| a) {
                         Some(Answer::Options(ids)) => q.options.iter().filter(|o| ids.contains(&o.id.0) && o.effects.iter().any(|e| e.weight.is_none())).collect(),
                         _ => Vec::new(),
@@ -836,7 +845,7 @@ impl Widget {
                     out.push((mark(c.met), texts.join(", ")));
                 }
                 Source::Weight { question, option, effect } => {
-                    let o = &self.cfg.questions[question].options[option];
+                    let o = &self.cfg().questions[question].options[option];
                     let text = explain(&o.effects[effect].explain, o.label.get(lang));
                     match (c.weight < 0, c.met) {
                         (true, Met::Yes) => out.push((Mark::Drawback, text)),
@@ -852,7 +861,7 @@ impl Widget {
     fn add_to_cart(self: &Rc<Self>, product: usize, button: HtmlElement) {
         let Some(p) = self.st.borrow().data.as_ref().map(|d| d.products[product].clone()) else { return };
         let detail = |p: &Product, added: bool| obj([("widget", s("advisor")), ("product_id", s(&p.id)), ("quantity", Json::Number(1.0)), ("price", Json::Number(p.price as f64)), ("currency", s(p.currency.code())), ("added", Json::Bool(added))]);
-        let Some(url) = self.cfg.add_to_cart_url.clone() else {
+        let Some(url) = self.cfg().add_to_cart_url.clone() else {
             events::emit(&self.host, "add-to-cart", detail(&p, false));
             return;
         };
@@ -895,7 +904,7 @@ impl Widget {
         }
         let st = self.st.borrow();
         let at = match st.step {
-            Step::Question(qi) => s(&self.cfg.questions[qi].id.0),
+            Step::Question(qi) => s(&self.cfg().questions[qi].id.0),
             Step::Results => s(""),
             _ => return,
         };
@@ -913,7 +922,7 @@ impl Widget {
         let saved = sf_session(&self.store, JsValue::UNDEFINED).map(|t| from_js(&sf_parse(&t)));
         let mut answers = Vec::new();
         if let Some(Json::Object(m)) = saved.as_ref().and_then(|j| j.get("answers")) {
-            for q in &self.cfg.questions {
+            for q in &self.cfg().questions {
                 let a = match m.iter().find(|(k, _)| *k == q.id.0).map(|(_, v)| v) {
                     Some(Json::Array(ids)) => {
                         let ids: Vec<String> = ids.iter().filter_map(Json::as_str).filter(|i| q.options.iter().any(|o| o.id.0 == *i)).map(str::to_owned).collect();
@@ -941,7 +950,7 @@ impl Widget {
         let first = visible.first().map_or(Step::Results, |&q| Step::Question(q));
         let step = match at.as_deref() {
             Some("") => Step::Results,
-            Some(id) => visible.iter().copied().find(|&q| self.cfg.questions[q].id.0 == id).map_or(first, Step::Question),
+            Some(id) => visible.iter().copied().find(|&q| self.cfg().questions[q].id.0 == id).map_or(first, Step::Question),
             None => first,
         };
         self.st.borrow_mut().step = step;

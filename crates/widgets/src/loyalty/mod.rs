@@ -28,6 +28,7 @@ use crate::i18n::Texts;
 use crate::runtime::Runtime;
 use schaufenster_config::json::{obj, s, Json};
 use schaufenster_config::loyalty::{Display, Loyalty};
+use schaufenster_config::model::Section;
 use schaufenster_config::mapping::{points_from_json, program_from_json, LoyaltyProgram, Points};
 use schaufenster_core::retry::Outcome;
 use schaufenster_core::{Cart, Currency, Money};
@@ -75,8 +76,8 @@ struct State {
 
 /// The mounted widget: its elements, state and listeners.
 struct Widget {
+    /// The runtime; its config's loyalty section is valid (checked by [`mount`]).
     rt: Rc<Runtime>,
-    cfg: Loyalty,
     texts: Texts,
     host: JsValue,
     doc: Document,
@@ -117,7 +118,7 @@ impl Drop for Handle {
 
 /// Mounts the loyalty widget. `None` when the config has no valid `loyalty` section.
 pub fn mount(host: HtmlElement, rt: Rc<Runtime>) -> Option<Box<dyn std::any::Any>> {
-    let Some(cfg) = rt.config.loyalty.get().cloned() else {
+    let Some(cfg) = rt.config.loyalty.get() else {
         let _ = host.set_attribute("data-sf-state", "off");
         return None;
     };
@@ -130,7 +131,7 @@ pub fn mount(host: HtmlElement, rt: Rc<Runtime>) -> Option<Box<dyn std::any::Any
         let _ = host.set_attribute("data-sf-display", "inline");
     }
     let (texts, container) = crate::runtime::prepare(&host, &rt, CSS);
-    let w = Rc::new(Widget::build(host.into(), &container, rt, cfg, texts, inline)?);
+    let w = Rc::new(Widget::build(host.into(), &container, rt, texts, inline)?);
     w.start();
     Some(Box::new(Handle(w)))
 }
@@ -161,6 +162,15 @@ fn section(doc: &Document, parent: &web_sys::Node, part: &str, heading: &str, li
 }
 
 impl Widget {
+    /// The loyalty section of the config (valid: [`mount`] checked it, and a runtime's config
+    /// never changes), borrowed rather than copied for each widget.
+    fn cfg(&self) -> &Loyalty {
+        match &self.rt.config.loyalty {
+            Section::Ok(c) => c,
+            _ => unreachable!(),
+        }
+    }
+
     fn t(&self, key: &str) -> String {
         self.texts.t(&self.rt.config, key, &[])
     }
@@ -170,7 +180,7 @@ impl Widget {
         self.texts.plural(&self.rt.config, "loyalty.points", n, &[("count", &sf_number(&self.texts.locale, n as f64, 0))])
     }
 
-    fn build(host: JsValue, container: &HtmlElement, rt: Rc<Runtime>, cfg: Loyalty, texts: Texts, inline: bool) -> Option<Widget> {
+    fn build(host: JsValue, container: &HtmlElement, rt: Rc<Runtime>, texts: Texts, inline: bool) -> Option<Widget> {
         let doc = container.owner_document()?;
         let uid = crate::dom::next_id();
         let ids = format!("sf-loyalty-{uid}-");
@@ -216,7 +226,7 @@ impl Widget {
         attr(&join, "part", "join");
         join.set_hidden(true);
         el(&doc, &join, "p", "").set_text_content(Some(&t("loyalty.join_text")));
-        if let Some(link) = &cfg.join_url {
+        if let Some(link) = rt.config.loyalty.get().and_then(|c| c.join_url.as_ref()) {
             let a = el(&doc, &join, "a", "cta");
             attr(&a, "href", &link.0);
             attr(&a, "part", "join-link");
@@ -230,7 +240,6 @@ impl Widget {
         let history = section(&doc, &panel, "history", &t("loyalty.history"), "ol");
         Some(Widget {
             rt,
-            cfg,
             texts,
             host,
             doc,
@@ -315,7 +324,7 @@ impl Widget {
             w.st.borrow_mut().cart = cart;
             let have = w.st.borrow().program.as_ref().map(|(c, _)| *c);
             if have != Some(currency) {
-                let src = w.cfg.program_source(&w.rt.config.backend.base_url.0);
+                let src = w.cfg().program_source(&w.rt.config.backend.base_url.0);
                 let url = src.url.as_ref().map_or(String::new(), |u| w.url(&u.0, currency));
                 let result = request_with(&w.rt.config.backend, "GET", &url, None, &[]).await;
                 if w.generation.get() != gen {
@@ -335,8 +344,8 @@ impl Widget {
             }
             let auth = w.with_auth(Vec::new());
             let signed_in = !auth.is_empty();
-            let points = if signed_in || w.cfg.session {
-                let url = w.url(&w.cfg.me(&w.rt.config.backend.base_url.0), currency);
+            let points = if signed_in || w.cfg().session {
+                let url = w.url(&w.cfg().me(&w.rt.config.backend.base_url.0), currency);
                 let result = request_with(&w.rt.config.backend, "GET", &url, None, &auth).await;
                 if w.generation.get() != gen {
                     return;
@@ -783,7 +792,7 @@ impl Widget {
         let w = self.clone();
         wasm_bindgen_futures::spawn_local(async move {
             // The currency the programme and balance were loaded in (the cart's), not the config's.
-            let url = w.url(&w.cfg.redeem(&w.rt.config.backend.base_url.0), currency);
+            let url = w.url(&w.cfg().redeem(&w.rt.config.backend.base_url.0), currency);
             let body = obj([("reward_id", s(&reward_id))]);
             // With `session`, the backend knows the customer from its cookie instead.
             let headers = w.with_auth(vec![("Idempotency-Key", key.clone())]);
