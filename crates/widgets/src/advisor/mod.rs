@@ -334,11 +334,11 @@ impl Widget {
             match loaded {
                 Ok(data) => {
                     w.currency.set(currency);
-                    let price: Vec<&str> = w.cfg().questions.iter().filter(|q| q.range.as_ref().is_some_and(|r| r.attribute == "price")).map(|q| q.id.0.as_str()).collect();
+                    let price = |id: &String| w.cfg().questions.iter().any(|q| q.id.0 == *id && q.range.as_ref().is_some_and(|r| r.attribute == "price"));
                     let step = {
                         let mut st = w.st.borrow_mut();
                         st.data = Some(data);
-                        st.answers.retain(|(id, _)| !price.contains(&id.as_str()));
+                        st.answers.retain(|(id, _)| !price(id));
                         st.step
                     };
                     w.show(step, false);
@@ -351,16 +351,18 @@ impl Widget {
     async fn fetch(&self, currency: Currency) -> Result<Data, FetchError> {
         let src = &self.cfg().catalogue.source.0;
         let currency = currency.code();
+        let fetched;
         let (json, url) = match (&src.inline, &src.url) {
-            (Some(inline), _) => (inline.clone(), "(inline)".to_owned()),
+            (Some(inline), _) => (inline, "(inline)".to_owned()),
             (None, Some(url)) => {
                 let country = self.rt.config.country.as_ref().map_or("", |c| c.0.as_str());
                 let url = expand_url(&url.0, &[("currency", currency), ("language", self.lang()), ("locale", &self.texts.locale), ("country", country)]);
-                (request(&self.rt.config.backend, "GET", &url, None).await?, url)
+                fetched = request(&self.rt.config.backend, "GET", &url, None).await?;
+                (&fetched, url)
             }
-            (None, None) => (Json::Null, String::new()),
+            (None, None) => (&Json::Null, String::new()),
         };
-        let (cat, products, problems) = catalogue_from_json(&json, self.cfg());
+        let (cat, products, problems) = catalogue_from_json(json, self.cfg());
         if !problems.is_empty() {
             sf_warn(&format!("Schaufenster <sf-advisor>: {} problem(s) in the catalogue from {url}; the other products work:\n  {}", problems.len(), problems.join("\n  ")));
         }
@@ -376,7 +378,13 @@ impl Widget {
     fn visible(&self) -> Vec<usize> {
         let st = self.st.borrow();
         let Some(d) = &st.data else { return Vec::new() };
-        (0..self.cfg().questions.len()).filter(|&q| d.engine.is_shown(q, &st.answers)).collect()
+        let mut out = Vec::new();
+        for q in 0..self.cfg().questions.len() {
+            if d.engine.is_shown(q, &st.answers) {
+                out.push(q);
+            }
+        }
+        out
     }
 
     fn answer(&self, qi: usize) -> Option<Answer> {
@@ -474,9 +482,9 @@ impl Widget {
             }
         } else {
             let kind = if q.kind == QuestionType::Multiple { "checkbox" } else { "radio" };
-            let chosen: Vec<String> = match &answer {
-                Some(Answer::Options(ids)) => ids.clone(),
-                _ => Vec::new(),
+            let chosen: &[String] = match &answer {
+                Some(Answer::Options(ids)) => ids,
+                _ => &[],
             };
             let list = el(doc, &fs, "div", "options");
             for (oi, o) in q.options.iter().enumerate() {
@@ -719,14 +727,14 @@ impl Widget {
             attr(&p, "part", "relaxed");
             p.set_text_content(Some(&self.texts.t(&self.rt.config, "advisor.relaxed", &[("relaxed", &relaxed)])));
         }
-        let shown: Vec<_> = out.ranked.iter().take(self.cfg().max_results.0 as usize).collect();
+        let shown = &out.ranked[..out.ranked.len().min(self.cfg().max_results.0 as usize)];
         if shown.is_empty() {
             el(doc, &self.body, "p", "none").set_text_content(Some(&self.t("advisor.no_results")));
         }
         let list = el(doc, &self.body, "ul", "results");
         attr(&list, "part", "results");
         let mut detail = Vec::new();
-        for r in &shown {
+        for r in shown {
             let p = &d.products[r.product];
             detail.push(obj([("id", s(&p.id)), ("percent", Json::Number(r.percent as f64))]));
             let li = el(doc, &list, "li", "card");
@@ -925,7 +933,13 @@ impl Widget {
             for q in &self.cfg().questions {
                 let a = match m.iter().find(|(k, _)| *k == q.id.0).map(|(_, v)| v) {
                     Some(Json::Array(ids)) => {
-                        let ids: Vec<String> = ids.iter().filter_map(Json::as_str).filter(|i| q.options.iter().any(|o| o.id.0 == *i)).map(str::to_owned).collect();
+                        let mut known = Vec::new();
+                        for id in ids {
+                            if let Some(id) = id.as_str().filter(|i| q.options.iter().any(|o| o.id.0 == *i)) {
+                                known.push(id.to_owned());
+                            }
+                        }
+                        let ids = known;
                         (!ids.is_empty() && q.range.is_none()).then_some(Answer::Options(ids))
                     }
                     Some(v @ Json::Object(_)) if q.range.is_some() => {

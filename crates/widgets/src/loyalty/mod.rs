@@ -679,15 +679,19 @@ impl Widget {
     fn focusables(&self) -> Vec<HtmlElement> {
         let Some(d) = &self.dialog else { return Vec::new() };
         let all = d.get_elements_by_tag_name("*");
-        (0..all.length())
-            .filter_map(|i| all.item(i)?.dyn_into::<HtmlElement>().ok())
-            .filter(|e| match e.tag_name().as_str() {
+        let mut out = Vec::new();
+        for i in 0..all.length() {
+            let Some(e) = all.item(i).and_then(|e| e.dyn_into::<HtmlElement>().ok()) else { continue };
+            let usable = match e.tag_name().as_str() {
                 "BUTTON" => !e.has_attribute("disabled"),
                 "A" => e.has_attribute("href"),
                 _ => false,
-            })
-            .filter(|e| e.closest("[hidden]").ok().flatten().is_none())
-            .collect()
+            };
+            if usable && e.closest("[hidden]").ok().flatten().is_none() {
+                out.push(e);
+            }
+        }
+        out
     }
 
     /// Escape closes the dialog; Tab and Shift+Tab wrap around inside it (focus trap).
