@@ -206,9 +206,20 @@ fn button(doc: &Document, parent: &web_sys::Node, class: &str, action: &str, lab
 /// `{"min", "max"}` with `null` for an open bound.
 fn answer_json(a: &Answer) -> Json {
     match a {
-        Answer::Options(ids) => Json::Array(ids.iter().map(|i| s(i)).collect()),
+        Answer::Options(ids) => {
+            let mut out = Vec::with_capacity(ids.len());
+            for i in ids {
+                out.push(s(i));
+            }
+            Json::Array(out)
+        }
         Answer::Range { min, max } => obj([("min", min.map_or(Json::Null, Json::Number)), ("max", max.map_or(Json::Null, Json::Number))]),
     }
+}
+
+/// The configured `explain` text in `lang`, else `fallback`.
+fn explain<'a>(e: &'a Option<Localized>, fallback: &'a str, lang: &str) -> &'a str {
+    e.as_ref().map_or(fallback, |t| t.get(lang))
 }
 
 /// Products that pass every answer's filters (none when the engine had to relax one).
@@ -801,7 +812,10 @@ impl Widget {
         let nav = el(doc, &self.body, "div", "nav");
         button(doc, &nav, "btn", "back", &self.t("advisor.back"));
         button(doc, &nav, "btn link", "restart", &self.t("advisor.restart"));
-        let relaxed: Vec<Json> = out.relaxed.iter().map(|&qi| s(&self.cfg().questions[qi].id.0)).collect();
+        let mut relaxed = Vec::with_capacity(out.relaxed.len());
+        for &qi in &out.relaxed {
+            relaxed.push(s(&self.cfg().questions[qi].id.0));
+        }
         // After relaxation the products are the closest, not matching ones: the notice right
         // below the focused heading says so, and the count line stays empty.
         let summary = match (out.ranked.is_empty(), out.relaxed.is_empty()) {
@@ -819,7 +833,7 @@ impl Widget {
         let lang = self.lang();
         let row = &d.cat.products[r.product];
         let value = |attribute: &str| d.cat.attributes.iter().position(|a| a == attribute).and_then(|c| row.values.get(c)).and_then(Option::as_ref);
-        let explain = |e: &'_ Option<Localized>, fallback: &'_ str| -> String { e.as_ref().map_or(fallback, |t| t.get(lang)).to_owned() };
+        let explained = |e: &Option<Localized>, fallback: &str| -> String { explain(e, fallback, lang).to_owned() };
         let mark = |m: Met| match m {
             Met::Yes => Mark::Met,
             Met::No => Mark::Missed,
@@ -832,29 +846,46 @@ impl Widget {
             match c.source {
                 Source::Range { question } => {
                     let q = &self.cfg().questions[question];
-                    out.push((mark(c.met), explain(&q.explain, q.text.get(lang))));
+                    out.push((mark(c.met), explained(&q.explain, q.text.get(lang))));
                 }
                 Source::Filter { question } => {
                     let q = &self.cfg().questions[question];
-                    let chosen: Vec<_> = match answers.iter().find(|(id, _)| *id == q.id.0).map(|(_, a)| a) {
-                        Some(Answer::Options(ids)) => q.options.iter().filter(|o| ids.contains(&o.id.0) && o.effects.iter().any(|e| e.weight.is_none())).collect(),
-                        _ => Vec::new(),
+                    let ids: &[String] = match answers.iter().find(|(id, _)| *id == q.id.0).map(|(_, a)| a) {
+                        Some(Answer::Options(ids)) => ids,
+                        _ => &[],
                     };
-                    // The chosen option the product meets (alternatives), else the first one.
-                    let passes = |o: &&schaufenster_config::advisor::AdvisorOption| o.effects.iter().filter(|e| e.weight.is_none()).all(|e| compare(value(&e.attribute), &e.op) == Met::Yes);
-                    let Some(o) = chosen.iter().find(|o| passes(o)).or(chosen.first()) else { continue };
-                    let mut texts: Vec<String> = Vec::new();
-                    for e in o.effects.iter().filter(|e| e.weight.is_none()) {
-                        let t = explain(&e.explain, o.label.get(lang));
-                        if !texts.contains(&t) {
-                            texts.push(t);
+                    // The chosen option (with filters) the product meets (alternatives), else
+                    // the first one.
+                    let mut pick = None;
+                    for o in &q.options {
+                        if !ids.contains(&o.id.0) || o.effects.iter().all(|e| e.weight.is_some()) {
+                            continue;
+                        }
+                        pick = pick.or(Some(o));
+                        if o.effects.iter().all(|e| e.weight.is_some() || compare(value(&e.attribute), &e.op) == Met::Yes) {
+                            pick = Some(o);
+                            break;
                         }
                     }
-                    out.push((mark(c.met), texts.join(", ")));
+                    let Some(o) = pick else { continue };
+                    // Its filters' texts, each once, comma-separated.
+                    let mut seen: Vec<&str> = Vec::new();
+                    let mut text = String::new();
+                    for e in &o.effects {
+                        let t = explain(&e.explain, o.label.get(lang), lang);
+                        if e.weight.is_none() && !seen.contains(&t) {
+                            if !seen.is_empty() {
+                                text.push_str(", ");
+                            }
+                            text.push_str(t);
+                            seen.push(t);
+                        }
+                    }
+                    out.push((mark(c.met), text));
                 }
                 Source::Weight { question, option, effect } => {
                     let o = &self.cfg().questions[question].options[option];
-                    let text = explain(&o.effects[effect].explain, o.label.get(lang));
+                    let text = explained(&o.effects[effect].explain, o.label.get(lang));
                     match (c.weight < 0, c.met) {
                         (true, Met::Yes) => out.push((Mark::Drawback, text)),
                         (true, _) => {}
@@ -916,11 +947,10 @@ impl Widget {
             Step::Results => s(""),
             _ => return,
         };
-        let answers = st
-            .answers
-            .iter()
-            .map(|(q, a)| (q.clone(), answer_json(a)))
-            .collect();
+        let mut answers = Vec::with_capacity(st.answers.len());
+        for (q, a) in &st.answers {
+            answers.push((q.clone(), answer_json(a)));
+        }
         sf_session(&self.store, JsValue::from_str(&sf_stringify(&to_js(&obj([("at", at), ("answers", Json::Object(answers))])))));
     }
 
