@@ -193,19 +193,21 @@ impl Widget {
             (None, None, panel)
         } else {
             let l = button(&doc, &root, "launcher", "open", &t("loyalty.launcher"));
-            for (k, v) in [("part", "launcher"), ("aria-haspopup", "dialog"), ("aria-expanded", "false"), ("aria-controls", &format!("{ids}dialog"))] {
+            let dialog_id = format!("{ids}dialog");
+            for (k, v) in [("part", "launcher"), ("aria-haspopup", "dialog"), ("aria-expanded", "false"), ("aria-controls", &dialog_id)] {
                 attr(&l, k, v);
             }
             let d = el(&doc, &root, "dialog", "panel");
-            attr(&d, "id", &format!("{ids}dialog"));
+            attr(&d, "id", &dialog_id);
             attr(&d, "aria-modal", "true");
             (Some(l), Some(d.clone().unchecked_into::<web_sys::HtmlDialogElement>()), d)
         };
         attr(&panel, "part", "panel");
-        attr(&panel, "aria-labelledby", &format!("{ids}title"));
+        let title_id = format!("{ids}title");
+        attr(&panel, "aria-labelledby", &title_id);
         let head = el(&doc, &panel, "div", "head");
         let title = el(&doc, &head, "h2", "title");
-        attr(&title, "id", &format!("{ids}title"));
+        attr(&title, "id", &title_id);
         title.set_text_content(Some(&t("loyalty.title")));
         if !inline {
             let close = button(&doc, &head, "close", "close", "×");
@@ -490,24 +492,25 @@ impl Widget {
         let st = self.st.borrow();
         let Some((currency, lp)) = &st.program else { return };
         let p = &lp.program;
-        let mut lines = Vec::new();
+        let mut any = false;
+        let mut line = |text: String| {
+            any = true;
+            el(&self.doc, &self.earn, "li", "").set_text_content(Some(&text));
+        };
         if let Some(r) = p.rate(*currency) {
-            lines.push(self.texts.t(&self.rt.config, "loyalty.earn.purchase", &[("points", &self.pts(r.points as u64)), ("amount", &self.texts.money(Money::new(r.per_minor as i64, *currency)))]));
+            line(self.texts.t(&self.rt.config, "loyalty.earn.purchase", &[("points", &self.pts(r.points as u64)), ("amount", &self.texts.money(Money::new(r.per_minor as i64, *currency)))]));
         }
         for (key, n) in [("loyalty.earn.start", p.start_bonus), ("loyalty.earn.birthday", p.birthday_bonus)] {
             if n > 0 {
-                lines.push(self.texts.t(&self.rt.config, key, &[("points", &self.pts(n))]));
+                line(self.texts.t(&self.rt.config, key, &[("points", &self.pts(n))]));
             }
         }
         for (t, name) in p.tiers.iter().zip(&lp.tier_names) {
             if t.multiplier_percent > 100 {
-                lines.push(self.texts.t(&self.rt.config, "loyalty.earn.tier", &[("tier", name), ("threshold", &self.pts(t.threshold)), ("bonus", &(t.multiplier_percent - 100).to_string())]));
+                line(self.texts.t(&self.rt.config, "loyalty.earn.tier", &[("tier", name), ("threshold", &self.pts(t.threshold)), ("bonus", &(t.multiplier_percent - 100).to_string())]));
             }
         }
-        for line in &lines {
-            el(&self.doc, &self.earn, "li", "").set_text_content(Some(line));
-        }
-        self.show_section(&self.earn, !lines.is_empty());
+        self.show_section(&self.earn, any);
     }
 
     fn show_section(&self, list: &HtmlElement, show: bool) {
@@ -549,9 +552,10 @@ impl Widget {
                 Some(c) if c.reward == r.id => {
                     let group = el(doc, &li, "div", "confirm");
                     attr(&group, "role", "group");
-                    attr(&group, "aria-labelledby", &format!("{}c{i}", self.ids));
+                    let q_id = format!("{}c{i}", self.ids);
+                    attr(&group, "aria-labelledby", &q_id);
                     let q = el(doc, &group, "p", "");
-                    attr(&q, "id", &format!("{}c{i}", self.ids));
+                    attr(&q, "id", &q_id);
                     q.set_text_content(Some(&self.texts.t(&self.rt.config, "loyalty.confirm", &[("reward", name), ("points", &self.pts(r.cost))])));
                     if c.failed {
                         el(doc, &group, "p", "error").set_text_content(Some(&self.t("loyalty.redeem_failed")));
@@ -613,11 +617,12 @@ impl Widget {
         };
         let doc = &self.doc;
         let label = el(doc, &self.voucher, "p", "");
-        attr(&label, "id", &format!("{}v", self.ids));
+        let label_id = format!("{}v", self.ids);
+        attr(&label, "id", &label_id);
         label.set_text_content(Some(&self.texts.t(&self.rt.config, "loyalty.redeemed", &[("reward", name)])));
         let c = el(doc, &self.voucher, "code", "code");
         attr(&c, "part", "code");
-        attr(&c, "aria-labelledby", &format!("{}v", self.ids));
+        attr(&c, "aria-labelledby", &label_id);
         c.set_text_content(Some(code));
         text(doc, &self.voucher, " ");
         button(doc, &self.voucher, "secondary", "copy", &self.t("loyalty.copy"));
