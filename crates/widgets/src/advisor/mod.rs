@@ -583,12 +583,12 @@ impl Widget {
         let q = &self.cfg().questions[qi];
         if let Some(r) = &q.range {
             let scale = if r.attribute == "price" { self.currency.get().minor_per_major() as f64 } else { 1.0 };
-            let bound = |which: &str| {
-                let input: HtmlInputElement = self.body.query_selector(&format!("input[data-bound={which}]")).ok()??.unchecked_into();
+            let bound = |selector: &str| {
+                let input: HtmlInputElement = self.body.query_selector(selector).ok()??.unchecked_into();
                 let v = input.value_as_number();
                 (v.is_finite() && v >= 0.0).then(|| (v * scale).round())
             };
-            let (mut lo, mut hi) = (bound("min"), bound("max"));
+            let (mut lo, mut hi) = (bound("input[data-bound=min]"), bound("input[data-bound=max]"));
             // Bounds typed the wrong way round mean the range between them.
             if let (Some(a), Some(b)) = (lo, hi) {
                 if a > b {

@@ -644,11 +644,16 @@ impl Widget {
             let d = el(doc, &li, "span", if row.delta < 0 { "delta minus" } else { "delta" });
             d.set_text_content(Some(&format!("{}{n}", if row.delta < 0 { "−" } else { "+" })));
             text(doc, &li, " ");
-            let what = match row.kind.as_str() {
-                "redeem" => self.texts.t(&self.rt.config, "loyalty.kind.redeem", &[("reward", row.reward.as_deref().unwrap_or_default())]),
-                k @ ("start" | "purchase" | "birthday") => self.t(&format!("loyalty.kind.{k}")),
-                _ => self.t("loyalty.kind.adjust"),
+            let key = match row.kind.as_str() {
+                "redeem" => "loyalty.kind.redeem",
+                "start" => "loyalty.kind.start",
+                "purchase" => "loyalty.kind.purchase",
+                "birthday" => "loyalty.kind.birthday",
+                _ => "loyalty.kind.adjust",
             };
+            // Only a redemption names its reward (other texts keep a stray "{reward}" as written).
+            let reward = [("reward", row.reward.as_deref().unwrap_or_default())];
+            let what = self.texts.t(&self.rt.config, key, if row.kind == "redeem" { &reward } else { &[] });
             el(doc, &li, "span", "what").set_text_content(Some(&what));
             if let Some(code) = &row.code {
                 text(doc, &li, " ");
