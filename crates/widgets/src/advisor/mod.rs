@@ -345,13 +345,13 @@ impl Widget {
             match loaded {
                 Ok(data) => {
                     w.currency.set(currency);
-                    let price = |id: &String| w.cfg().questions.iter().any(|q| q.id.0 == *id && q.range.as_ref().is_some_and(|r| r.attribute == "price"));
-                    let step = {
-                        let mut st = w.st.borrow_mut();
-                        st.data = Some(data);
-                        st.answers.retain(|(id, _)| !price(id));
-                        st.step
-                    };
+                    w.st.borrow_mut().data = Some(data);
+                    for (qi, q) in w.cfg().questions.iter().enumerate() {
+                        if q.range.as_ref().is_some_and(|r| r.attribute == "price") {
+                            w.set_answer(qi, None);
+                        }
+                    }
+                    let step = w.st.borrow().step;
                     w.show(step, false);
                 }
                 Err(e) => w.report(&e),

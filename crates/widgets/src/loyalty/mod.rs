@@ -794,12 +794,13 @@ impl Widget {
                 self.render_rewards(None);
                 return;
             };
-            let (r, name, key, currency) = (lp.program.rewards[i].clone(), lp.reward_names[i].clone(), c.key.clone(), *currency);
+            let (reward, name, key, currency) = (&lp.program.rewards[i], lp.reward_names[i].clone(), c.key.clone(), *currency);
+            let (id, cost) = (reward.id.clone(), reward.cost);
             if let Some(c) = st.confirm.as_mut() {
                 c.pending = true;
                 c.failed = false;
             }
-            (r.id, r.cost, name, key, currency)
+            (id, cost, name, key, currency)
         };
         self.set_status(&self.t("loyalty.pending"));
         self.render_rewards(Some("confirm"));
@@ -820,12 +821,13 @@ impl Widget {
                 Some(code) if !code.is_empty() => Ok((json.get("balance").and_then(Json::as_i64), code.to_owned())),
                 _ => Err(FetchError { outcome: Outcome::Malformed, url: url.clone(), attempts: 1 }),
             });
+            // This request settled; an unknown outcome is recorded again below.
+            w.st.borrow_mut().unsettled.retain(|u| u.0 != reward_id);
             match result {
                 Ok((balance, code)) => {
                     {
                         let mut st = w.st.borrow_mut();
                         st.confirm = None;
-                        st.unsettled.retain(|u| u.0 != reward_id);
                         if let (Some(p), Some(b)) = (st.points.as_mut(), balance) {
                             p.balance = b;
                         }
@@ -849,7 +851,6 @@ impl Widget {
                     let expired = e.outcome == Outcome::Status(401);
                     {
                         let mut st = w.st.borrow_mut();
-                        st.unsettled.retain(|u| u.0 != reward_id);
                         if retryable {
                             st.unsettled.push((reward_id.clone(), key.clone()));
                         }
