@@ -438,10 +438,14 @@ impl Advisor {
                     let options = self.chosen(qi, ids);
                     let has_filter = options.iter().any(|&oi| q.options[oi].effects.iter().any(|e| e.kind == Kind::Filter));
                     if has_filter {
-                        out.push(Plan::Filter { question: qi, options: options.clone() });
+                        out.push(Plan::Filter { question: qi, options });
                     }
-                    for &oi in &options {
-                        for (ei, e) in q.options[oi].effects.iter().enumerate() {
+                    // The chosen options again (as `chosen` lists them), for their weights.
+                    for (oi, o) in q.options.iter().enumerate() {
+                        if !ids.contains(&o.id) {
+                            continue;
+                        }
+                        for (ei, e) in o.effects.iter().enumerate() {
                             if let Kind::Weight(w) = e.kind {
                                 out.push(Plan::Weight { question: qi, option: oi, effect: ei, weight: w });
                             }

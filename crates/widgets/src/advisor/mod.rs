@@ -959,9 +959,9 @@ impl Widget {
     fn restore(&self) -> bool {
         let saved = sf_session(&self.store, JsValue::UNDEFINED).map(|t| from_js(&sf_parse(&t)));
         let mut answers = Vec::new();
-        if let Some(Json::Object(m)) = saved.as_ref().and_then(|j| j.get("answers")) {
+        if let Some(m @ Json::Object(_)) = saved.as_ref().and_then(|j| j.get("answers")) {
             for q in &self.cfg().questions {
-                let a = match m.iter().find(|(k, _)| *k == q.id.0).map(|(_, v)| v) {
+                let a = match m.get(&q.id.0) {
                     Some(Json::Array(ids)) => {
                         let mut known = Vec::new();
                         for id in ids {
@@ -969,8 +969,11 @@ impl Widget {
                                 known.push(id.to_owned());
                             }
                         }
-                        let ids = known;
-                        (!ids.is_empty() && q.range.is_none()).then_some(Answer::Options(ids))
+                        if known.is_empty() || q.range.is_some() {
+                            None
+                        } else {
+                            Some(Answer::Options(known))
+                        }
                     }
                     Some(v @ Json::Object(_)) if q.range.is_some() => {
                         let n = |k: &str| match v.get(k) {
@@ -986,13 +989,13 @@ impl Widget {
                 }
             }
         }
-        let at = saved.as_ref().and_then(|j| j.get("at")).and_then(Json::as_str).map(str::to_owned);
+        let at = saved.as_ref().and_then(|j| j.get("at")).and_then(Json::as_str);
         let resumed = at.is_some();
         self.st.borrow_mut().answers = answers;
         let visible = self.visible();
         // No question to ask (none configured, or none shown): straight to the results.
         let first = visible.first().map_or(Step::Results, |&q| Step::Question(q));
-        let step = match at.as_deref() {
+        let step = match at {
             Some("") => Step::Results,
             Some(id) => visible.iter().copied().find(|&q| self.cfg().questions[q].id.0 == id).map_or(first, Step::Question),
             None => first,
