@@ -656,7 +656,7 @@ impl Widget {
         let value = a.as_ref().map_or(Json::Null, answer_json);
         let n = self.evaluate().map_or(0, |o| matching(&o));
         events::emit(&self.host, "advisor-answer", obj([("widget", s("advisor")), ("question", s(&self.cfg().questions[qi].id.0)), ("answer", value), ("matches", Json::Number(n as f64))]));
-        let next = self.visible().into_iter().find(|&v| v > qi);
+        let next = self.visible().iter().copied().find(|&v| v > qi);
         match next {
             Some(v) => self.show(Step::Question(v), true),
             None => self.show(Step::Results, true),
@@ -672,7 +672,7 @@ impl Widget {
             (Some("back"), Step::Question(qi)) => {
                 // The answer given here is kept (as on paper), so going forward again keeps it.
                 self.set_answer(qi, self.read(qi));
-                if let Some(prev) = self.visible().into_iter().rev().find(|&v| v < qi) {
+                if let Some(prev) = self.visible().iter().copied().rev().find(|&v| v < qi) {
                     self.show(Step::Question(prev), true);
                 }
             }
