@@ -398,10 +398,6 @@ impl Widget {
         out
     }
 
-    fn answer(&self, qi: usize) -> Option<Answer> {
-        let id = &self.cfg().questions[qi].id.0;
-        self.st.borrow().answers.iter().find(|(q, _)| q == id).map(|(_, a)| a.clone())
-    }
 
     fn set_answer(&self, qi: usize, a: Option<Answer>) {
         let id = self.cfg().questions[qi].id.0.clone();
@@ -459,9 +455,11 @@ impl Widget {
         attr(&h, "id", &format!("{}h", self.ids));
         attr(&h, "tabindex", "-1");
         h.set_text_content(Some(q.text.get(self.lang())));
-        let answer = self.answer(qi);
+        // Read only (nothing below changes the answers); no copy of the answer.
+        let st = self.st.borrow();
+        let answer = st.answers.iter().find(|(id, _)| *id == q.id.0).map(|(_, a)| a);
         if let Some(r) = &q.range {
-            let (lo, hi) = match &answer {
+            let (lo, hi) = match answer {
                 Some(Answer::Range { min, max }) => (*min, *max),
                 _ => (None, None),
             };
@@ -493,7 +491,7 @@ impl Widget {
             }
         } else {
             let kind = if q.kind == QuestionType::Multiple { "checkbox" } else { "radio" };
-            let chosen: &[String] = match &answer {
+            let chosen: &[String] = match answer {
                 Some(Answer::Options(ids)) => ids,
                 _ => &[],
             };
@@ -527,7 +525,7 @@ impl Widget {
         let last = visible.last() == Some(&qi);
         let next = button(doc, &nav, "btn primary", "next", &self.t(if last { "advisor.show" } else { "advisor.next" }));
         attr(&next, "data-last", if last { "true" } else { "false" });
-        if visible.first() != Some(&qi) || !self.st.borrow().answers.is_empty() {
+        if visible.first() != Some(&qi) || !st.answers.is_empty() {
             button(doc, &nav, "btn link", "restart", &self.t("advisor.restart"));
         }
         self.announce_count();
@@ -652,8 +650,8 @@ impl Widget {
     }
 
     fn commit(self: &Rc<Self>, qi: usize, a: Option<Answer>) {
-        self.set_answer(qi, a.clone());
         let value = a.as_ref().map_or(Json::Null, answer_json);
+        self.set_answer(qi, a);
         let n = self.evaluate().map_or(0, |o| matching(&o));
         events::emit(&self.host, "advisor-answer", obj([("widget", s("advisor")), ("question", s(&self.cfg().questions[qi].id.0)), ("answer", value), ("matches", Json::Number(n as f64))]));
         let next = self.visible().iter().copied().find(|&v| v > qi);
