@@ -466,8 +466,9 @@ impl Widget {
             let price = r.attribute == "price";
             let scale = if price { self.currency.get().minor_per_major() as f64 } else { 1.0 };
             let unit = if price { format!(" ({})", self.currency.get().code()) } else { String::new() };
+            let hint_id = format!("{ids}hint");
             let hint = el(doc, &fs, "p", "hint");
-            attr(&hint, "id", &format!("{ids}hint"));
+            attr(&hint, "id", &hint_id);
             hint.set_text_content(Some(&self.t("advisor.range_hint")));
             let row = el(doc, &fs, "div", "range");
             for (key, value, which) in [("advisor.min", lo, "min"), ("advisor.max", hi, "max")] {
@@ -477,7 +478,7 @@ impl Widget {
                 attr(&label, "for", &id);
                 label.set_text_content(Some(&format!("{}{unit}", self.t(key))));
                 let input: HtmlInputElement = el(doc, &field, "input", "num").unchecked_into();
-                for (k, v) in [("id", id.as_str()), ("type", "number"), ("inputmode", "decimal"), ("data-bound", which), ("aria-describedby", &format!("{ids}hint"))] {
+                for (k, v) in [("id", id.as_str()), ("type", "number"), ("inputmode", "decimal"), ("data-bound", which), ("aria-describedby", &hint_id)] {
                     attr(&input, k, v);
                 }
                 // Whole units of the attribute; for a price, major units of the currency.
@@ -563,7 +564,8 @@ impl Widget {
                     c.set_text_content(Some(&t));
                 }
             }
-            let _ = label.class_list().toggle_with_force("zero", *n == 0);
+            // The label's classes are only ever these two.
+            label.set_class_name(if *n == 0 { "option zero" } else { "option" });
         }
     }
 

@@ -688,16 +688,12 @@ impl Widget {
     /// The enabled buttons and links of the dialog, in document order.
     fn focusables(&self) -> Vec<HtmlElement> {
         let Some(d) = &self.dialog else { return Vec::new() };
-        let all = d.get_elements_by_tag_name("*");
         let mut out = Vec::new();
+        // The selector picks them in document order; HTML elements only (not an SVG `a`).
+        let Ok(all) = d.query_selector_all("button:not([disabled]),a[href]") else { return out };
         for i in 0..all.length() {
             let Some(e) = all.item(i).and_then(|e| e.dyn_into::<HtmlElement>().ok()) else { continue };
-            let usable = match e.tag_name().as_str() {
-                "BUTTON" => !e.has_attribute("disabled"),
-                "A" => e.has_attribute("href"),
-                _ => false,
-            };
-            if usable && e.closest("[hidden]").ok().flatten().is_none() {
+            if e.closest("[hidden]").ok().flatten().is_none() {
                 out.push(e);
             }
         }
