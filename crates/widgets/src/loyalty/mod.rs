@@ -669,7 +669,8 @@ impl Widget {
 
     fn open(&self) {
         let (Some(d), Some(l)) = (&self.dialog, &self.launcher) else { return };
-        if !d.open() {
+        // The `open` attribute reflects the property.
+        if d.get_attribute("open").is_none() {
             let _ = d.show_modal();
             attr(l, "aria-expanded", "true");
         }
