@@ -261,19 +261,12 @@ pub struct Problem {
     pub message: String,
 }
 
-/// A compiled effect: attribute resolved to a column.
-#[derive(Clone, Debug)]
-struct Compiled {
-    column: Option<usize>,
-    op: Op,
-}
-
 /// An advisor: questions compiled against a catalogue's columns.
 #[derive(Clone, Debug)]
 pub struct Advisor {
     questions: Vec<Question>,
-    /// Per question, per option, per effect: the compiled comparison.
-    compiled: Vec<Vec<Vec<Compiled>>>,
+    /// Per question, per option, per effect: the column of its attribute.
+    columns: Vec<Vec<Vec<Option<usize>>>>,
     /// Per range question: the column of its attribute.
     range_column: Vec<Option<usize>>,
 }
@@ -385,7 +378,7 @@ impl Advisor {
                 }
             }
         }
-        let compiled = questions.iter().map(|q| q.options.iter().map(|o| o.effects.iter().map(|e| Compiled { column: column(attributes, &e.attribute), op: e.op.clone() }).collect()).collect()).collect();
+        let columns = questions.iter().map(|q| q.options.iter().map(|o| o.effects.iter().map(|e| column(attributes, &e.attribute)).collect()).collect()).collect();
         let range_column = questions
             .iter()
             .map(|q| match &q.kind {
@@ -393,7 +386,7 @@ impl Advisor {
                 _ => None,
             })
             .collect();
-        (Advisor { questions, compiled, range_column }, problems)
+        (Advisor { questions, columns, range_column }, problems)
     }
 
     /// The questions.
@@ -403,43 +396,56 @@ impl Advisor {
 
     /// Whether question `qi` is shown given `answers` (its `show_if` holds).
     pub fn is_shown(&self, qi: usize, answers: &Answers) -> bool {
+        self.shown(qi, answers, None)
+    }
+
+    /// [`Advisor::is_shown`] with the answer to question id `skip` left out.
+    fn shown(&self, qi: usize, answers: &Answers, skip: Option<&str>) -> bool {
         let Some(cond) = &self.questions[qi].show_if else { return true };
         let Some(j) = self.questions.iter().position(|q| q.id == cond.question).filter(|&j| j < qi) else { return false };
-        self.is_shown(j, answers)
-            && match answer_of(answers, &cond.question) {
+        self.shown(j, answers, skip)
+            && match answer_of(answers, &cond.question, skip) {
                 Some(Answer::Options(chosen)) => chosen.iter().any(|c| cond.any_of.contains(c)),
                 _ => false,
             }
     }
 
-    /// The indices of the options `answer` chose in question `qi` (unknown ids ignored).
-    fn chosen(&self, qi: usize, answer: &Answer) -> Vec<usize> {
-        match answer {
-            Answer::Options(ids) => self.questions[qi].options.iter().enumerate().filter(|(_, o)| ids.contains(&o.id)).map(|(i, _)| i).collect(),
-            Answer::Range { .. } => Vec::new(),
+    /// The indices of the options with these `ids` in question `qi` (unknown ids ignored).
+    fn chosen(&self, qi: usize, ids: &[String]) -> Vec<usize> {
+        let mut out = Vec::new();
+        for (i, o) in self.questions[qi].options.iter().enumerate() {
+            if ids.contains(&o.id) {
+                out.push(i);
+            }
         }
+        out
     }
 
     /// The criteria the answers set, in question order: per answered (and shown) question its
-    /// filter group or range, then its options' weights.
-    fn plan(&self, answers: &Answers) -> Vec<Plan> {
+    /// filter group or range, then its options' weights. The answer to question id `skip` is
+    /// left out.
+    fn plan(&self, answers: &Answers, skip: Option<&str>) -> Vec<Plan> {
         let mut out = Vec::new();
         for (qi, q) in self.questions.iter().enumerate() {
-            let Some(answer) = answer_of(answers, &q.id) else { continue };
-            if !self.is_shown(qi, answers) {
+            let Some(answer) = answer_of(answers, &q.id, skip) else { continue };
+            if !self.shown(qi, answers, skip) {
                 continue;
             }
             match answer {
                 Answer::Range { min, max } if min.is_some() || max.is_some() => out.push(Plan::Range { question: qi, column: self.range_column[qi], min: *min, max: *max }),
                 Answer::Range { .. } => {}
-                Answer::Options(_) => {
-                    let options = self.chosen(qi, answer);
+                Answer::Options(ids) => {
+                    let options = self.chosen(qi, ids);
                     let has_filter = options.iter().any(|&oi| q.options[oi].effects.iter().any(|e| e.kind == Kind::Filter));
                     if has_filter {
-                        out.push(Plan::Filter { question: qi, options: options.clone() });
+                        out.push(Plan::Filter { question: qi, options });
                     }
-                    for &oi in &options {
-                        for (ei, e) in q.options[oi].effects.iter().enumerate() {
+                    // The chosen options again (as `chosen` lists them), for their weights.
+                    for (oi, o) in q.options.iter().enumerate() {
+                        if !ids.contains(&o.id) {
+                            continue;
+                        }
+                        for (ei, e) in o.effects.iter().enumerate() {
                             if let Kind::Weight(w) = e.kind {
                                 out.push(Plan::Weight { question: qi, option: oi, effect: ei, weight: w });
                             }
@@ -471,8 +477,7 @@ impl Advisor {
                         if e.kind != Kind::Filter {
                             continue;
                         }
-                        let comp = &self.compiled[*question][oi][ei];
-                        match compare(comp.column.and_then(|col| p.values.get(col)).and_then(Option::as_ref), &comp.op) {
+                        match self.effect(p, *question, oi, ei) {
                             Met::Yes => {}
                             Met::No => {
                                 all = Met::No;
@@ -492,11 +497,14 @@ impl Advisor {
                 }
                 out
             }
-            Plan::Weight { question, option, effect, .. } => {
-                let comp = &self.compiled[*question][*option][*effect];
-                compare(comp.column.and_then(|col| p.values.get(col)).and_then(Option::as_ref), &comp.op)
-            }
+            Plan::Weight { question, option, effect, .. } => self.effect(p, *question, *option, *effect),
         }
+    }
+
+    /// Whether product `p` meets effect `ei` of option `oi` of question `qi`.
+    fn effect(&self, p: &Product, qi: usize, oi: usize, ei: usize) -> Met {
+        let column = self.columns[qi][oi][ei];
+        compare(column.and_then(|col| p.values.get(col)).and_then(Option::as_ref), &self.questions[qi].options[oi].effects[ei].op)
     }
 
     fn weight_of(&self, c: &Plan) -> i64 {
@@ -508,42 +516,54 @@ impl Advisor {
 
     /// Ranks the catalogue for `answers`, relaxing filters when nothing passes them all.
     pub fn evaluate(&self, catalogue: &Catalogue, answers: &Answers, stock: StockPolicy) -> Outcome {
-        let plan = self.plan(answers);
-        let weights: Vec<i64> = plan.iter().map(|c| self.weight_of(c)).collect();
-        let max: i64 = weights.iter().filter(|w| **w > 0).sum();
-        let products: Vec<usize> = (0..catalogue.products.len()).filter(|&i| stock == StockPolicy::Last || catalogue.products[i].in_stock()).collect();
-        // Outcome of every criterion for every product, computed once.
-        let table: Vec<Vec<Met>> = products.iter().map(|&i| plan.iter().map(|c| self.check(&catalogue.products[i], c)).collect()).collect();
-        let is_filter = |c: &Plan| matches!(c, Plan::Filter { .. } | Plan::Range { .. });
-        let mut active: Vec<bool> = plan.iter().map(is_filter).collect();
-        let mut relaxed = Vec::new();
-        let passes = |row: &[Met], active: &[bool]| row.iter().zip(active).all(|(m, a)| !a || *m == Met::Yes);
-        loop {
-            if products.is_empty() || table.iter().any(|row| passes(row, &active)) {
-                break;
-            }
-            // Relax the active filter of the lowest priority (ties: the later question).
-            let next = plan
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| active[*i])
-                .map(|(i, c)| (i, c.question()))
-                .min_by_key(|&(i, q)| (self.questions[q].priority, core::cmp::Reverse(i)));
-            let Some((i, q)) = next else { break };
-            active[i] = false;
-            relaxed.push(q);
+        let plan = self.plan(answers, None);
+        let mut weights = Vec::with_capacity(plan.len());
+        // Filters and ranges are active until relaxed; weights never filter.
+        let mut active = Vec::with_capacity(plan.len());
+        let mut max = 0;
+        for c in &plan {
+            let w = self.weight_of(c);
+            max += w.max(0);
+            weights.push(w);
+            active.push(!matches!(c, Plan::Weight { .. }));
         }
-        let mut ranked: Vec<Ranked> = products
-            .iter()
-            .zip(&table)
-            .filter(|(_, row)| passes(row, &active))
-            .map(|(&p, row)| {
-                let score: i64 = row.iter().zip(&weights).filter(|(m, _)| **m == Met::Yes).map(|(_, w)| *w).sum();
-                let percent = if max <= 0 { 100 } else { (score.max(0) * 100 / max).clamp(0, 100) as u8 };
-                let criteria = plan.iter().zip(row).zip(&weights).map(|((c, m), w)| Criterion { source: c.source(), weight: *w, met: *m }).collect();
-                Ranked { product: p, score, percent, criteria }
-            })
-            .collect();
+        // Outcome of every criterion for every product shown, computed once.
+        let mut table: Vec<(usize, Vec<Met>)> = Vec::new();
+        for (i, p) in catalogue.products.iter().enumerate() {
+            if stock == StockPolicy::Last || p.in_stock() {
+                table.push((i, plan.iter().map(|c| self.check(p, c)).collect()));
+            }
+        }
+        let passes = |row: &[Met], active: &[bool]| row.iter().zip(active).all(|(m, a)| !a || *m == Met::Yes);
+        let mut relaxed = Vec::new();
+        while !table.is_empty() && !table.iter().any(|(_, row)| passes(row, &active)) {
+            // Relax the active filter of the lowest priority (ties: the later question).
+            let mut next: Option<usize> = None;
+            for (i, c) in plan.iter().enumerate() {
+                if active[i] && next.is_none_or(|n| self.questions[c.question()].priority <= self.questions[plan[n].question()].priority) {
+                    next = Some(i);
+                }
+            }
+            let Some(i) = next else { break };
+            active[i] = false;
+            relaxed.push(plan[i].question());
+        }
+        let mut ranked = Vec::new();
+        for (product, row) in table {
+            if !passes(&row, &active) {
+                continue;
+            }
+            let mut score = 0;
+            let mut criteria = Vec::with_capacity(plan.len());
+            for (k, c) in plan.iter().enumerate() {
+                if row[k] == Met::Yes {
+                    score += weights[k];
+                }
+                criteria.push(Criterion { source: c.source(), weight: weights[k], met: row[k] });
+            }
+            let percent = if max <= 0 { 100 } else { (score.max(0) * 100 / max).clamp(0, 100) as u8 };
+            ranked.push(Ranked { product, score, percent, criteria });
+        }
         let key = |r: &Ranked| (!catalogue.products[r.product].in_stock(), core::cmp::Reverse(r.score), r.product);
         // Stable, and the key ends with the catalogue index: a total, deterministic order.
         crate::sort::sort_by(&mut ranked, |a, b| key(a).cmp(&key(b)));
@@ -555,39 +575,46 @@ impl Advisor {
     /// added to it), with the other answers as they are and without relaxation.
     pub fn option_counts(&self, catalogue: &Catalogue, answers: &Answers, qi: usize, stock: StockPolicy) -> Vec<usize> {
         let q = &self.questions[qi];
-        let current: Vec<String> = match answer_of(answers, &q.id) {
-            Some(Answer::Options(ids)) => ids.clone(),
-            _ => Vec::new(),
+        let current: &[String] = match answer_of(answers, &q.id, None) {
+            Some(Answer::Options(ids)) => ids,
+            _ => &[],
         };
         // The other questions' filters, checked once per product.
-        let others: Vec<(String, Answer)> = answers.iter().filter(|(id, _)| *id != q.id).cloned().collect();
-        let plan: Vec<Plan> = self.plan(&others).into_iter().filter(|c| matches!(c, Plan::Filter { .. } | Plan::Range { .. })).collect();
-        let base: Vec<&Product> = catalogue.products.iter().filter(|p| (stock == StockPolicy::Last || p.in_stock()) && plan.iter().all(|c| self.check(p, c) == Met::Yes)).collect();
-        q.options
-            .iter()
-            .enumerate()
-            .map(|(oi, o)| {
-                let options: Vec<usize> = if q.kind == QuestionKind::Multi {
-                    let mut v = self.chosen(qi, &Answer::Options(current.clone()));
-                    if !v.contains(&oi) {
-                        v.push(oi);
-                    }
-                    v
-                } else {
-                    vec![oi]
-                };
-                let has_filter = options.iter().any(|&i| q.options[i].effects.iter().any(|e| e.kind == Kind::Filter));
-                if !has_filter || o.effects.is_empty() {
-                    return base.len();
+        let plan = self.plan(answers, Some(&q.id));
+        let mut base: Vec<&Product> = Vec::new();
+        for p in &catalogue.products {
+            if (stock == StockPolicy::Last || p.in_stock()) && plan.iter().all(|c| matches!(c, Plan::Weight { .. }) || self.check(p, c) == Met::Yes) {
+                base.push(p);
+            }
+        }
+        let mut counts = Vec::with_capacity(q.options.len());
+        for (oi, o) in q.options.iter().enumerate() {
+            let options = if q.kind == QuestionKind::Multi {
+                let mut v = self.chosen(qi, current);
+                if !v.contains(&oi) {
+                    v.push(oi);
                 }
+                v
+            } else {
+                vec![oi]
+            };
+            let has_filter = options.iter().any(|&i| q.options[i].effects.iter().any(|e| e.kind == Kind::Filter));
+            counts.push(if !has_filter || o.effects.is_empty() {
+                base.len()
+            } else {
                 let c = Plan::Filter { question: qi, options };
                 base.iter().filter(|p| self.check(p, &c) == Met::Yes).count()
-            })
-            .collect()
+            });
+        }
+        counts
     }
 }
 
-fn answer_of<'a>(answers: &'a Answers, id: &str) -> Option<&'a Answer> {
+/// The answer to question `id`, none for `skip`.
+fn answer_of<'a>(answers: &'a Answers, id: &str, skip: Option<&str>) -> Option<&'a Answer> {
+    if skip == Some(id) {
+        return None;
+    }
     answers.iter().find(|(q, _)| q == id).map(|(_, a)| a)
 }
 

@@ -151,19 +151,21 @@ impl Program {
         Earning { points: crate::wide::div(num, den).min(u64::MAX as u128) as u64, eligible, rate_known: true }
     }
 
-    /// Tier indices sorted by threshold (ties: configuration order).
-    fn ordered_tiers(&self) -> Vec<usize> {
-        let mut order: Vec<usize> = (0..self.tiers.len()).collect();
-        crate::sort::sort_by(&mut order, |&a, &b| self.tiers[a].threshold.cmp(&self.tiers[b].threshold));
-        order
-    }
-
     /// The tier reached with `progress` (points earned or spend this year, in the program's
     /// basis) and what is missing for the next one.
     pub fn tier_status(&self, progress: u64) -> TierStatus {
-        let order = self.ordered_tiers();
-        let current = order.iter().copied().rev().find(|&t| self.tiers[t].threshold <= progress);
-        let next = order.iter().copied().find(|&t| self.tiers[t].threshold > progress);
+        // The highest threshold reached (ties: the later tier) and the lowest one not reached
+        // (ties: the earlier tier), as in a stable sort by threshold.
+        let (mut current, mut next): (Option<usize>, Option<usize>) = (None, None);
+        for (i, t) in self.tiers.iter().enumerate() {
+            if t.threshold <= progress {
+                if current.is_none_or(|c| t.threshold >= self.tiers[c].threshold) {
+                    current = Some(i);
+                }
+            } else if next.is_none_or(|n| t.threshold < self.tiers[n].threshold) {
+                next = Some(i);
+            }
+        }
         let (remaining, permille) = match next {
             None => (0, 1000),
             Some(n) => {

@@ -47,6 +47,7 @@ use crate::runtime::Runtime;
 use schaufenster_config::advisor::{Advisor as Config, Localized, QuestionType, StockMode};
 use schaufenster_config::json::{obj, s, Json};
 use schaufenster_config::mapping::{catalogue_from_json, Product};
+use schaufenster_config::model::Section;
 use schaufenster_core::advisor::{compare, Advisor, Answer, Catalogue, Met, Outcome, Source, StockPolicy};
 use schaufenster_core::retry::Outcome as Fetched;
 use schaufenster_core::{Currency, Money};
@@ -93,8 +94,8 @@ struct State {
 
 /// The mounted widget: its elements, state and listeners.
 struct Widget {
+    /// The runtime; its config's advisor section is valid (checked by [`mount`]).
     rt: Rc<Runtime>,
-    cfg: Config,
     texts: Texts,
     host: JsValue,
     doc: Document,
@@ -132,10 +133,10 @@ impl Drop for Handle {
 
 /// Mounts the advisor. `None` when the config has no valid `advisor` section.
 pub fn mount(host: HtmlElement, rt: Rc<Runtime>) -> Option<Box<dyn std::any::Any>> {
-    let Some(cfg) = rt.config.advisor.get().cloned() else {
+    if rt.config.advisor.get().is_none() {
         let _ = host.set_attribute("data-sf-state", "off");
         return None;
-    };
+    }
     let store = match host.id() {
         id if id.is_empty() => STORE.to_owned(),
         id => format!("{STORE}#{id}"),
@@ -162,7 +163,6 @@ pub fn mount(host: HtmlElement, rt: Rc<Runtime>) -> Option<Box<dyn std::any::Any
     let currency = rt.config.currency;
     let w = Rc::new(Widget {
         rt,
-        cfg,
         texts,
         host: host.into(),
         doc,
@@ -192,6 +192,7 @@ fn count_text(w: &Widget, n: usize) -> String {
     }
 }
 
+
 /// A button with `data-action`.
 fn button(doc: &Document, parent: &web_sys::Node, class: &str, action: &str, label: &str) -> HtmlElement {
     let b = el(doc, parent, "button", class);
@@ -205,9 +206,20 @@ fn button(doc: &Document, parent: &web_sys::Node, class: &str, action: &str, lab
 /// `{"min", "max"}` with `null` for an open bound.
 fn answer_json(a: &Answer) -> Json {
     match a {
-        Answer::Options(ids) => Json::Array(ids.iter().map(|i| s(i)).collect()),
+        Answer::Options(ids) => {
+            let mut out = Vec::with_capacity(ids.len());
+            for i in ids {
+                out.push(s(i));
+            }
+            Json::Array(out)
+        }
         Answer::Range { min, max } => obj([("min", min.map_or(Json::Null, Json::Number)), ("max", max.map_or(Json::Null, Json::Number))]),
     }
+}
+
+/// The configured `explain` text in `lang`, else `fallback`.
+fn explain<'a>(e: &'a Option<Localized>, fallback: &'a str, lang: &str) -> &'a str {
+    e.as_ref().map_or(fallback, |t| t.get(lang))
 }
 
 /// Products that pass every answer's filters (none when the engine had to relax one).
@@ -220,6 +232,15 @@ fn matching(outcome: &Outcome) -> usize {
 }
 
 impl Widget {
+    /// The advisor section of the config (valid: [`mount`] checked it, and a runtime's
+    /// config never changes), borrowed rather than copied for each widget.
+    fn cfg(&self) -> &Config {
+        match &self.rt.config.advisor {
+            Section::Ok(c) => c,
+            _ => unreachable!(),
+        }
+    }
+
     fn t(&self, key: &str) -> String {
         self.texts.t(&self.rt.config, key, &[])
     }
@@ -233,7 +254,7 @@ impl Widget {
     }
 
     fn stock(&self) -> StockPolicy {
-        match self.cfg.out_of_stock {
+        match self.cfg().out_of_stock {
             StockMode::Hide => StockPolicy::Hide,
             StockMode::Last => StockPolicy::Last,
         }
@@ -289,7 +310,7 @@ impl Widget {
                     if resumed {
                         w.status.set_text_content(Some(&w.t("advisor.resumed")));
                     }
-                    events::emit(&w.host, "ready", obj([("widget", s("advisor")), ("products", Json::Number(n as f64)), ("questions", Json::Number(w.cfg.questions.len() as f64))]));
+                    events::emit(&w.host, "ready", obj([("widget", s("advisor")), ("products", Json::Number(n as f64)), ("questions", Json::Number(w.cfg().questions.len() as f64))]));
                 }
                 Err(e) => {
                     w.report(&e);
@@ -324,13 +345,13 @@ impl Widget {
             match loaded {
                 Ok(data) => {
                     w.currency.set(currency);
-                    let price: Vec<&str> = w.cfg.questions.iter().filter(|q| q.range.as_ref().is_some_and(|r| r.attribute == "price")).map(|q| q.id.0.as_str()).collect();
-                    let step = {
-                        let mut st = w.st.borrow_mut();
-                        st.data = Some(data);
-                        st.answers.retain(|(id, _)| !price.contains(&id.as_str()));
-                        st.step
-                    };
+                    w.st.borrow_mut().data = Some(data);
+                    for (qi, q) in w.cfg().questions.iter().enumerate() {
+                        if q.range.as_ref().is_some_and(|r| r.attribute == "price") {
+                            w.set_answer(qi, None);
+                        }
+                    }
+                    let step = w.st.borrow().step;
                     w.show(step, false);
                 }
                 Err(e) => w.report(&e),
@@ -339,18 +360,20 @@ impl Widget {
     }
 
     async fn fetch(&self, currency: Currency) -> Result<Data, FetchError> {
-        let src = &self.cfg.catalogue.source.0;
+        let src = &self.cfg().catalogue.source.0;
         let currency = currency.code();
+        let fetched;
         let (json, url) = match (&src.inline, &src.url) {
-            (Some(inline), _) => (inline.clone(), "(inline)".to_owned()),
+            (Some(inline), _) => (inline, "(inline)".to_owned()),
             (None, Some(url)) => {
                 let country = self.rt.config.country.as_ref().map_or("", |c| c.0.as_str());
                 let url = expand_url(&url.0, &[("currency", currency), ("language", self.lang()), ("locale", &self.texts.locale), ("country", country)]);
-                (request(&self.rt.config.backend, "GET", &url, None).await?, url)
+                fetched = request(&self.rt.config.backend, "GET", &url, None).await?;
+                (&fetched, url)
             }
-            (None, None) => (Json::Null, String::new()),
+            (None, None) => (&Json::Null, String::new()),
         };
-        let (cat, products, problems) = catalogue_from_json(&json, &self.cfg);
+        let (cat, products, problems) = catalogue_from_json(json, self.cfg());
         if !problems.is_empty() {
             sf_warn(&format!("Schaufenster <sf-advisor>: {} problem(s) in the catalogue from {url}; the other products work:\n  {}", problems.len(), problems.join("\n  ")));
         }
@@ -358,7 +381,7 @@ impl Widget {
             // Nothing usable (another shape, an empty list): a failure, not an empty advisor.
             return Err(FetchError { outcome: Fetched::Malformed, url, attempts: 1 });
         }
-        let (engine, _) = Advisor::new(self.cfg.core_questions(), &cat.attributes);
+        let (engine, _) = Advisor::new(self.cfg().core_questions(), &cat.attributes);
         Ok(Data { cat, products, engine })
     }
 
@@ -366,16 +389,18 @@ impl Widget {
     fn visible(&self) -> Vec<usize> {
         let st = self.st.borrow();
         let Some(d) = &st.data else { return Vec::new() };
-        (0..self.cfg.questions.len()).filter(|&q| d.engine.is_shown(q, &st.answers)).collect()
+        let mut out = Vec::new();
+        for q in 0..self.cfg().questions.len() {
+            if d.engine.is_shown(q, &st.answers) {
+                out.push(q);
+            }
+        }
+        out
     }
 
-    fn answer(&self, qi: usize) -> Option<Answer> {
-        let id = &self.cfg.questions[qi].id.0;
-        self.st.borrow().answers.iter().find(|(q, _)| q == id).map(|(_, a)| a.clone())
-    }
 
     fn set_answer(&self, qi: usize, a: Option<Answer>) {
-        let id = self.cfg.questions[qi].id.0.clone();
+        let id = self.cfg().questions[qi].id.0.clone();
         let mut st = self.st.borrow_mut();
         st.answers.retain(|(q, _)| *q != id);
         if let Some(a) = a {
@@ -416,7 +441,7 @@ impl Widget {
     }
 
     fn render_question(&self, qi: usize) {
-        let q = &self.cfg.questions[qi];
+        let q = &self.cfg().questions[qi];
         let doc = &self.doc;
         let ids = &self.ids;
         self.update_progress(Some(qi));
@@ -427,20 +452,23 @@ impl Widget {
         attr(&fs, "data-question", &q.id.0);
         let legend = el(doc, &fs, "legend", "");
         let h = el(doc, &legend, "h2", "q");
-        attr(&h, "id", &format!("{ids}h"));
+        attr(&h, "id", &format!("{}h", self.ids));
         attr(&h, "tabindex", "-1");
         h.set_text_content(Some(q.text.get(self.lang())));
-        let answer = self.answer(qi);
+        // Read only (nothing below changes the answers); no copy of the answer.
+        let st = self.st.borrow();
+        let answer = st.answers.iter().find(|(id, _)| *id == q.id.0).map(|(_, a)| a);
         if let Some(r) = &q.range {
-            let (lo, hi) = match &answer {
+            let (lo, hi) = match answer {
                 Some(Answer::Range { min, max }) => (*min, *max),
                 _ => (None, None),
             };
             let price = r.attribute == "price";
             let scale = if price { self.currency.get().minor_per_major() as f64 } else { 1.0 };
             let unit = if price { format!(" ({})", self.currency.get().code()) } else { String::new() };
+            let hint_id = format!("{ids}hint");
             let hint = el(doc, &fs, "p", "hint");
-            attr(&hint, "id", &format!("{ids}hint"));
+            attr(&hint, "id", &hint_id);
             hint.set_text_content(Some(&self.t("advisor.range_hint")));
             let row = el(doc, &fs, "div", "range");
             for (key, value, which) in [("advisor.min", lo, "min"), ("advisor.max", hi, "max")] {
@@ -450,7 +478,7 @@ impl Widget {
                 attr(&label, "for", &id);
                 label.set_text_content(Some(&format!("{}{unit}", self.t(key))));
                 let input: HtmlInputElement = el(doc, &field, "input", "num").unchecked_into();
-                for (k, v) in [("id", id.as_str()), ("type", "number"), ("inputmode", "decimal"), ("data-bound", which), ("aria-describedby", &format!("{ids}hint"))] {
+                for (k, v) in [("id", id.as_str()), ("type", "number"), ("inputmode", "decimal"), ("data-bound", which), ("aria-describedby", &hint_id)] {
                     attr(&input, k, v);
                 }
                 // Whole units of the attribute; for a price, major units of the currency.
@@ -464,9 +492,9 @@ impl Widget {
             }
         } else {
             let kind = if q.kind == QuestionType::Multiple { "checkbox" } else { "radio" };
-            let chosen: Vec<String> = match &answer {
-                Some(Answer::Options(ids)) => ids.clone(),
-                _ => Vec::new(),
+            let chosen: &[String] = match answer {
+                Some(Answer::Options(ids)) => ids,
+                _ => &[],
             };
             let list = el(doc, &fs, "div", "options");
             for (oi, o) in q.options.iter().enumerate() {
@@ -498,7 +526,7 @@ impl Widget {
         let last = visible.last() == Some(&qi);
         let next = button(doc, &nav, "btn primary", "next", &self.t(if last { "advisor.show" } else { "advisor.next" }));
         attr(&next, "data-last", if last { "true" } else { "false" });
-        if visible.first() != Some(&qi) || !self.st.borrow().answers.is_empty() {
+        if visible.first() != Some(&qi) || !st.answers.is_empty() {
             button(doc, &nav, "btn link", "restart", &self.t("advisor.restart"));
         }
         self.announce_count();
@@ -536,7 +564,8 @@ impl Widget {
                     c.set_text_content(Some(&t));
                 }
             }
-            let _ = label.class_list().toggle_with_force("zero", *n == 0);
+            // The label's classes are only ever these two.
+            label.set_class_name(if *n == 0 { "option zero" } else { "option" });
         }
     }
 
@@ -551,15 +580,15 @@ impl Widget {
 
     /// Reads the current question's inputs into its answer.
     fn read(&self, qi: usize) -> Option<Answer> {
-        let q = &self.cfg.questions[qi];
+        let q = &self.cfg().questions[qi];
         if let Some(r) = &q.range {
             let scale = if r.attribute == "price" { self.currency.get().minor_per_major() as f64 } else { 1.0 };
-            let bound = |which: &str| {
-                let input: HtmlInputElement = self.body.query_selector(&format!("input[data-bound={which}]")).ok()??.unchecked_into();
+            let bound = |selector: &str| {
+                let input: HtmlInputElement = self.body.query_selector(selector).ok()??.unchecked_into();
                 let v = input.value_as_number();
                 (v.is_finite() && v >= 0.0).then(|| (v * scale).round())
             };
-            let (mut lo, mut hi) = (bound("min"), bound("max"));
+            let (mut lo, mut hi) = (bound("input[data-bound=min]"), bound("input[data-bound=max]"));
             // Bounds typed the wrong way round mean the range between them.
             if let (Some(a), Some(b)) = (lo, hi) {
                 if a > b {
@@ -582,14 +611,14 @@ impl Widget {
     /// An input changed (`change`) or is being typed in (`input`, range fields only).
     fn on_change(&self, committed: bool) {
         let Step::Question(qi) = self.st.borrow().step else { return };
-        if !committed && self.cfg.questions[qi].range.is_none() {
+        if !committed && self.cfg().questions[qi].range.is_none() {
             return;
         }
         self.set_answer(qi, self.read(qi));
         if let Ok(Some(e)) = self.body.query_selector(".invalid") {
             e.unchecked_into::<HtmlElement>().set_hidden(true);
         }
-        if self.cfg.questions[qi].range.is_none() {
+        if self.cfg().questions[qi].range.is_none() {
             self.update_counts(qi);
         }
         // A branching answer can add or remove later questions.
@@ -606,7 +635,7 @@ impl Widget {
     fn next(self: &Rc<Self>) {
         let Step::Question(qi) = self.st.borrow().step else { return };
         let a = self.read(qi);
-        if a.is_none() && self.cfg.questions[qi].required {
+        if a.is_none() && self.cfg().questions[qi].required {
             if let Ok(Some(e)) = self.body.query_selector(".invalid") {
                 let e: HtmlElement = e.unchecked_into();
                 e.set_text_content(Some(&self.t("advisor.required")));
@@ -623,11 +652,11 @@ impl Widget {
     }
 
     fn commit(self: &Rc<Self>, qi: usize, a: Option<Answer>) {
-        self.set_answer(qi, a.clone());
         let value = a.as_ref().map_or(Json::Null, answer_json);
+        self.set_answer(qi, a);
         let n = self.evaluate().map_or(0, |o| matching(&o));
-        events::emit(&self.host, "advisor-answer", obj([("widget", s("advisor")), ("question", s(&self.cfg.questions[qi].id.0)), ("answer", value), ("matches", Json::Number(n as f64))]));
-        let next = self.visible().into_iter().find(|&v| v > qi);
+        events::emit(&self.host, "advisor-answer", obj([("widget", s("advisor")), ("question", s(&self.cfg().questions[qi].id.0)), ("answer", value), ("matches", Json::Number(n as f64))]));
+        let next = self.visible().iter().copied().find(|&v| v > qi);
         match next {
             Some(v) => self.show(Step::Question(v), true),
             None => self.show(Step::Results, true),
@@ -643,7 +672,7 @@ impl Widget {
             (Some("back"), Step::Question(qi)) => {
                 // The answer given here is kept (as on paper), so going forward again keeps it.
                 self.set_answer(qi, self.read(qi));
-                if let Some(prev) = self.visible().into_iter().rev().find(|&v| v < qi) {
+                if let Some(prev) = self.visible().iter().copied().rev().find(|&v| v < qi) {
                     self.show(Step::Question(prev), true);
                 }
             }
@@ -652,7 +681,7 @@ impl Widget {
                     self.show(Step::Question(last), true);
                 }
             }
-            (Some("skip"), Step::Question(qi)) if !self.cfg.questions[qi].required => self.commit(qi, None),
+            (Some("skip"), Step::Question(qi)) if !self.cfg().questions[qi].required => self.commit(qi, None),
             (Some("restart"), _) => {
                 self.st.borrow_mut().answers.clear();
                 sf_session(&self.store, JsValue::NULL);
@@ -680,30 +709,43 @@ impl Widget {
         let Some(d) = &st.data else { return };
         if !out.relaxed.is_empty() {
             let (open, close) = if self.lang() == "de" { ("„", "“") } else { ("“", "”") };
-            let relaxed: Vec<String> = out
-                .relaxed
-                .iter()
-                .map(|&qi| {
-                    let q = &self.cfg.questions[qi];
-                    let what = match st.answers.iter().find(|(id, _)| *id == q.id.0).map(|(_, a)| a) {
-                        Some(Answer::Options(chosen)) => q.options.iter().filter(|o| chosen.contains(&o.id.0)).map(|o| o.label.get(self.lang())).collect::<Vec<_>>().join(", "),
-                        _ => q.text.get(self.lang()).to_owned(),
-                    };
-                    format!("{open}{what}{close}")
-                })
-                .collect();
+            // “a, b”, “c”: each relaxed answer quoted, its chosen options (else the question).
+            let mut relaxed = String::new();
+            for &qi in &out.relaxed {
+                let q = &self.cfg().questions[qi];
+                if !relaxed.is_empty() {
+                    relaxed.push_str(", ");
+                }
+                relaxed.push_str(open);
+                match st.answers.iter().find(|(id, _)| *id == q.id.0).map(|(_, a)| a) {
+                    Some(Answer::Options(chosen)) => {
+                        let mut first = true;
+                        for o in &q.options {
+                            if chosen.contains(&o.id.0) {
+                                if !first {
+                                    relaxed.push_str(", ");
+                                }
+                                first = false;
+                                relaxed.push_str(o.label.get(self.lang()));
+                            }
+                        }
+                    }
+                    _ => relaxed.push_str(q.text.get(self.lang())),
+                }
+                relaxed.push_str(close);
+            }
             let p = el(doc, &self.body, "p", "relaxed");
             attr(&p, "part", "relaxed");
-            p.set_text_content(Some(&self.texts.t(&self.rt.config, "advisor.relaxed", &[("relaxed", &relaxed.join(", "))])));
+            p.set_text_content(Some(&self.texts.t(&self.rt.config, "advisor.relaxed", &[("relaxed", &relaxed)])));
         }
-        let shown: Vec<_> = out.ranked.iter().take(self.cfg.max_results.0 as usize).collect();
+        let shown = &out.ranked[..out.ranked.len().min(self.cfg().max_results.0 as usize)];
         if shown.is_empty() {
             el(doc, &self.body, "p", "none").set_text_content(Some(&self.t("advisor.no_results")));
         }
         let list = el(doc, &self.body, "ul", "results");
         attr(&list, "part", "results");
         let mut detail = Vec::new();
-        for r in &shown {
+        for r in shown {
             let p = &d.products[r.product];
             detail.push(obj([("id", s(&p.id)), ("percent", Json::Number(r.percent as f64))]));
             let li = el(doc, &list, "li", "card");
@@ -733,19 +775,26 @@ impl Widget {
             el(doc, &meta, "span", "match").set_text_content(Some(&self.texts.t(&self.rt.config, "advisor.match", &[("percent", &r.percent.to_string())])));
             let why = el(doc, &info, "ul", "why");
             attr(&why, "part", "why");
-            for (mark, reason) in self.reasons(d, r) {
-                let (class, symbol, key) = match mark {
-                    Mark::Met => ("met", "✓", "advisor.met"),
-                    Mark::Missed => ("missed", "✗", "advisor.missed"),
-                    Mark::Unknown => ("unknown", "?", "advisor.unknown"),
-                    Mark::Drawback => ("missed", "✗", "advisor.drawback"),
-                };
-                let item = el(doc, &why, "li", class);
-                let sym = el(doc, &item, "span", "sym");
-                attr(&sym, "aria-hidden", "true");
-                sym.set_text_content(Some(symbol));
-                el(doc, &item, "span", "sr-only").set_text_content(Some(&format!("{} ", self.t(key))));
-                text(doc, &item, &reason);
+            // Met criteria first, otherwise in question order.
+            let reasons = self.reasons(d, r);
+            for met in [true, false] {
+                for (mark, reason) in &reasons {
+                    if (*mark == Mark::Met) != met {
+                        continue;
+                    }
+                    let (class, symbol, key) = match mark {
+                        Mark::Met => ("met", "✓", "advisor.met"),
+                        Mark::Missed => ("missed", "✗", "advisor.missed"),
+                        Mark::Unknown => ("unknown", "?", "advisor.unknown"),
+                        Mark::Drawback => ("missed", "✗", "advisor.drawback"),
+                    };
+                    let item = el(doc, &why, "li", class);
+                    let sym = el(doc, &item, "span", "sym");
+                    attr(&sym, "aria-hidden", "true");
+                    sym.set_text_content(Some(symbol));
+                    el(doc, &item, "span", "sr-only").set_text_content(Some(&(self.t(key) + " ")));
+                    text(doc, &item, reason);
+                }
             }
             let add = el(doc, &info, "button", "btn primary add");
             attr(&add, "type", "button");
@@ -754,7 +803,7 @@ impl Widget {
                 attr(&add, "data-product", &r.product.to_string());
                 text(doc, &add, &self.t("advisor.add"));
                 // The accessible name starts with the visible text (WCAG 2.5.3) and names the product.
-                el(doc, &add, "span", "sr-only").set_text_content(Some(&format!(": {}", p.title)));
+                el(doc, &add, "span", "sr-only").set_text_content(Some(&(": ".to_owned() + &p.title)));
             } else {
                 attr(&add, "disabled", "");
                 add.set_text_content(Some(&self.t("advisor.sold_out")));
@@ -763,7 +812,10 @@ impl Widget {
         let nav = el(doc, &self.body, "div", "nav");
         button(doc, &nav, "btn", "back", &self.t("advisor.back"));
         button(doc, &nav, "btn link", "restart", &self.t("advisor.restart"));
-        let relaxed: Vec<Json> = out.relaxed.iter().map(|&qi| s(&self.cfg.questions[qi].id.0)).collect();
+        let mut relaxed = Vec::with_capacity(out.relaxed.len());
+        for &qi in &out.relaxed {
+            relaxed.push(s(&self.cfg().questions[qi].id.0));
+        }
         // After relaxation the products are the closest, not matching ones: the notice right
         // below the focused heading says so, and the count line stays empty.
         let summary = match (out.ranked.is_empty(), out.relaxed.is_empty()) {
@@ -776,12 +828,12 @@ impl Widget {
     }
 
     /// The explanation of one result: each criterion with the configured `explain` text (or
-    /// the option's label), the ones met first.
+    /// the option's label), in question order.
     fn reasons(&self, d: &Data, r: &schaufenster_core::advisor::Ranked) -> Vec<(Mark, String)> {
         let lang = self.lang();
         let row = &d.cat.products[r.product];
         let value = |attribute: &str| d.cat.attributes.iter().position(|a| a == attribute).and_then(|c| row.values.get(c)).and_then(Option::as_ref);
-        let explain = |e: &Option<Localized>, fallback: &str| e.as_ref().map_or(fallback.to_owned(), |t| t.get(lang).to_owned());
+        let explained = |e: &Option<Localized>, fallback: &str| -> String { explain(e, fallback, lang).to_owned() };
         let mark = |m: Met| match m {
             Met::Yes => Mark::Met,
             Met::No => Mark::Missed,
@@ -793,30 +845,47 @@ impl Widget {
         for c in &r.criteria {
             match c.source {
                 Source::Range { question } => {
-                    let q = &self.cfg.questions[question];
-                    out.push((mark(c.met), explain(&q.explain, q.text.get(lang))));
+                    let q = &self.cfg().questions[question];
+                    out.push((mark(c.met), explained(&q.explain, q.text.get(lang))));
                 }
                 Source::Filter { question } => {
-                    let q = &self.cfg.questions[question];
-                    let chosen: Vec<_> = match answers.iter().find(|(id, _)| *id == q.id.0).map(|(_, a)| a) {
-                        Some(Answer::Options(ids)) => q.options.iter().filter(|o| ids.contains(&o.id.0) && o.effects.iter().any(|e| e.weight.is_none())).collect(),
-                        _ => Vec::new(),
+                    let q = &self.cfg().questions[question];
+                    let ids: &[String] = match answers.iter().find(|(id, _)| *id == q.id.0).map(|(_, a)| a) {
+                        Some(Answer::Options(ids)) => ids,
+                        _ => &[],
                     };
-                    // The chosen option the product meets (alternatives), else the first one.
-                    let passes = |o: &&schaufenster_config::advisor::AdvisorOption| o.effects.iter().filter(|e| e.weight.is_none()).all(|e| compare(value(&e.attribute), &e.op) == Met::Yes);
-                    let Some(o) = chosen.iter().find(|o| passes(o)).or(chosen.first()) else { continue };
-                    let mut texts: Vec<String> = Vec::new();
-                    for e in o.effects.iter().filter(|e| e.weight.is_none()) {
-                        let t = explain(&e.explain, o.label.get(lang));
-                        if !texts.contains(&t) {
-                            texts.push(t);
+                    // The chosen option (with filters) the product meets (alternatives), else
+                    // the first one.
+                    let mut pick = None;
+                    for o in &q.options {
+                        if !ids.contains(&o.id.0) || o.effects.iter().all(|e| e.weight.is_some()) {
+                            continue;
+                        }
+                        pick = pick.or(Some(o));
+                        if o.effects.iter().all(|e| e.weight.is_some() || compare(value(&e.attribute), &e.op) == Met::Yes) {
+                            pick = Some(o);
+                            break;
                         }
                     }
-                    out.push((mark(c.met), texts.join(", ")));
+                    let Some(o) = pick else { continue };
+                    // Its filters' texts, each once, comma-separated.
+                    let mut seen: Vec<&str> = Vec::new();
+                    let mut text = String::new();
+                    for e in &o.effects {
+                        let t = explain(&e.explain, o.label.get(lang), lang);
+                        if e.weight.is_none() && !seen.contains(&t) {
+                            if !seen.is_empty() {
+                                text.push_str(", ");
+                            }
+                            text.push_str(t);
+                            seen.push(t);
+                        }
+                    }
+                    out.push((mark(c.met), text));
                 }
                 Source::Weight { question, option, effect } => {
-                    let o = &self.cfg.questions[question].options[option];
-                    let text = explain(&o.effects[effect].explain, o.label.get(lang));
+                    let o = &self.cfg().questions[question].options[option];
+                    let text = explained(&o.effects[effect].explain, o.label.get(lang));
                     match (c.weight < 0, c.met) {
                         (true, Met::Yes) => out.push((Mark::Drawback, text)),
                         (true, _) => {}
@@ -825,16 +894,13 @@ impl Widget {
                 }
             }
         }
-        // Met criteria first, otherwise in question order.
-        let (mut met, rest): (Vec<_>, Vec<_>) = out.into_iter().partition(|(m, _)| *m == Mark::Met);
-        met.extend(rest);
-        met
+        out
     }
 
     fn add_to_cart(self: &Rc<Self>, product: usize, button: HtmlElement) {
         let Some(p) = self.st.borrow().data.as_ref().map(|d| d.products[product].clone()) else { return };
         let detail = |p: &Product, added: bool| obj([("widget", s("advisor")), ("product_id", s(&p.id)), ("quantity", Json::Number(1.0)), ("price", Json::Number(p.price as f64)), ("currency", s(p.currency.code())), ("added", Json::Bool(added))]);
-        let Some(url) = self.cfg.add_to_cart_url.clone() else {
+        let Some(url) = self.cfg().add_to_cart_url.clone() else {
             events::emit(&self.host, "add-to-cart", detail(&p, false));
             return;
         };
@@ -877,15 +943,14 @@ impl Widget {
         }
         let st = self.st.borrow();
         let at = match st.step {
-            Step::Question(qi) => s(&self.cfg.questions[qi].id.0),
+            Step::Question(qi) => s(&self.cfg().questions[qi].id.0),
             Step::Results => s(""),
             _ => return,
         };
-        let answers = st
-            .answers
-            .iter()
-            .map(|(q, a)| (q.clone(), answer_json(a)))
-            .collect();
+        let mut answers = Vec::with_capacity(st.answers.len());
+        for (q, a) in &st.answers {
+            answers.push((q.clone(), answer_json(a)));
+        }
         sf_session(&self.store, JsValue::from_str(&sf_stringify(&to_js(&obj([("at", at), ("answers", Json::Object(answers))])))));
     }
 
@@ -894,12 +959,21 @@ impl Widget {
     fn restore(&self) -> bool {
         let saved = sf_session(&self.store, JsValue::UNDEFINED).map(|t| from_js(&sf_parse(&t)));
         let mut answers = Vec::new();
-        if let Some(Json::Object(m)) = saved.as_ref().and_then(|j| j.get("answers")) {
-            for q in &self.cfg.questions {
-                let a = match m.iter().find(|(k, _)| *k == q.id.0).map(|(_, v)| v) {
+        if let Some(m @ Json::Object(_)) = saved.as_ref().and_then(|j| j.get("answers")) {
+            for q in &self.cfg().questions {
+                let a = match m.get(&q.id.0) {
                     Some(Json::Array(ids)) => {
-                        let ids: Vec<String> = ids.iter().filter_map(Json::as_str).filter(|i| q.options.iter().any(|o| o.id.0 == *i)).map(str::to_owned).collect();
-                        (!ids.is_empty() && q.range.is_none()).then_some(Answer::Options(ids))
+                        let mut known = Vec::new();
+                        for id in ids {
+                            if let Some(id) = id.as_str().filter(|i| q.options.iter().any(|o| o.id.0 == *i)) {
+                                known.push(id.to_owned());
+                            }
+                        }
+                        if known.is_empty() || q.range.is_some() {
+                            None
+                        } else {
+                            Some(Answer::Options(known))
+                        }
                     }
                     Some(v @ Json::Object(_)) if q.range.is_some() => {
                         let n = |k: &str| match v.get(k) {
@@ -915,15 +989,15 @@ impl Widget {
                 }
             }
         }
-        let at = saved.as_ref().and_then(|j| j.get("at")).and_then(Json::as_str).map(str::to_owned);
+        let at = saved.as_ref().and_then(|j| j.get("at")).and_then(Json::as_str);
         let resumed = at.is_some();
         self.st.borrow_mut().answers = answers;
         let visible = self.visible();
         // No question to ask (none configured, or none shown): straight to the results.
         let first = visible.first().map_or(Step::Results, |&q| Step::Question(q));
-        let step = match at.as_deref() {
+        let step = match at {
             Some("") => Step::Results,
-            Some(id) => visible.iter().copied().find(|&q| self.cfg.questions[q].id.0 == id).map_or(first, Step::Question),
+            Some(id) => visible.iter().copied().find(|&q| self.cfg().questions[q].id.0 == id).map_or(first, Step::Question),
             None => first,
         };
         self.st.borrow_mut().step = step;

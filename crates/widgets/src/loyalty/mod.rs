@@ -28,6 +28,7 @@ use crate::i18n::Texts;
 use crate::runtime::Runtime;
 use schaufenster_config::json::{obj, s, Json};
 use schaufenster_config::loyalty::{Display, Loyalty};
+use schaufenster_config::model::Section;
 use schaufenster_config::mapping::{points_from_json, program_from_json, LoyaltyProgram, Points};
 use schaufenster_core::retry::Outcome;
 use schaufenster_core::{Cart, Currency, Money};
@@ -75,8 +76,8 @@ struct State {
 
 /// The mounted widget: its elements, state and listeners.
 struct Widget {
+    /// The runtime; its config's loyalty section is valid (checked by [`mount`]).
     rt: Rc<Runtime>,
-    cfg: Loyalty,
     texts: Texts,
     host: JsValue,
     doc: Document,
@@ -117,7 +118,7 @@ impl Drop for Handle {
 
 /// Mounts the loyalty widget. `None` when the config has no valid `loyalty` section.
 pub fn mount(host: HtmlElement, rt: Rc<Runtime>) -> Option<Box<dyn std::any::Any>> {
-    let Some(cfg) = rt.config.loyalty.get().cloned() else {
+    let Some(cfg) = rt.config.loyalty.get() else {
         let _ = host.set_attribute("data-sf-state", "off");
         return None;
     };
@@ -130,7 +131,7 @@ pub fn mount(host: HtmlElement, rt: Rc<Runtime>) -> Option<Box<dyn std::any::Any
         let _ = host.set_attribute("data-sf-display", "inline");
     }
     let (texts, container) = crate::runtime::prepare(&host, &rt, CSS);
-    let w = Rc::new(Widget::build(host.into(), &container, rt, cfg, texts, inline)?);
+    let w = Rc::new(Widget::build(host.into(), &container, rt, texts, inline)?);
     w.start();
     Some(Box::new(Handle(w)))
 }
@@ -144,6 +145,12 @@ fn button(doc: &Document, parent: &web_sys::Node, class: &str, action: &str, lab
     b
 }
 
+/// The `data-focus` of reward `id`'s redeem button ("redeem-2"), if the programme has it.
+#[inline(never)]
+fn redeem_focus(lp: &LoyaltyProgram, id: &str) -> Option<String> {
+    lp.program.rewards.iter().position(|r| r.id == id).map(|i| format!("redeem-{i}"))
+}
+
 /// A section with an `<h3>` heading and a list.
 fn section(doc: &Document, parent: &web_sys::Node, part: &str, heading: &str, list: &str) -> HtmlElement {
     let sec = el(doc, parent, "section", part);
@@ -155,6 +162,15 @@ fn section(doc: &Document, parent: &web_sys::Node, part: &str, heading: &str, li
 }
 
 impl Widget {
+    /// The loyalty section of the config (valid: [`mount`] checked it, and a runtime's config
+    /// never changes), borrowed rather than copied for each widget.
+    fn cfg(&self) -> &Loyalty {
+        match &self.rt.config.loyalty {
+            Section::Ok(c) => c,
+            _ => unreachable!(),
+        }
+    }
+
     fn t(&self, key: &str) -> String {
         self.texts.t(&self.rt.config, key, &[])
     }
@@ -164,7 +180,7 @@ impl Widget {
         self.texts.plural(&self.rt.config, "loyalty.points", n, &[("count", &sf_number(&self.texts.locale, n as f64, 0))])
     }
 
-    fn build(host: JsValue, container: &HtmlElement, rt: Rc<Runtime>, cfg: Loyalty, texts: Texts, inline: bool) -> Option<Widget> {
+    fn build(host: JsValue, container: &HtmlElement, rt: Rc<Runtime>, texts: Texts, inline: bool) -> Option<Widget> {
         let doc = container.owner_document()?;
         let uid = crate::dom::next_id();
         let ids = format!("sf-loyalty-{uid}-");
@@ -177,19 +193,21 @@ impl Widget {
             (None, None, panel)
         } else {
             let l = button(&doc, &root, "launcher", "open", &t("loyalty.launcher"));
-            for (k, v) in [("part", "launcher".to_string()), ("aria-haspopup", "dialog".into()), ("aria-expanded", "false".into()), ("aria-controls", format!("{ids}dialog"))] {
-                attr(&l, k, &v);
+            let dialog_id = format!("{ids}dialog");
+            for (k, v) in [("part", "launcher"), ("aria-haspopup", "dialog"), ("aria-expanded", "false"), ("aria-controls", &dialog_id)] {
+                attr(&l, k, v);
             }
             let d = el(&doc, &root, "dialog", "panel");
-            attr(&d, "id", &format!("{ids}dialog"));
+            attr(&d, "id", &dialog_id);
             attr(&d, "aria-modal", "true");
             (Some(l), Some(d.clone().unchecked_into::<web_sys::HtmlDialogElement>()), d)
         };
         attr(&panel, "part", "panel");
-        attr(&panel, "aria-labelledby", &format!("{ids}title"));
+        let title_id = format!("{ids}title");
+        attr(&panel, "aria-labelledby", &title_id);
         let head = el(&doc, &panel, "div", "head");
         let title = el(&doc, &head, "h2", "title");
-        attr(&title, "id", &format!("{ids}title"));
+        attr(&title, "id", &title_id);
         title.set_text_content(Some(&t("loyalty.title")));
         if !inline {
             let close = button(&doc, &head, "close", "close", "×");
@@ -210,7 +228,7 @@ impl Widget {
         attr(&join, "part", "join");
         join.set_hidden(true);
         el(&doc, &join, "p", "").set_text_content(Some(&t("loyalty.join_text")));
-        if let Some(link) = &cfg.join_url {
+        if let Some(link) = rt.config.loyalty.get().and_then(|c| c.join_url.as_ref()) {
             let a = el(&doc, &join, "a", "cta");
             attr(&a, "href", &link.0);
             attr(&a, "part", "join-link");
@@ -224,7 +242,6 @@ impl Widget {
         let history = section(&doc, &panel, "history", &t("loyalty.history"), "ol");
         Some(Widget {
             rt,
-            cfg,
             texts,
             host,
             doc,
@@ -279,6 +296,14 @@ impl Widget {
         self.rt.customer().and_then(|c| c.get("token").and_then(Json::as_str).map(str::to_owned))
     }
 
+    /// `headers`, then `Authorization: Bearer` with the customer's token (if any).
+    fn with_auth(&self, mut headers: Vec<(&'static str, String)>) -> Vec<(&'static str, String)> {
+        if let Some(token) = self.token() {
+            headers.push(("Authorization", "Bearer ".to_owned() + &token));
+        }
+        headers
+    }
+
     fn report(&self, e: &FetchError) {
         events::emit(&self.host, "error", obj([("widget", s("loyalty")), ("kind", s(&e.outcome.kind())), ("message", s(&e.message())), ("url", s(&e.url))]));
     }
@@ -301,7 +326,7 @@ impl Widget {
             w.st.borrow_mut().cart = cart;
             let have = w.st.borrow().program.as_ref().map(|(c, _)| *c);
             if have != Some(currency) {
-                let src = w.cfg.program_source(&w.rt.config.backend.base_url.0);
+                let src = w.cfg().program_source(&w.rt.config.backend.base_url.0);
                 let url = src.url.as_ref().map_or(String::new(), |u| w.url(&u.0, currency));
                 let result = request_with(&w.rt.config.backend, "GET", &url, None, &[]).await;
                 if w.generation.get() != gen {
@@ -319,10 +344,10 @@ impl Widget {
                     Err(e) => return w.fail(&e),
                 }
             }
-            let token = w.token();
-            let points = if token.is_some() || w.cfg.session {
-                let url = w.url(&w.cfg.me(&w.rt.config.backend.base_url.0), currency);
-                let auth: Vec<(&str, String)> = token.iter().map(|t| ("Authorization", format!("Bearer {t}"))).collect();
+            let auth = w.with_auth(Vec::new());
+            let signed_in = !auth.is_empty();
+            let points = if signed_in || w.cfg().session {
+                let url = w.url(&w.cfg().me(&w.rt.config.backend.base_url.0), currency);
                 let result = request_with(&w.rt.config.backend, "GET", &url, None, &auth).await;
                 if w.generation.get() != gen {
                     return;
@@ -334,7 +359,7 @@ impl Widget {
                         None => return w.fail(&FetchError { outcome: Outcome::Malformed, url, attempts: 1 }),
                     },
                     Err(FetchError { outcome: Outcome::Status(401), .. }) => {
-                        w.st.borrow_mut().expired = token.is_some();
+                        w.st.borrow_mut().expired = signed_in;
                         None
                     }
                     Err(e) => return w.fail(&e),
@@ -429,8 +454,8 @@ impl Widget {
             None => self.t("loyalty.top"),
         };
         let track = el(doc, &self.summary, "div", "track");
-        for (k, v) in [("part", "progress".to_string()), ("role", "progressbar".into()), ("aria-valuemin", "0".into()), ("aria-valuemax", "100".into()), ("aria-valuenow", (status.permille / 10).to_string()), ("aria-valuetext", value.clone()), ("aria-label", self.t("loyalty.progress"))] {
-            attr(&track, k, &v);
+        for (k, v) in [("part", "progress"), ("role", "progressbar"), ("aria-valuemin", "0"), ("aria-valuemax", "100"), ("aria-valuenow", &(status.permille / 10).to_string()), ("aria-valuetext", &value), ("aria-label", &self.t("loyalty.progress"))] {
+            attr(&track, k, v);
         }
         let fill = el(doc, &track, "div", "fill");
         let _ = fill.style().set_property("width", &format!("{}.{}%", status.permille / 10, status.permille % 10));
@@ -467,24 +492,25 @@ impl Widget {
         let st = self.st.borrow();
         let Some((currency, lp)) = &st.program else { return };
         let p = &lp.program;
-        let mut lines = Vec::new();
+        let mut any = false;
+        let mut line = |text: String| {
+            any = true;
+            el(&self.doc, &self.earn, "li", "").set_text_content(Some(&text));
+        };
         if let Some(r) = p.rate(*currency) {
-            lines.push(self.texts.t(&self.rt.config, "loyalty.earn.purchase", &[("points", &self.pts(r.points as u64)), ("amount", &self.texts.money(Money::new(r.per_minor as i64, *currency)))]));
+            line(self.texts.t(&self.rt.config, "loyalty.earn.purchase", &[("points", &self.pts(r.points as u64)), ("amount", &self.texts.money(Money::new(r.per_minor as i64, *currency)))]));
         }
         for (key, n) in [("loyalty.earn.start", p.start_bonus), ("loyalty.earn.birthday", p.birthday_bonus)] {
             if n > 0 {
-                lines.push(self.texts.t(&self.rt.config, key, &[("points", &self.pts(n))]));
+                line(self.texts.t(&self.rt.config, key, &[("points", &self.pts(n))]));
             }
         }
         for (t, name) in p.tiers.iter().zip(&lp.tier_names) {
             if t.multiplier_percent > 100 {
-                lines.push(self.texts.t(&self.rt.config, "loyalty.earn.tier", &[("tier", name), ("threshold", &self.pts(t.threshold)), ("bonus", &(t.multiplier_percent - 100).to_string())]));
+                line(self.texts.t(&self.rt.config, "loyalty.earn.tier", &[("tier", name), ("threshold", &self.pts(t.threshold)), ("bonus", &(t.multiplier_percent - 100).to_string())]));
             }
         }
-        for line in &lines {
-            el(&self.doc, &self.earn, "li", "").set_text_content(Some(line));
-        }
-        self.show_section(&self.earn, !lines.is_empty());
+        self.show_section(&self.earn, any);
     }
 
     fn show_section(&self, list: &HtmlElement, show: bool) {
@@ -526,9 +552,10 @@ impl Widget {
                 Some(c) if c.reward == r.id => {
                     let group = el(doc, &li, "div", "confirm");
                     attr(&group, "role", "group");
-                    attr(&group, "aria-labelledby", &format!("{}c{i}", self.ids));
+                    let q_id = format!("{}c{i}", self.ids);
+                    attr(&group, "aria-labelledby", &q_id);
                     let q = el(doc, &group, "p", "");
-                    attr(&q, "id", &format!("{}c{i}", self.ids));
+                    attr(&q, "id", &q_id);
                     q.set_text_content(Some(&self.texts.t(&self.rt.config, "loyalty.confirm", &[("reward", name), ("points", &self.pts(r.cost))])));
                     if c.failed {
                         el(doc, &group, "p", "error").set_text_content(Some(&self.t("loyalty.redeem_failed")));
@@ -590,11 +617,12 @@ impl Widget {
         };
         let doc = &self.doc;
         let label = el(doc, &self.voucher, "p", "");
-        attr(&label, "id", &format!("{}v", self.ids));
+        let label_id = format!("{}v", self.ids);
+        attr(&label, "id", &label_id);
         label.set_text_content(Some(&self.texts.t(&self.rt.config, "loyalty.redeemed", &[("reward", name)])));
         let c = el(doc, &self.voucher, "code", "code");
         attr(&c, "part", "code");
-        attr(&c, "aria-labelledby", &format!("{}v", self.ids));
+        attr(&c, "aria-labelledby", &label_id);
         c.set_text_content(Some(code));
         text(doc, &self.voucher, " ");
         button(doc, &self.voucher, "secondary", "copy", &self.t("loyalty.copy"));
@@ -616,11 +644,16 @@ impl Widget {
             let d = el(doc, &li, "span", if row.delta < 0 { "delta minus" } else { "delta" });
             d.set_text_content(Some(&format!("{}{n}", if row.delta < 0 { "−" } else { "+" })));
             text(doc, &li, " ");
-            let what = match row.kind.as_str() {
-                "redeem" => self.texts.t(&self.rt.config, "loyalty.kind.redeem", &[("reward", row.reward.as_deref().unwrap_or_default())]),
-                k @ ("start" | "purchase" | "birthday") => self.t(&format!("loyalty.kind.{k}")),
-                _ => self.t("loyalty.kind.adjust"),
+            let key = match row.kind.as_str() {
+                "redeem" => "loyalty.kind.redeem",
+                "start" => "loyalty.kind.start",
+                "purchase" => "loyalty.kind.purchase",
+                "birthday" => "loyalty.kind.birthday",
+                _ => "loyalty.kind.adjust",
             };
+            // Only a redemption names its reward (other texts keep a stray "{reward}" as written).
+            let reward = [("reward", row.reward.as_deref().unwrap_or_default())];
+            let what = self.texts.t(&self.rt.config, key, if row.kind == "redeem" { &reward } else { &[] });
             el(doc, &li, "span", "what").set_text_content(Some(&what));
             if let Some(code) = &row.code {
                 text(doc, &li, " ");
@@ -636,7 +669,8 @@ impl Widget {
 
     fn open(&self) {
         let (Some(d), Some(l)) = (&self.dialog, &self.launcher) else { return };
-        if !d.open() {
+        // The `open` attribute reflects the property.
+        if d.get_attribute("open").is_none() {
             let _ = d.show_modal();
             attr(l, "aria-expanded", "true");
         }
@@ -655,16 +689,16 @@ impl Widget {
     /// The enabled buttons and links of the dialog, in document order.
     fn focusables(&self) -> Vec<HtmlElement> {
         let Some(d) = &self.dialog else { return Vec::new() };
-        let all = d.get_elements_by_tag_name("*");
-        (0..all.length())
-            .filter_map(|i| all.item(i)?.dyn_into::<HtmlElement>().ok())
-            .filter(|e| match e.tag_name().as_str() {
-                "BUTTON" => !e.has_attribute("disabled"),
-                "A" => e.has_attribute("href"),
-                _ => false,
-            })
-            .filter(|e| e.closest("[hidden]").ok().flatten().is_none())
-            .collect()
+        let mut out = Vec::new();
+        // The selector picks them in document order; HTML elements only (not an SVG `a`).
+        let Ok(all) = d.query_selector_all("button:not([disabled]),a[href]") else { return out };
+        for i in 0..all.length() {
+            let Some(e) = all.item(i).and_then(|e| e.dyn_into::<HtmlElement>().ok()) else { continue };
+            if e.closest("[hidden]").ok().flatten().is_none() {
+                out.push(e);
+            }
+        }
+        out
     }
 
     /// Escape closes the dialog; Tab and Shift+Tab wrap around inside it (focus trap).
@@ -724,15 +758,15 @@ impl Widget {
                 self.render_rewards(Some("confirm"));
             }
             Some("cancel") => {
-                let i = {
+                let focus = {
                     let mut st = self.st.borrow_mut();
                     if st.confirm.as_ref().is_some_and(|c| c.pending) {
                         return;
                     }
                     let id = st.confirm.take().map(|c| c.reward);
-                    id.and_then(|id| st.program.as_ref().and_then(|(_, lp)| lp.program.rewards.iter().position(|r| r.id == id)))
+                    id.and_then(|id| st.program.as_ref().and_then(|(_, lp)| redeem_focus(lp, &id)))
                 };
-                self.render_rewards(i.map(|i| format!("redeem-{i}")).as_deref());
+                self.render_rewards(focus.as_deref());
             }
             Some("confirm") => self.redeem(),
             Some("copy") => self.copy(),
@@ -757,25 +791,23 @@ impl Widget {
                 self.render_rewards(None);
                 return;
             };
-            let (r, name, key, currency) = (lp.program.rewards[i].clone(), lp.reward_names[i].clone(), c.key.clone(), *currency);
+            let (reward, name, key, currency) = (&lp.program.rewards[i], lp.reward_names[i].clone(), c.key.clone(), *currency);
+            let (id, cost) = (reward.id.clone(), reward.cost);
             if let Some(c) = st.confirm.as_mut() {
                 c.pending = true;
                 c.failed = false;
             }
-            (r.id, r.cost, name, key, currency)
+            (id, cost, name, key, currency)
         };
         self.set_status(&self.t("loyalty.pending"));
         self.render_rewards(Some("confirm"));
         let w = self.clone();
         wasm_bindgen_futures::spawn_local(async move {
             // The currency the programme and balance were loaded in (the cart's), not the config's.
-            let url = w.url(&w.cfg.redeem(&w.rt.config.backend.base_url.0), currency);
+            let url = w.url(&w.cfg().redeem(&w.rt.config.backend.base_url.0), currency);
             let body = obj([("reward_id", s(&reward_id))]);
-            let mut headers = vec![("Idempotency-Key", key.clone())];
             // With `session`, the backend knows the customer from its cookie instead.
-            if let Some(token) = w.token() {
-                headers.push(("Authorization", format!("Bearer {token}")));
-            }
+            let headers = w.with_auth(vec![("Idempotency-Key", key.clone())]);
             let result = request_with(&w.rt.config.backend, "POST", &url, Some(&body), &headers).await;
             if !w.alive.get() {
                 return;
@@ -783,16 +815,16 @@ impl Widget {
             // A success without a voucher code is no success the shopper can use: handled as a
             // malformed answer, which keeps the key, so trying again replays the stored answer.
             let result = result.and_then(|json| match json.pointer("/redemption/code").and_then(Json::as_str) {
-                Some(code) if !code.is_empty() => Ok((json.clone(), code.to_owned())),
+                Some(code) if !code.is_empty() => Ok((json.get("balance").and_then(Json::as_i64), code.to_owned())),
                 _ => Err(FetchError { outcome: Outcome::Malformed, url: url.clone(), attempts: 1 }),
             });
+            // This request settled; an unknown outcome is recorded again below.
+            w.st.borrow_mut().unsettled.retain(|u| u.0 != reward_id);
             match result {
-                Ok((json, code)) => {
-                    let balance = json.get("balance").and_then(Json::as_i64);
+                Ok((balance, code)) => {
                     {
                         let mut st = w.st.borrow_mut();
                         st.confirm = None;
-                        st.unsettled.retain(|u| u.0 != reward_id);
                         if let (Some(p), Some(b)) = (st.points.as_mut(), balance) {
                             p.balance = b;
                         }
@@ -802,7 +834,7 @@ impl Widget {
                     w.render_preview();
                     w.render_rewards(None);
                     w.render_voucher();
-                    w.set_status(&format!("{} {code}", w.texts.t(&w.rt.config, "loyalty.redeemed", &[("reward", &name)])));
+                    w.set_status(&(w.texts.t(&w.rt.config, "loyalty.redeemed", &[("reward", &name)]) + " " + &code));
                     if let Ok(Some(copy)) = w.voucher.query_selector("[data-action=copy]") {
                         let _ = copy.unchecked_into::<HtmlElement>().focus();
                     }
@@ -816,7 +848,6 @@ impl Widget {
                     let expired = e.outcome == Outcome::Status(401);
                     {
                         let mut st = w.st.borrow_mut();
-                        st.unsettled.retain(|u| u.0 != reward_id);
                         if retryable {
                             st.unsettled.push((reward_id.clone(), key.clone()));
                         }
@@ -839,8 +870,7 @@ impl Widget {
                         // The keyboard focus goes back to this reward's button once the list
                         // is rebuilt (its confirmation, which had the focus, is gone).
                         let mut st = w.st.borrow_mut();
-                        let i = st.program.as_ref().and_then(|(_, lp)| lp.program.rewards.iter().position(|r| r.id == reward_id));
-                        st.refocus = i.map(|i| format!("redeem-{i}"));
+                        st.refocus = st.program.as_ref().and_then(|(_, lp)| redeem_focus(lp, &reward_id));
                         drop(st);
                         w.set_status(&w.t("loyalty.refused"));
                         // The balance may have changed elsewhere (another tab): the server's again.
