@@ -566,10 +566,10 @@ impl Advisor {
         }
         let key = |r: &Ranked| (!catalogue.products[r.product].in_stock(), core::cmp::Reverse(r.score), r.product);
         // Stable, and the key ends with the catalogue index: a total, deterministic order.
-        // std's stable merge sort, not `crate::sort`'s insertion sort: the ranked list can be
-        // the whole catalogue (tens of thousands before the first answer), where the quadratic
-        // one took 10 s for 50,000 products in a debug build (tests/advisor.rs). +0.2 KB gzip.
-        ranked.sort_by(|a, b| key(a).cmp(&key(b)));
+        // The ranked list can be the whole catalogue (tens of thousands before the first
+        // answer): a merge sort (the insertion sort `sort_by` took 10 s for 50,000
+        // products in a debug build, tests/advisor.rs).
+        crate::sort::merge_sort_by(&mut ranked, |a, b| key(a).cmp(&key(b)));
         Outcome { ranked, relaxed }
     }
 
