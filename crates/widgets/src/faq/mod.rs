@@ -15,13 +15,13 @@
 //! highlighting and sanitising it shows all live in `schaufenster-core`.
 
 use crate::backend::{expand_url, request, FetchError};
-use crate::dom::{attr, el, runs, text};
+use crate::dom::{attr, el, text};
 use crate::events::{self, window};
 use crate::glue::{sf_hash, sf_set_hash, sf_show, sf_sleep, sf_warn, Listener};
 use crate::i18n::Texts;
 use crate::runtime::Runtime;
 use schaufenster_config::json::{obj, s, Json};
-use schaufenster_config::mapping::{faq_from_json, FaqItem};
+use schaufenster_config::mapping::faq_from_json;
 use schaufenster_config::model::{Faq, FaqSource};
 use schaufenster_core::rich::{self, Node};
 use schaufenster_core::search::highlight::{by_popularity, segments, snippet};
@@ -38,9 +38,9 @@ const MAX_QUERY: usize = 200;
 
 /// Entries and their index, once loaded.
 struct Data {
-    items: Vec<FaqItem>,
+    /// The usable entries (their answers as plain text).
+    entries: Vec<Entry>,
     answers: Vec<Vec<Node>>,
-    plain: Vec<String>,
     index: Index,
     popular: Vec<usize>,
     categories: Vec<String>,
@@ -59,19 +59,13 @@ enum Phase {
     Failed,
 }
 
-/// One row of the listbox: the entry and its question and snippet as (text, highlighted) runs.
-struct Row {
-    entry: usize,
-    question: Vec<(String, bool)>,
-    snippet: Vec<(String, bool)>,
-}
-
 #[derive(Default)]
 struct State {
     data: Option<Data>,
     query: String,
     category: Option<String>,
-    rows: Vec<Row>,
+    /// The entry of each row of the listbox.
+    rows: Vec<usize>,
     active: Option<usize>,
     opened: Option<usize>,
     logged: Vec<String>,
@@ -285,7 +279,7 @@ impl Widget {
             if !w.alive.get() {
                 return;
             }
-            let n = data.as_ref().map_or(0, |d| d.items.len());
+            let n = data.as_ref().map_or(0, |d| d.entries.len());
             let cats = data.as_ref().filter(|_| w.faq.categories).map(|d| d.categories.clone()).unwrap_or_default();
             w.st.borrow_mut().data = data;
             w.phase.set(phase);
@@ -313,55 +307,58 @@ impl Widget {
             }
             (None, None) => Json::Null,
         };
-        let (mut items, problems) = faq_from_json(&json, src);
+        let (items, problems) = faq_from_json(&json, src);
         if !problems.is_empty() {
-            let mut msg = format!("Schaufenster <sf-faq>: {} problem(s) in the FAQ entries; the other entries work:", problems.len());
+            let mut msg = String::from("Schaufenster <sf-faq>: ");
+            push_num(&mut msg, problems.len());
+            msg.push_str(" problem(s) in the FAQ entries; the other entries work:");
             for p in &problems {
                 msg.push_str("\n  ");
                 msg.push_str(p);
             }
             sf_warn(&msg);
         }
-        // Entries marked with another language than the widget's are left out.
-        let language = self.texts.language().to_owned();
-        items.retain(|e| e.lang.as_deref().is_none_or(|l| l.split('-').next().is_some_and(|p| p.eq_ignore_ascii_case(&language))));
-        let lang = Lang::from_tag(&language);
-        let mut answers: Vec<Vec<Node>> = Vec::with_capacity(items.len());
-        let mut plain: Vec<String> = Vec::with_capacity(items.len());
-        let mut empty = Vec::new();
-        items.retain(|e| {
+        let language = self.texts.language();
+        let lang = Lang::from_tag(language);
+        // One pass, moving each item's texts into its index entry (no copies): entries marked
+        // with another language than the widget's are left out, as are answers without text.
+        let mut entries: Vec<Entry> = Vec::new();
+        let mut answers: Vec<Vec<Node>> = Vec::new();
+        let mut empty = String::new();
+        for e in items {
+            if e.lang.as_deref().is_some_and(|l| !l.split('-').next().is_some_and(|p| p.eq_ignore_ascii_case(language))) {
+                continue;
+            }
             let nodes = rich::parse(&e.answer);
-            let text = rich::plain_text(&nodes);
-            if text.is_empty() {
-                empty.push(e.id.clone());
-                return false;
+            let answer = rich::plain_text(&nodes);
+            if answer.is_empty() {
+                if !empty.is_empty() {
+                    empty.push_str(", ");
+                }
+                empty.push_str(&e.id);
+                continue;
             }
             answers.push(nodes);
-            plain.push(text);
-            true
-        });
-        if !empty.is_empty() {
-            sf_warn(&format!("Schaufenster <sf-faq>: left out entries whose answer has no text after sanitising: {}", empty.join(", ")));
+            entries.push(Entry { id: e.id, lang, question: e.question, answer, tags: e.tags, category: e.category, popularity: e.popularity });
         }
-        if items.is_empty() {
+        if !empty.is_empty() {
+            empty.insert_str(0, "Schaufenster <sf-faq>: left out entries whose answer has no text after sanitising: ");
+            sf_warn(&empty);
+        }
+        if entries.is_empty() {
             // Nothing usable (an empty body, another shape): a failure, so the fallback applies.
             let url = src.url.as_ref().map_or("(inline)", |u| u.0.as_str()).to_owned();
             return Err(FetchError { outcome: schaufenster_core::retry::Outcome::Malformed, url, attempts: 1 });
         }
-        let entries: Vec<Entry> = items
-            .iter()
-            .zip(&plain)
-            .map(|(e, p)| Entry { id: e.id.clone(), lang, question: e.question.clone(), answer: p.clone(), tags: e.tags.clone(), category: e.category.clone(), popularity: e.popularity })
-            .collect();
         let index = Index::build(&entries, &self.faq.options());
-        let popular = by_popularity(&items.iter().map(|e| e.popularity).collect::<Vec<_>>());
+        let popular = by_popularity(&entries.iter().map(|e| e.popularity).collect::<Vec<_>>());
         let mut categories: Vec<String> = Vec::new();
-        for c in items.iter().filter_map(|e| e.category.as_ref()) {
+        for c in entries.iter().filter_map(|e| e.category.as_ref()) {
             if !categories.contains(c) {
                 categories.push(c.clone());
             }
         }
-        Ok(Data { items, answers, plain, index, popular, categories, lang })
+        Ok(Data { entries, answers, index, popular, categories, lang })
     }
 
     fn report(&self, e: &FetchError) {
@@ -388,25 +385,13 @@ impl Widget {
 
     /// Recomputes the rows for the query and category and renders list, status and contact.
     fn refresh(&self) {
-        {
-            let mut st = self.st.borrow_mut();
-            let rows = st.data.as_ref().map(|d| rows_for(d, &st.query, st.category.as_deref(), self.faq.max_results.0 as usize, self.faq.popular.0 as usize)).unwrap_or_default();
-            st.rows = rows;
-            st.active = None;
-        }
-        let st = self.st.borrow();
+        let mut st = self.st.borrow_mut();
+        let st = &mut *st;
+        st.rows.clear();
+        st.active = None;
         self.list.set_text_content(None);
-        for (i, r) in st.rows.iter().enumerate() {
-            let li = el(&self.doc, &self.list, "li", "option");
-            attr(&li, "role", "option");
-            attr(&li, "part", "option");
-            attr(&li, "id", &format!("{}opt-{i}", self.ids));
-            attr(&li, "aria-selected", "false");
-            attr(&li, "data-entry", &r.entry.to_string());
-            let q = el(&self.doc, &li, "span", "q");
-            runs(&self.doc, &q, &r.question);
-            let sn = el(&self.doc, &li, "span", "snippet");
-            runs(&self.doc, &sn, &r.snippet);
+        if let Some(d) = &st.data {
+            self.render_rows(d, &st.query, st.category.as_deref(), &mut st.rows);
         }
         attr(&self.input, "aria-expanded", if st.rows.is_empty() { "false" } else { "true" });
         let _ = self.input.remove_attribute("aria-activedescendant");
@@ -415,6 +400,84 @@ impl Widget {
         let n = st.rows.len();
         self.popular.set_hidden(!(q.is_empty() && n > 0));
         self.contact.set_hidden(!(phase == Phase::Failed || (phase != Phase::Loading && !q.is_empty() && n == 0)));
+    }
+
+    /// The id of option `i` of the listbox.
+    fn option_id(&self, i: usize) -> String {
+        let mut id = self.ids.clone();
+        id.push_str("opt-");
+        push_num(&mut id, i);
+        id
+    }
+
+    /// Appends option `i` for `entry` to the listbox: returns its question and snippet spans.
+    fn option(&self, rows: &mut Vec<usize>, entry: usize) -> (HtmlElement, HtmlElement) {
+        let li = el(&self.doc, &self.list, "li", "option");
+        attr(&li, "role", "option");
+        attr(&li, "part", "option");
+        attr(&li, "id", &self.option_id(rows.len()));
+        attr(&li, "aria-selected", "false");
+        let mut n = String::new();
+        push_num(&mut n, entry);
+        attr(&li, "data-entry", &n);
+        rows.push(entry);
+        (el(&self.doc, &li, "span", "q"), el(&self.doc, &li, "span", "snippet"))
+    }
+
+    /// Renders the rows for `query` (or, before typing, the most popular entries) in
+    /// `category`, their entries into `rows`.
+    fn render_rows(&self, d: &Data, query: &str, category: Option<&str>, rows: &mut Vec<usize>) {
+        let doc = &self.doc;
+        let max = self.faq.max_results.0 as usize;
+        let in_cat = |i: usize| category.is_none_or(|c| d.entries[i].category.as_deref() == Some(c));
+        if query.trim().is_empty() {
+            // Before typing: the most popular questions; with a category, all of that category.
+            let limit = if category.is_some() { 50 } else { self.faq.popular.0 as usize };
+            for &i in &d.popular {
+                if rows.len() == limit {
+                    break;
+                }
+                if in_cat(i) {
+                    let (q, sn) = self.option(rows, i);
+                    text(doc, &q, &d.entries[i].question);
+                    text(doc, &sn, &snippet(&d.entries[i].answer, &[], SNIPPET_CHARS).0);
+                }
+            }
+            return;
+        }
+        let limit = if category.is_some() { d.entries.len() } else { max };
+        for h in d.index.search(query, Some(d.lang), limit) {
+            if rows.len() == max {
+                break;
+            }
+            if !in_cat(h.entry) {
+                continue;
+            }
+            let e = &d.entries[h.entry];
+            let (mut q, mut a, mut tag) = (Vec::new(), Vec::new(), None::<(usize, Vec<(usize, usize)>)>);
+            for m in &h.matches {
+                match m.field {
+                    Field::Question => q.push((m.start, m.end)),
+                    Field::Answer => a.push((m.start, m.end)),
+                    Field::Tag(i) => match &mut tag {
+                        Some((t, ranges)) if *t == i as usize => ranges.push((m.start, m.end)),
+                        None => tag = Some((i as usize, vec![(m.start, m.end)])),
+                        _ => {}
+                    },
+                }
+            }
+            let (qs, sn) = self.option(rows, h.entry);
+            marked(doc, &qs, &e.question, &q);
+            // Found only through a keyword: show that keyword, so the shopper sees why.
+            if let (true, Some((i, ranges))) = (q.is_empty() && a.is_empty(), tag) {
+                if let Some(t) = e.tags.get(i) {
+                    marked(doc, &sn, t, &ranges);
+                    text(doc, &sn, " · ");
+                }
+            }
+            let (snip, moved) = snippet(&e.answer, &a, SNIPPET_CHARS);
+            marked(doc, &sn, &snip, &moved);
+        }
     }
 
     /// Writes the live region: the result count for the query (or the loading state).
@@ -485,7 +548,7 @@ impl Widget {
         }
         match next {
             Some(i) => {
-                let id = format!("{}opt-{i}", self.ids);
+                let id = self.option_id(i);
                 attr(&self.input, "aria-activedescendant", &id);
                 sf_show(&self.root, &id, false);
             }
@@ -508,7 +571,7 @@ impl Widget {
             "Enter" if !ev.is_composing() => {
                 if let Some(c) = cur {
                     ev.prevent_default();
-                    let entry = self.st.borrow().rows.get(c).map(|r| r.entry);
+                    let entry = self.st.borrow().rows.get(c).copied();
                     if let Some(e) = entry {
                         self.open(e, true);
                     }
@@ -577,7 +640,7 @@ impl Widget {
         let id = {
             let st = self.st.borrow();
             let Some(d) = st.data.as_ref() else { return };
-            let Some(item) = d.items.get(i) else { return };
+            let Some(item) = d.entries.get(i) else { return };
             self.answer_q.set_text_content(Some(&item.question));
             self.answer_body.set_text_content(None);
             append_nodes(&self.doc, &self.answer_body, &d.answers[i], 0);
@@ -600,7 +663,7 @@ impl Widget {
     fn follow_hash(&self) {
         let hash = sf_hash();
         let Some(id) = hash.strip_prefix("#faq-") else { return };
-        let found = self.st.borrow().data.as_ref().and_then(|d| d.items.iter().position(|e| e.id == id));
+        let found = self.st.borrow().data.as_ref().and_then(|d| d.entries.iter().position(|e| e.id == id));
         if let Some(i) = found {
             if self.st.borrow().opened != Some(i) {
                 self.open(i, false);
@@ -610,7 +673,7 @@ impl Widget {
 
     fn vote(self: &Rc<Self>, helpful: bool) {
         let (Some(url), Some(i)) = (self.faq.feedback_url.clone(), self.st.borrow().opened) else { return };
-        let Some(id) = self.st.borrow().data.as_ref().map(|d| d.items[i].id.clone()) else { return };
+        let Some(id) = self.st.borrow().data.as_ref().map(|d| d.entries[i].id.clone()) else { return };
         for b in &self.votes {
             attr(b, "disabled", "");
         }
@@ -645,58 +708,23 @@ impl Widget {
     }
 }
 
-/// The rows for `query` (or, before typing, the most popular entries) in `category`.
-fn rows_for(d: &Data, query: &str, category: Option<&str>, max: usize, popular: usize) -> Vec<Row> {
-    let in_cat = |i: usize| category.is_none_or(|c| d.items[i].category.as_deref() == Some(c));
-    let own = |text: &str, ranges: &[(usize, usize)]| segments(text, ranges).into_iter().map(|(t, m)| (t.to_owned(), m)).collect::<Vec<_>>();
-    if query.trim().is_empty() {
-        // Before typing: the most popular questions; with a category, all of that category.
-        let limit = if category.is_some() { 50 } else { popular };
-        return d
-            .popular
-            .iter()
-            .copied()
-            .filter(|&i| in_cat(i))
-            .take(limit)
-            .map(|i| {
-                let (snip, _) = snippet(&d.plain[i], &[], SNIPPET_CHARS);
-                Row { entry: i, question: vec![(d.items[i].question.clone(), false)], snippet: vec![(snip, false)] }
-            })
-            .collect();
+/// Appends `text` with the byte `ranges` highlighted as `<mark>`.
+fn marked(doc: &Document, parent: &web_sys::Node, text: &str, ranges: &[(usize, usize)]) {
+    for (t, m) in segments(text, ranges) {
+        if m {
+            el(doc, parent, "mark", "").set_text_content(Some(t));
+        } else {
+            crate::dom::text(doc, parent, t);
+        }
     }
-    let limit = if category.is_some() { d.items.len() } else { max };
-    d.index
-        .search(query, Some(d.lang), limit)
-        .into_iter()
-        .filter(|h| in_cat(h.entry))
-        .take(max)
-        .map(|h| {
-            let (mut q, mut a, mut tag) = (Vec::new(), Vec::new(), None::<(usize, Vec<(usize, usize)>)>);
-            for m in &h.matches {
-                match m.field {
-                    Field::Question => q.push((m.start, m.end)),
-                    Field::Answer => a.push((m.start, m.end)),
-                    Field::Tag(i) => match &mut tag {
-                        Some((t, ranges)) if *t == i as usize => ranges.push((m.start, m.end)),
-                        None => tag = Some((i as usize, vec![(m.start, m.end)])),
-                        _ => {}
-                    },
-                }
-            }
-            let (snip, moved) = snippet(&d.plain[h.entry], &a, SNIPPET_CHARS);
-            let mut snippet_runs = own(&snip, &moved);
-            // Found only through a keyword: show that keyword, so the shopper sees why.
-            if let (true, Some((i, ranges))) = (q.is_empty() && a.is_empty(), tag) {
-                if let Some(text) = d.items[h.entry].tags.get(i) {
-                    let mut runs = own(text, &ranges);
-                    runs.push((" · ".into(), false));
-                    runs.append(&mut snippet_runs);
-                    snippet_runs = runs;
-                }
-            }
-            Row { entry: h.entry, question: own(&d.items[h.entry].question, &q), snippet: snippet_runs }
-        })
-        .collect()
+}
+
+/// Appends `n` in decimal digits (without `core::fmt`).
+fn push_num(out: &mut String, n: usize) {
+    if n >= 10 {
+        push_num(out, n / 10);
+    }
+    out.push(char::from(b'0' + (n % 10) as u8));
 }
 
 /// Builds the sanitised answer tree with DOM calls; text only ever becomes text nodes.
