@@ -133,30 +133,36 @@ impl Widget {
     fn build(host: JsValue, container: HtmlElement, rt: Rc<Runtime>, faq: Faq, texts: Texts) -> Option<Widget> {
         let doc = container.owner_document()?;
         let uid = crate::dom::next_id();
-        let ids = format!("sf-faq-{uid}-");
+        let mut ids = String::from("sf-faq-");
+        push_num(&mut ids, uid as usize);
+        ids.push('-');
+        let (input_id, list_id, q_id) = (cat(&ids, "input"), cat(&ids, "list"), cat(&ids, "q"));
+        let mut max_query = String::new();
+        push_num(&mut max_query, MAX_QUERY);
         let t = |k: &str| texts.t(&rt.config, k, &[]);
         let root = el(&doc, &container, "div", "sf-faq");
         attr(&root, "part", "root");
         attr(&root, "data-state", "loading");
         let label = el(&doc, &root, "label", "label");
         label.set_text_content(Some(&t("faq.label")));
-        attr(&label, "for", &format!("{ids}input"));
+        attr(&label, "for", &input_id);
         let input: HtmlInputElement = el(&doc, &root, "input", "input").unchecked_into();
+        let placeholder = t("faq.placeholder");
         for (k, v) in [
-            ("id", format!("{ids}input")),
-            ("part", "input".into()),
-            ("type", "text".into()),
-            ("role", "combobox".into()),
-            ("autocomplete", "off".into()),
-            ("spellcheck", "false".into()),
-            ("enterkeyhint", "search".into()),
-            ("placeholder", t("faq.placeholder")),
-            ("aria-autocomplete", "list".into()),
-            ("aria-controls", format!("{ids}list")),
-            ("aria-expanded", "false".into()),
-            ("maxlength", MAX_QUERY.to_string()),
+            ("id", input_id.as_str()),
+            ("part", "input"),
+            ("type", "text"),
+            ("role", "combobox"),
+            ("autocomplete", "off"),
+            ("spellcheck", "false"),
+            ("enterkeyhint", "search"),
+            ("placeholder", &placeholder),
+            ("aria-autocomplete", "list"),
+            ("aria-controls", &list_id),
+            ("aria-expanded", "false"),
+            ("maxlength", &max_query),
         ] {
-            attr(&input, k, &v);
+            attr(&input, k, v);
         }
         let cats = el(&doc, &root, "ul", "cats");
         attr(&cats, "aria-label", &t("faq.categories"));
@@ -171,7 +177,7 @@ impl Widget {
         let list = el(&doc, &root, "ul", "results");
         attr(&list, "role", "listbox");
         attr(&list, "part", "results");
-        attr(&list, "id", &format!("{ids}list"));
+        attr(&list, "id", &list_id);
         attr(&list, "aria-label", &t("faq.label"));
         let contact = el(&doc, &root, "p", "contact");
         attr(&contact, "part", "contact");
@@ -186,11 +192,11 @@ impl Widget {
         let answer = el(&doc, &root, "div", "answer");
         attr(&answer, "part", "answer");
         attr(&answer, "role", "region");
-        attr(&answer, "aria-labelledby", &format!("{ids}q"));
+        attr(&answer, "aria-labelledby", &q_id);
         answer.set_hidden(true);
         let head = el(&doc, &answer, "div", "answer-head");
         let answer_q = el(&doc, &head, ["h2", "h3", "h4", "h5", "h6"][(faq.heading_level.0 as usize).clamp(2, 6) - 2], "answer-q");
-        attr(&answer_q, "id", &format!("{ids}q"));
+        attr(&answer_q, "id", &q_id);
         attr(&answer_q, "tabindex", "-1");
         let close = el(&doc, &head, "button", "close");
         attr(&close, "type", "button");
@@ -491,7 +497,9 @@ impl Widget {
             _ if q.is_empty() => String::new(),
             _ if n == 0 => self.texts.t(&self.rt.config, "faq.none", &[("query", q)]),
             _ => {
-                self.texts.plural(&self.rt.config, "faq.results", n as u64, &[("count", &n.to_string()), ("query", q)])
+                let mut count = String::new();
+                push_num(&mut count, n);
+                self.texts.plural(&self.rt.config, "faq.results", n as u64, &[("count", &count), ("query", q)])
             }
         };
         if self.status.text_content().as_deref() != Some(msg.as_str()) {
@@ -627,7 +635,7 @@ impl Widget {
                     self.answer.set_hidden(true);
                     self.st.borrow_mut().opened = None;
                     sf_set_hash("");
-                    sf_show(&self.root, &format!("{}input", self.ids), true);
+                    sf_show(&self.root, &cat(&self.ids, "input"), true);
                 }
                 Some(a @ ("yes" | "no")) => self.vote(a == "yes"),
                 _ => {}
@@ -654,8 +662,8 @@ impl Widget {
             s.set_text_content(None);
         }
         self.answer.set_hidden(false);
-        sf_set_hash(&format!("#faq-{}", crate::backend::encode(&id)));
-        sf_show(&self.root, &format!("{}q", self.ids), focus);
+        sf_set_hash(&cat("#faq-", &crate::backend::encode(&id)));
+        sf_show(&self.root, &cat(&self.ids, "q"), focus);
         events::emit(&self.host, "faq-open", obj([("widget", s("faq")), ("id", s(&id))]));
     }
 
@@ -717,6 +725,14 @@ fn marked(doc: &Document, parent: &web_sys::Node, text: &str, ranges: &[(usize, 
             crate::dom::text(doc, parent, t);
         }
     }
+}
+
+/// `a` followed by `b` (without `core::fmt`).
+fn cat(a: &str, b: &str) -> String {
+    let mut s = String::with_capacity(a.len() + b.len());
+    s.push_str(a);
+    s.push_str(b);
+    s
 }
 
 /// Appends `n` in decimal digits (without `core::fmt`).
