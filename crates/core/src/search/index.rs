@@ -201,7 +201,9 @@ impl Index {
             prior: Vec::new(),
             synonyms: Vec::new(),
         };
-        let mut surface: HashMap<(String, Lang), TermId> = HashMap::default();
+        // Surface words as "<word><language letter>" keys: the same map type as `terms`, so its
+        // code is shared (a word and language always stem to the same term).
+        let mut surface: HashMap<String, TermId> = HashMap::default();
         // Pass 1: words as they stand.
         let mut words: Vec<(u32, Field, String, u32, u32)> = Vec::new();
         for (e, entry) in entries.iter().enumerate() {
@@ -214,14 +216,22 @@ impl Index {
                         continue;
                     }
                     let term = ix.intern(stem(&tok.text, entry.lang));
-                    surface.entry((tok.text.clone(), entry.lang)).or_insert(term);
+                    let mut key = tok.text.clone();
+                    key.push(if entry.lang == Lang::De { 'd' } else { 'e' });
+                    surface.insert(key, term);
                     ix.add(e as u32, field, term, 1.0);
                     ix.occurrences[e].push(Occurrence { term, field, start: tok.start as u32, end: tok.end as u32 });
                     words.push((e as u32, field, tok.text, tok.start as u32, tok.end as u32));
                 }
             }
         }
-        ix.vocab = surface.into_iter().map(|((w, l), t)| (w, t, l)).collect();
+        ix.vocab = surface
+            .into_iter()
+            .map(|(mut w, t)| {
+                let l = if w.pop() == Some('d') { Lang::De } else { Lang::En };
+                (w, t, l)
+            })
+            .collect();
         crate::sort::sort_by(&mut ix.vocab, |a, b| a.0.cmp(&b.0));
         // Pass 2: compounds of two known words also count as their parts (at half weight).
         for (e, field, word, start, end) in words {

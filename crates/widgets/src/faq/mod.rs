@@ -265,28 +265,23 @@ impl Widget {
 
         let w = self.clone();
         wasm_bindgen_futures::spawn_local(async move {
-            let (data, phase) = match w.load(&w.faq.source).await {
-                Ok(d) => (Some(d), Phase::Ready),
-                Err(_) if !w.alive.get() => return,
-                Err(e) => {
-                    w.report(&e);
-                    match &w.faq.fallback {
-                        Some(fb) => match w.load(fb).await {
-                            Ok(d) => (Some(d), Phase::Fallback),
-                            Err(e) => {
-                                w.report(&e);
-                                (None, Phase::Failed)
-                            }
-                        },
-                        None => (None, Phase::Failed),
+            // The source, then the fallback if there is one (one await point, not two).
+            let (mut data, mut phase) = (None, Phase::Failed);
+            for (source, ok) in [(Some(&w.faq.source), Phase::Ready), (w.faq.fallback.as_ref(), Phase::Fallback)] {
+                let Some(source) = source else { break };
+                match w.load(source).await {
+                    Ok(d) => {
+                        (data, phase) = (Some(d), ok);
+                        break;
                     }
+                    Err(_) if ok == Phase::Ready && !w.alive.get() => return,
+                    Err(e) => w.report(&e),
                 }
-            };
+            }
             if !w.alive.get() {
                 return;
             }
             let n = data.as_ref().map_or(0, |d| d.entries.len());
-            let cats = data.as_ref().filter(|_| w.faq.categories).map(|d| d.categories.clone()).unwrap_or_default();
             w.st.borrow_mut().data = data;
             w.phase.set(phase);
             attr(&w.root, "data-state", match phase {
@@ -294,7 +289,11 @@ impl Widget {
                 Phase::Fallback => "fallback",
                 _ => "error",
             });
-            w.render_categories(&cats);
+            if w.faq.categories {
+                if let Some(d) = &w.st.borrow().data {
+                    w.render_categories(&d.categories);
+                }
+            }
             w.refresh();
             w.announce();
             w.follow_hash();
