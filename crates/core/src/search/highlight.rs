@@ -32,13 +32,11 @@ pub fn snippet(text: &str, ranges: &[(usize, usize)], max_chars: usize) -> (Stri
     let mut start = 0;
     if let Some(f) = first {
         let lead = max_chars / 3;
-        let before: Vec<(usize, char)> = text[..f].char_indices().collect();
-        if before.len() > lead {
-            let mut i = before.len() - lead;
-            while i < before.len() && !before[i - 1].1.is_whitespace() {
-                i += 1;
-            }
-            start = if i < before.len() { before[i].0 } else { f };
+        let before = &text[..f];
+        let n = before.chars().count();
+        if n > lead {
+            // Just after the first space from `lead + 1` characters before the match on.
+            start = before.char_indices().skip(n - lead - 1).find(|c| c.1.is_whitespace()).map_or(f, |(p, c)| p + c.len_utf8());
         }
     }
     let mut end = text.len();
@@ -50,8 +48,9 @@ pub fn snippet(text: &str, ranges: &[(usize, usize)], max_chars: usize) -> (Stri
     let mut out = String::new();
     let prefix = if start > 0 { "… " } else { "" };
     out.push_str(prefix);
-    out.push_str(text[start..end].trim_end());
-    let body_end = start + text[start..end].trim_end().len();
+    let body = text[start..end].trim_end();
+    out.push_str(body);
+    let body_end = start + body.len();
     if end < text.len() {
         out.push_str(" …");
     }

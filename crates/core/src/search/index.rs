@@ -325,15 +325,9 @@ impl Index {
         for cut in (min_part..=word.len() - min_part).rev() {
             let (left, right) = word.split_at(cut);
             let Some(r) = known(right) else { continue };
-            let mut lefts = vec![left];
-            for link in ["s", "es", "n", "en", "e"] {
-                if let Some(l) = left.strip_suffix(link) {
-                    if l.len() >= min_part {
-                        lefts.push(l);
-                    }
-                }
-            }
-            if let Some(l) = lefts.into_iter().find_map(known_left) {
+            // The first known of the left part as it stands and without a linking letter.
+            let l = ["", "s", "es", "n", "en", "e"].into_iter().filter_map(|link| left.strip_suffix(link)).filter(|l| l.len() >= min_part).find_map(known_left);
+            if let Some(l) = l {
                 if l != r {
                     return Some((l, r));
                 }
