@@ -74,7 +74,6 @@ struct State {
 /// The mounted widget: its elements, state and listeners.
 struct Widget {
     rt: Rc<Runtime>,
-    faq: Faq,
     texts: Texts,
     host: JsValue,
     doc: Document,
@@ -115,12 +114,12 @@ impl Drop for Handle {
 
 /// Mounts the FAQ search. `None` when the config has no valid `faq` section.
 pub fn mount(host: HtmlElement, rt: Rc<Runtime>) -> Option<Box<dyn std::any::Any>> {
-    let Some(faq) = rt.config.faq.get().cloned() else {
+    if rt.config.faq.get().is_none() {
         let _ = host.set_attribute("data-sf-state", "off");
         return None;
-    };
+    }
     let (texts, container) = crate::runtime::prepare(&host, &rt, CSS);
-    let w = Rc::new(Widget::build(host.into(), container, rt, faq, texts)?);
+    let w = Rc::new(Widget::build(host.into(), container, rt, texts)?);
     w.start();
     Some(Box::new(Handle(w)))
 }
@@ -130,7 +129,13 @@ impl Widget {
         self.texts.t(&self.rt.config, key, &[])
     }
 
-    fn build(host: JsValue, container: HtmlElement, rt: Rc<Runtime>, faq: Faq, texts: Texts) -> Option<Widget> {
+    /// The config's `faq` section (valid: [`mount`] checked it; read in place, not cloned).
+    fn faq(&self) -> &Faq {
+        self.rt.config.faq.get().expect("mounted with a valid faq section")
+    }
+
+    fn build(host: JsValue, container: HtmlElement, rt: Rc<Runtime>, texts: Texts) -> Option<Widget> {
+        let faq = rt.config.faq.get()?;
         let doc = container.owner_document()?;
         let uid = crate::dom::next_id();
         let mut ids = String::from("sf-faq-");
@@ -224,7 +229,6 @@ impl Widget {
         }
         Some(Widget {
             rt,
-            faq,
             texts,
             host,
             doc,
@@ -267,7 +271,7 @@ impl Widget {
         wasm_bindgen_futures::spawn_local(async move {
             // The source, then the fallback if there is one (one await point, not two).
             let (mut data, mut phase) = (None, Phase::Failed);
-            for (source, ok) in [(Some(&w.faq.source), Phase::Ready), (w.faq.fallback.as_ref(), Phase::Fallback)] {
+            for (source, ok) in [(Some(&w.faq().source), Phase::Ready), (w.faq().fallback.as_ref(), Phase::Fallback)] {
                 let Some(source) = source else { break };
                 match w.load(source).await {
                     Ok(d) => {
@@ -289,7 +293,7 @@ impl Widget {
                 Phase::Fallback => "fallback",
                 _ => "error",
             });
-            if w.faq.categories {
+            if w.faq().categories {
                 if let Some(d) = &w.st.borrow().data {
                     w.render_categories(&d.categories);
                 }
@@ -355,7 +359,7 @@ impl Widget {
             let url = src.url.as_ref().map_or("(inline)", |u| u.0.as_str()).to_owned();
             return Err(FetchError { outcome: schaufenster_core::retry::Outcome::Malformed, url, attempts: 1 });
         }
-        let index = Index::build(&entries, &self.faq.options());
+        let index = Index::build(&entries, &self.faq().options());
         let popular = by_popularity(&entries.iter().map(|e| e.popularity).collect::<Vec<_>>());
         let mut categories: Vec<String> = Vec::new();
         for c in entries.iter().filter_map(|e| e.category.as_ref()) {
@@ -433,11 +437,11 @@ impl Widget {
     /// `category`, their entries into `rows`.
     fn render_rows(&self, d: &Data, query: &str, category: Option<&str>, rows: &mut Vec<usize>) {
         let doc = &self.doc;
-        let max = self.faq.max_results.0 as usize;
+        let max = self.faq().max_results.0 as usize;
         let in_cat = |i: usize| category.is_none_or(|c| d.entries[i].category.as_deref() == Some(c));
         if query.trim().is_empty() {
             // Before typing: the most popular questions; with a category, all of that category.
-            let limit = if category.is_some() { 50 } else { self.faq.popular.0 as usize };
+            let limit = if category.is_some() { 50 } else { self.faq().popular.0 as usize };
             for &i in &d.popular {
                 if rows.len() == limit {
                     break;
@@ -679,7 +683,7 @@ impl Widget {
     }
 
     fn vote(self: &Rc<Self>, helpful: bool) {
-        let (Some(url), Some(i)) = (self.faq.feedback_url.clone(), self.st.borrow().opened) else { return };
+        let (Some(url), Some(i)) = (self.faq().feedback_url.clone(), self.st.borrow().opened) else { return };
         let Some(id) = self.st.borrow().data.as_ref().map(|d| d.entries[i].id.clone()) else { return };
         for b in &self.votes {
             attr(b, "disabled", "");
@@ -703,7 +707,7 @@ impl Widget {
 
     /// Sends a query that found nothing to the search log: once per query, only after consent.
     async fn log_zero_result(&self, q: &str) {
-        let Some(url) = &self.faq.search_log_url else { return };
+        let Some(url) = &self.faq().search_log_url else { return };
         if !self.rt.consent() || self.st.borrow().logged.iter().any(|l| l == q) {
             return;
         }
