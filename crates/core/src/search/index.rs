@@ -179,9 +179,10 @@ impl Index {
     /// Builds the index.
     pub fn build(entries: &[Entry], opts: &Options) -> Index {
         let clamp = |v: f32, lo: f32, hi: f32| if v.is_finite() { v.clamp(lo, hi) } else { lo };
-        let opts = Options {
+        let clamped = Options {
             weights: FieldWeights { question: clamp(opts.weights.question, 0.0, 10.0), tags: clamp(opts.weights.tags, 0.0, 10.0), answer: clamp(opts.weights.answer, 0.0, 10.0) },
-            synonyms: opts.synonyms.clone(),
+            // Kept as stems in `synonyms` below, not as given.
+            synonyms: Vec::new(),
             k1: clamp(opts.k1, 0.0, 3.0),
             b: clamp(opts.b, 0.0, 1.0),
             popularity: clamp(opts.popularity, 0.0, 1.0),
@@ -189,7 +190,7 @@ impl Index {
             prefix: opts.prefix,
         };
         let mut ix = Index {
-            opts,
+            opts: clamped,
             langs: entries.iter().map(|e| e.lang).collect(),
             terms: HashMap::default(),
             postings: Vec::new(),
@@ -254,8 +255,7 @@ impl Index {
         ix.prior = entries.iter().map(|e| if max_pop > 0.0 { (1.0 + e.popularity as f32).ln() / (1.0 + max_pop).ln() } else { 0.0 }).collect();
         // Synonym groups as stems in both languages: a query word matches a group by its stem
         // even when the index never uses that word ("Retoure" → "Rücksendung").
-        ix.synonyms = ix
-            .opts
+        ix.synonyms = opts
             .synonyms
             .iter()
             .map(|group| {

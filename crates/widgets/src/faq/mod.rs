@@ -519,7 +519,10 @@ impl Widget {
 
     fn on_input(self: &Rc<Self>) {
         // The box holds at most MAX_QUERY characters (maxlength); a longer paste is cut here too.
-        let q: String = self.input.value().chars().take(MAX_QUERY).collect();
+        let mut q = self.input.value();
+        if let Some((cut, _)) = q.char_indices().nth(MAX_QUERY) {
+            q.truncate(cut);
+        }
         self.st.borrow_mut().query = q.clone();
         self.refresh();
         let gen = self.next_query();
