@@ -208,10 +208,14 @@ impl Index {
         // Pass 1: words as they stand.
         let mut words: Vec<(u32, Field, String, u32, u32)> = Vec::new();
         for (e, entry) in entries.iter().enumerate() {
-            let mut fields: Vec<(Field, &str)> = vec![(Field::Question, entry.question.as_str())];
-            fields.extend(entry.tags.iter().enumerate().map(|(i, t)| (Field::Tag(i as u16), t.as_str())));
-            fields.push((Field::Answer, entry.answer.as_str()));
-            for (field, text) in fields {
+            // The question, each tag, the answer.
+            let tags = entry.tags.len();
+            for k in 0..tags + 2 {
+                let (field, text) = match k {
+                    0 => (Field::Question, &entry.question),
+                    k if k <= tags => (Field::Tag((k - 1) as u16), &entry.tags[k - 1]),
+                    _ => (Field::Answer, &entry.answer),
+                };
                 for tok in tokenize(text, entry.lang) {
                     if is_stop(&tok.text, entry.lang) {
                         continue;
@@ -488,7 +492,10 @@ impl Index {
         }
         crate::sort::sort_by(&mut hits, |a, b| b.1.partial_cmp(&a.1).unwrap_or(core::cmp::Ordering::Equal).then(a.0.cmp(&b.0)));
         hits.truncate(limit);
-        let matched: Vec<TermId> = groups.iter().flatten().map(|c| c.term).collect();
+        let mut matched: Vec<TermId> = Vec::new();
+        for g in &groups {
+            matched.extend(g.iter().map(|c| c.term));
+        }
         hits.into_iter()
             .map(|(entry, score)| {
                 let mut matches: Vec<MatchRange> = self.occurrences[entry as usize]
