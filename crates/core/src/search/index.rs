@@ -422,8 +422,17 @@ impl Index {
         let ends_in_word = query.chars().last().is_some_and(super::normalize::is_word_char);
         for &ql in query_langs {
             let toks = tokenize(query, ql);
-            let content: Vec<&str> = toks.iter().map(|t| t.text.as_str()).filter(|w| !is_stop(w, ql)).collect();
-            let words: Vec<&str> = if content.is_empty() { toks.iter().map(|t| t.text.as_str()).collect() } else { content };
+            let mut words: Vec<&str> = Vec::new();
+            for stop in [false, true] {
+                for t in &toks {
+                    if stop || !is_stop(&t.text, ql) {
+                        words.push(&t.text);
+                    }
+                }
+                if !words.is_empty() {
+                    break;
+                }
+            }
             for (i, w) in words.iter().take(32).enumerate() {
                 let is_last = i + 1 == words.len() && ends_in_word;
                 let cands = self.candidates(w, ql, is_last);
@@ -493,20 +502,21 @@ impl Index {
         crate::sort::sort_by(&mut hits, |a, b| b.1.partial_cmp(&a.1).unwrap_or(core::cmp::Ordering::Equal).then(a.0.cmp(&b.0)));
         hits.truncate(limit);
         let mut matched: Vec<TermId> = Vec::new();
-        for g in &groups {
-            matched.extend(g.iter().map(|c| c.term));
+        for c in groups.iter().flat_map(|g| g.iter()) {
+            matched.push(c.term);
         }
-        hits.into_iter()
-            .map(|(entry, score)| {
-                let mut matches: Vec<MatchRange> = self.occurrences[entry as usize]
-                    .iter()
-                    .filter(|o| matched.contains(&o.term))
-                    .map(|o| MatchRange { field: o.field, start: o.start as usize, end: o.end as usize })
-                    .collect();
-                matches.dedup();
-                Hit { entry: entry as usize, score, matches }
-            })
-            .collect()
+        let mut out = Vec::with_capacity(hits.len());
+        for (entry, score) in hits {
+            let mut matches: Vec<MatchRange> = Vec::new();
+            for o in &self.occurrences[entry as usize] {
+                if matched.contains(&o.term) {
+                    matches.push(MatchRange { field: o.field, start: o.start as usize, end: o.end as usize });
+                }
+            }
+            matches.dedup();
+            out.push(Hit { entry: entry as usize, score, matches });
+        }
+        out
     }
 }
 
