@@ -3,7 +3,12 @@
 /// Splits `text` into `(piece, matched)` runs. `ranges` are byte ranges into `text` (any order,
 /// may overlap; out-of-bounds or off-char-boundary ranges are ignored).
 pub fn segments<'a>(text: &'a str, ranges: &[(usize, usize)]) -> Vec<(&'a str, bool)> {
-    let mut rs: Vec<(usize, usize)> = ranges.iter().copied().filter(|&(s, e)| s < e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e)).collect();
+    let mut rs: Vec<(usize, usize)> = Vec::new();
+    for &(s, e) in ranges {
+        if s < e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e) {
+            rs.push((s, e));
+        }
+    }
     crate::sort::sort_by(&mut rs, |a, b| a.0.cmp(&b.0));
     let mut out = Vec::new();
     let mut at = 0;
@@ -55,7 +60,12 @@ pub fn snippet(text: &str, ranges: &[(usize, usize)], max_chars: usize) -> (Stri
         out.push_str(" …");
     }
     let shift = |p: usize| p - start + prefix.len();
-    let moved = ranges.iter().filter(|&&(s, e)| s >= start && e <= body_end && s < e).map(|&(s, e)| (shift(s), shift(e))).collect();
+    let mut moved = Vec::new();
+    for &(s, e) in ranges {
+        if s >= start && e <= body_end && s < e {
+            moved.push((shift(s), shift(e)));
+        }
+    }
     (out, moved)
 }
 

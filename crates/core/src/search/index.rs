@@ -254,29 +254,29 @@ impl Index {
             let total: f32 = ix.lengths.iter().map(|l| l[i]).sum();
             ix.avg[i] = (total / n).max(1.0);
         }
-        ix.idf = ix.postings.iter().map(|p| (1.0 + (n - p.len() as f32 + 0.5) / (p.len() as f32 + 0.5)).ln()).collect();
+        for p in &ix.postings {
+            ix.idf.push((1.0 + (n - p.len() as f32 + 0.5) / (p.len() as f32 + 0.5)).ln());
+        }
         let max_pop = entries.iter().map(|e| e.popularity).max().unwrap_or(0) as f32;
-        ix.prior = entries.iter().map(|e| if max_pop > 0.0 { (1.0 + e.popularity as f32).ln() / (1.0 + max_pop).ln() } else { 0.0 }).collect();
+        for e in entries {
+            ix.prior.push(if max_pop > 0.0 { (1.0 + e.popularity as f32).ln() / (1.0 + max_pop).ln() } else { 0.0 });
+        }
         // Synonym groups as stems in both languages: a query word matches a group by its stem
         // even when the index never uses that word ("Retoure" → "Rücksendung").
-        ix.synonyms = opts
-            .synonyms
-            .iter()
-            .map(|group| {
-                let mut stems: Vec<String> = Vec::new();
-                for w in group {
-                    for lang in [Lang::De, Lang::En] {
-                        for tok in tokenize(w, lang) {
-                            let s = stem(&tok.text, lang);
-                            if !stems.contains(&s) {
-                                stems.push(s);
-                            }
+        for group in &opts.synonyms {
+            let mut stems: Vec<String> = Vec::new();
+            for w in group {
+                for lang in [Lang::De, Lang::En] {
+                    for tok in tokenize(w, lang) {
+                        let s = stem(&tok.text, lang);
+                        if !stems.contains(&s) {
+                            stems.push(s);
                         }
                     }
                 }
-                stems
-            })
-            .collect();
+            }
+            ix.synonyms.push(stems);
+        }
         ix
     }
 
