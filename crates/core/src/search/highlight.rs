@@ -71,7 +71,10 @@ pub fn snippet(text: &str, ranges: &[(usize, usize)], max_chars: usize) -> (Stri
 
 /// Entry indices by popularity, most popular first; ties keep the given order.
 pub fn by_popularity(popularity: &[u32]) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..popularity.len()).collect();
+    let mut order: Vec<usize> = Vec::with_capacity(popularity.len());
+    for i in 0..popularity.len() {
+        order.push(i);
+    }
     crate::sort::sort_by(&mut order, |&a, &b| popularity[b].cmp(&popularity[a]));
     order
 }

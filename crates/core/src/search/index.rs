@@ -191,7 +191,7 @@ impl Index {
         };
         let mut ix = Index {
             opts: clamped,
-            langs: entries.iter().map(|e| e.lang).collect(),
+            langs: Vec::with_capacity(entries.len()),
             terms: HashMap::default(),
             postings: Vec::new(),
             idf: Vec::new(),
@@ -205,6 +205,9 @@ impl Index {
         // Surface words as "<word><language letter>" keys: the same map type as `terms`, so its
         // code is shared (a word and language always stem to the same term).
         let mut surface: HashMap<String, TermId> = HashMap::default();
+        for e in entries {
+            ix.langs.push(e.lang);
+        }
         // Pass 1: words as they stand.
         let mut words: Vec<(u32, Field, String, u32, u32)> = Vec::new();
         for (e, entry) in entries.iter().enumerate() {
@@ -230,13 +233,10 @@ impl Index {
                 }
             }
         }
-        ix.vocab = surface
-            .into_iter()
-            .map(|(mut w, t)| {
-                let l = if w.pop() == Some('d') { Lang::De } else { Lang::En };
-                (w, t, l)
-            })
-            .collect();
+        for (mut w, t) in surface {
+            let l = if w.pop() == Some('d') { Lang::De } else { Lang::En };
+            ix.vocab.push((w, t, l));
+        }
         crate::sort::sort_by(&mut ix.vocab, |a, b| a.0.cmp(&b.0));
         // Pass 2: compounds of two known words also count as their parts (at half weight).
         for (e, field, word, start, end) in words {
@@ -527,7 +527,10 @@ fn bounded_distance(a: &[u8], b: &[u8], max: usize) -> Option<usize> {
     }
     let (n, m) = (a.len(), b.len());
     let mut prev2 = vec![0usize; m + 1];
-    let mut prev: Vec<usize> = (0..=m).collect();
+    let mut prev = vec![0usize; m + 1];
+    for (j, p) in prev.iter_mut().enumerate() {
+        *p = j;
+    }
     let mut cur = vec![0usize; m + 1];
     for i in 1..=n {
         cur[0] = i;

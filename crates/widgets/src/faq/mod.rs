@@ -360,13 +360,17 @@ impl Widget {
             return Err(FetchError { outcome: schaufenster_core::retry::Outcome::Malformed, url, attempts: 1 });
         }
         let index = Index::build(&entries, &self.faq().options());
-        let popular = by_popularity(&entries.iter().map(|e| e.popularity).collect::<Vec<_>>());
+        let mut popularity = Vec::with_capacity(entries.len());
         let mut categories: Vec<String> = Vec::new();
-        for c in entries.iter().filter_map(|e| e.category.as_ref()) {
-            if !categories.contains(c) {
-                categories.push(c.clone());
+        for e in &entries {
+            popularity.push(e.popularity);
+            if let Some(c) = &e.category {
+                if !categories.contains(c) {
+                    categories.push(c.clone());
+                }
             }
         }
+        let popular = by_popularity(&popularity);
         Ok(Data { entries, answers, index, popular, categories, lang })
     }
 
@@ -381,7 +385,12 @@ impl Widget {
         let current = self.st.borrow().category.clone();
         self.cats.set_text_content(None);
         let all = self.t("faq.all");
-        for (value, label) in std::iter::once((None, all.as_str())).chain(cats.iter().map(|c| (Some(c.as_str()), c.as_str()))) {
+        // "All", then each category.
+        for k in 0..=cats.len() {
+            let (value, label) = match k.checked_sub(1) {
+                None => (None, all.as_str()),
+                Some(c) => (Some(cats[c].as_str()), cats[c].as_str()),
+            };
             let li = el(&self.doc, &self.cats, "li", "");
             let b = el(&self.doc, &li, "button", "cat");
             attr(&b, "type", "button");
