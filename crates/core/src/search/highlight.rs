@@ -32,7 +32,12 @@ pub fn segments<'a>(text: &'a str, ranges: &[(usize, usize)]) -> Vec<(&'a str, b
 /// A window of about `max_chars` characters of `text` around the first range, starting at a
 /// word boundary, with `…` where text was cut; returns the snippet and the ranges moved into it.
 pub fn snippet(text: &str, ranges: &[(usize, usize)], max_chars: usize) -> (String, Vec<(usize, usize)>) {
-    let first = ranges.iter().map(|r| r.0).filter(|&s| s < text.len()).min();
+    let mut first: Option<usize> = None;
+    for &(s, _) in ranges {
+        if s < text.len() && first.is_none_or(|f| s < f) {
+            first = Some(s);
+        }
+    }
     // Start up to about a third of the window before the first match, at a word start.
     let mut start = 0;
     if let Some(f) = first {

@@ -251,13 +251,20 @@ impl Index {
         // Document statistics.
         let n = entries.len().max(1) as f32;
         for i in 0..3 {
-            let total: f32 = ix.lengths.iter().map(|l| l[i]).sum();
+            let mut total = 0.0;
+            for l in &ix.lengths {
+                total += l[i];
+            }
             ix.avg[i] = (total / n).max(1.0);
         }
         for p in &ix.postings {
             ix.idf.push((1.0 + (n - p.len() as f32 + 0.5) / (p.len() as f32 + 0.5)).ln());
         }
-        let max_pop = entries.iter().map(|e| e.popularity).max().unwrap_or(0) as f32;
+        let mut max_pop = 0;
+        for e in entries {
+            max_pop = max_pop.max(e.popularity);
+        }
+        let max_pop = max_pop as f32;
         for e in entries {
             ix.prior.push(if max_pop > 0.0 { (1.0 + e.popularity as f32).ln() / (1.0 + max_pop).ln() } else { 0.0 });
         }
@@ -318,22 +325,37 @@ impl Index {
             return None;
         }
         let known = |w: &str| self.terms.get(&stem(w, lang)).copied();
-        // A first part may also be the start of a known word ("liefer" of "lieferung"), since
-        // a stemmer treats a bare compound part differently from the whole word.
-        let known_left = |w: &str| {
-            known(w).or_else(|| {
-                let from = self.vocab.partition_point(|(v, _, _)| v.as_str() < w);
-                self.vocab[from..].iter().take_while(|(v, _, _)| v.starts_with(w)).filter(|(v, _, l)| *l == lang && v.len() <= w.len() + 4).min_by_key(|(v, _, _)| v.len()).map(|(_, t, _)| *t)
-            })
-        };
         for cut in (min_part..=word.len() - min_part).rev() {
             let (left, right) = word.split_at(cut);
             let Some(r) = known(right) else { continue };
-            // The first known of the left part as it stands and without a linking letter.
-            let l = ["", "s", "es", "n", "en", "e"].into_iter().filter_map(|link| left.strip_suffix(link)).filter(|l| l.len() >= min_part).find_map(known_left);
-            if let Some(l) = l {
-                if l != r {
-                    return Some((l, r));
+            // The left part as it stands, then without a linking letter: the first one known.
+            for link in ["", "s", "es", "n", "en", "e"] {
+                let Some(w) = left.strip_suffix(link) else { continue };
+                if w.len() < min_part {
+                    continue;
+                }
+                let mut l = known(w);
+                if l.is_none() {
+                    // Or the start of a known word ("liefer" of "lieferung"; a stemmer treats a
+                    // bare compound part differently from the whole word): the shortest one of
+                    // this language at most 4 letters longer.
+                    let mut shortest = usize::MAX;
+                    let from = self.vocab.partition_point(|(v, _, _)| v.as_str() < w);
+                    for (v, t, vl) in &self.vocab[from..] {
+                        if !v.starts_with(w) {
+                            break;
+                        }
+                        if *vl == lang && v.len() <= w.len() + 4 && v.len() < shortest {
+                            shortest = v.len();
+                            l = Some(*t);
+                        }
+                    }
+                }
+                if let Some(l) = l {
+                    if l != r {
+                        return Some((l, r));
+                    }
+                    break;
                 }
             }
         }
@@ -358,7 +380,10 @@ impl Index {
             None => out.push(Candidate { term, weight }),
         };
         let stemmed = stem(word, lang);
-        for group in self.synonyms.iter().filter(|g| g.contains(&stemmed)) {
+        for group in &self.synonyms {
+            if !group.contains(&stemmed) {
+                continue;
+            }
             for s in group {
                 if let Some(&t) = self.terms.get(s) {
                     push(&mut out, t, 0.9);
@@ -374,7 +399,10 @@ impl Index {
         // The word being typed: every vocabulary word it starts.
         if self.opts.prefix && is_last && word.len() >= 2 {
             let from = self.vocab.partition_point(|(w, _, _)| w.as_str() < word);
-            for (w, t, _) in self.vocab[from..].iter().take_while(|(w, _, _)| w.starts_with(word)).take(64) {
+            for (k, (w, t, _)) in self.vocab[from..].iter().enumerate() {
+                if k == 64 || !w.starts_with(word) {
+                    break;
+                }
                 let weight = if w.len() == word.len() { 1.0 } else { 0.85 };
                 push(&mut out, *t, weight);
             }
