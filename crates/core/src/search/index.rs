@@ -198,7 +198,7 @@ impl Index {
             vocab: Vec::new(),
             lengths: vec![[0.0; 3]; entries.len()],
             avg: [1.0; 3],
-            occurrences: vec![Vec::new(); entries.len()],
+            occurrences: Vec::with_capacity(entries.len()),
             prior: Vec::new(),
             synonyms: Vec::new(),
         };
@@ -207,6 +207,7 @@ impl Index {
         let mut surface: HashMap<String, TermId> = HashMap::default();
         for e in entries {
             ix.langs.push(e.lang);
+            ix.occurrences.push(Vec::new());
         }
         // Pass 1: words as they stand.
         let mut words: Vec<(u32, Field, String, u32, u32)> = Vec::new();

@@ -624,7 +624,7 @@ impl Widget {
 
     /// Clicks anywhere in the widget: an option, a category, close, or a vote.
     fn on_click(self: &Rc<Self>, ev: JsValue) {
-        let target = js_sys::Reflect::get(&ev, &"target".into()).ok().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        let target = ev.unchecked_into::<web_sys::Event>().target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
         let Some(target) = target else { return };
         if let Ok(Some(option)) = target.closest("[data-entry]") {
             if let Some(i) = option.get_attribute("data-entry").and_then(|v| schaufenster_core::num::parse_usize(&v)) {
