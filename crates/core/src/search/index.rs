@@ -330,7 +330,8 @@ impl Index {
             let (left, right) = word.split_at(cut);
             let Some(r) = known(right) else { continue };
             // The left part as it stands, then without a linking letter: the first one known.
-            for link in ["", "s", "es", "n", "en", "e"] {
+            // ("" first: the part as it stands.)
+            for link in " s es n en e".split(' ') {
                 let Some(w) = left.strip_suffix(link) else { continue };
                 if w.len() < min_part {
                     continue;
