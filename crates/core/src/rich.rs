@@ -271,6 +271,14 @@ impl<'a> Scan<'a> {
         self.b.get(self.i).copied()
     }
 
+    /// Moves past the bytes for which `keep` holds (one loop for every run the tag scanner skips).
+    #[inline(never)]
+    fn skip(&mut self, keep: fn(u8) -> bool) {
+        while self.peek().is_some_and(keep) {
+            self.i += 1;
+        }
+    }
+
     /// Position of `needle` at or after `from`.
     fn find(&self, from: usize, needle: &[u8]) -> Option<usize> {
         let hay = self.b.get(from..)?;
@@ -376,18 +384,16 @@ impl<'a> Scan<'a> {
     /// A tag the input ends inside is dropped with the rest of the input.
     fn tag(&mut self, end_tag: bool) -> Tok<'a> {
         let (s, b) = (self.s, self.b);
-        let stop = |c: u8| is_space(c) || c == b'/' || c == b'>';
-        let start = self.i;
-        while self.peek().is_some_and(|c| !stop(c)) {
-            self.i += 1;
+        fn stop(c: u8) -> bool {
+            is_space(c) || c == b'/' || c == b'>'
         }
+        let start = self.i;
+        self.skip(|c| !stop(c));
         let name = &s[start..self.i];
         let mut href = None;
         let mut self_closing = false;
         loop {
-            while self.peek().is_some_and(is_space) {
-                self.i += 1;
-            }
+            self.skip(is_space);
             match self.peek() {
                 None => return Tok::Skip,
                 Some(b'>') => {
@@ -408,21 +414,15 @@ impl<'a> Scan<'a> {
             // Attribute name; its first character may be '='.
             let name_start = self.i;
             self.i += 1;
-            while self.peek().is_some_and(|c| !stop(c) && c != b'=') {
-                self.i += 1;
-            }
+            self.skip(|c| !stop(c) && c != b'=');
             // A name may start inside a multi-byte character only if the previous byte was
             // ASCII, so both ends are char boundaries.
             let attr = &s[name_start..self.i];
-            while self.peek().is_some_and(is_space) {
-                self.i += 1;
-            }
+            self.skip(is_space);
             let mut value = "";
             if self.peek() == Some(b'=') {
                 self.i += 1;
-                while self.peek().is_some_and(is_space) {
-                    self.i += 1;
-                }
+                self.skip(is_space);
                 match self.peek() {
                     None => return Tok::Skip,
                     Some(q @ (b'"' | b'\'')) => {
@@ -437,9 +437,7 @@ impl<'a> Scan<'a> {
                     Some(b'>') => {}
                     Some(_) => {
                         let from = self.i;
-                        while self.peek().is_some_and(|c| !is_space(c) && c != b'>') {
-                            self.i += 1;
-                        }
+                        self.skip(|c| !is_space(c) && c != b'>');
                         value = &s[from..self.i];
                     }
                 }

@@ -153,20 +153,11 @@ impl Widget {
         attr(&label, "for", &input_id);
         let input: HtmlInputElement = el(&doc, &root, "input", "input").unchecked_into();
         let placeholder = t("faq.placeholder");
-        for (k, v) in [
-            ("id", input_id.as_str()),
-            ("part", "input"),
-            ("type", "text"),
-            ("role", "combobox"),
-            ("autocomplete", "off"),
-            ("spellcheck", "false"),
-            ("enterkeyhint", "search"),
-            ("placeholder", &placeholder),
-            ("aria-autocomplete", "list"),
-            ("aria-controls", &list_id),
-            ("aria-expanded", "false"),
-            ("maxlength", &max_query),
-        ] {
+        // name=value pairs; a name alone takes the next computed value (one string rather than
+        // a table of string slices in the wasm).
+        let mut values = [input_id.as_str(), &placeholder, &list_id, &max_query].into_iter();
+        for pair in "id part=input type=text role=combobox autocomplete=off spellcheck=false enterkeyhint=search placeholder aria-autocomplete=list aria-controls aria-expanded=false maxlength".split(' ') {
+            let (k, v) = pair.split_once('=').unwrap_or_else(|| (pair, values.next().unwrap_or_default()));
             attr(&input, k, v);
         }
         let cats = el(&doc, &root, "ul", "cats");
