@@ -3,6 +3,13 @@
 /// Splits `text` into `(piece, matched)` runs. `ranges` are byte ranges into `text` (any order,
 /// may overlap; out-of-bounds or off-char-boundary ranges are ignored).
 pub fn segments<'a>(text: &'a str, ranges: &[(usize, usize)]) -> Vec<(&'a str, bool)> {
+    let mut out = Vec::new();
+    each_segment(text, ranges, |piece, matched| out.push((piece, matched)));
+    out
+}
+
+/// [`segments`], handing each run to `f` instead of collecting them.
+pub fn each_segment<'a>(text: &'a str, ranges: &[(usize, usize)], mut f: impl FnMut(&'a str, bool)) {
     let mut rs: Vec<(usize, usize)> = Vec::new();
     for &(s, e) in ranges {
         if s < e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e) {
@@ -10,7 +17,6 @@ pub fn segments<'a>(text: &'a str, ranges: &[(usize, usize)]) -> Vec<(&'a str, b
         }
     }
     crate::sort::sort_by(&mut rs, |a, b| a.0.cmp(&b.0));
-    let mut out = Vec::new();
     let mut at = 0;
     for (s, e) in rs {
         let s = s.max(at);
@@ -18,15 +24,14 @@ pub fn segments<'a>(text: &'a str, ranges: &[(usize, usize)]) -> Vec<(&'a str, b
             continue;
         }
         if s > at {
-            out.push((&text[at..s], false));
+            f(&text[at..s], false);
         }
-        out.push((&text[s..e], true));
+        f(&text[s..e], true);
         at = e;
     }
     if at < text.len() {
-        out.push((&text[at..], false));
+        f(&text[at..], false);
     }
-    out
 }
 
 /// A window of about `max_chars` characters of `text` around the first range, starting at a

@@ -24,7 +24,7 @@ use schaufenster_config::json::{obj, s, Json};
 use schaufenster_config::mapping::faq_from_json;
 use schaufenster_config::model::{Faq, FaqSource};
 use schaufenster_core::rich::{self, Node};
-use schaufenster_core::search::highlight::{by_popularity, segments, snippet};
+use schaufenster_core::search::highlight::{by_popularity, each_segment, snippet};
 use schaufenster_core::search::{Entry, Field, Index, Lang};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -724,13 +724,13 @@ impl Widget {
 
 /// Appends `text` with the byte `ranges` highlighted as `<mark>`.
 fn marked(doc: &Document, parent: &web_sys::Node, text: &str, ranges: &[(usize, usize)]) {
-    for (t, m) in segments(text, ranges) {
+    each_segment(text, ranges, |t, m| {
         if m {
             el(doc, parent, "mark", "").set_text_content(Some(t));
         } else {
             crate::dom::text(doc, parent, t);
         }
-    }
+    });
 }
 
 /// `a` followed by `b` (without `core::fmt`).
