@@ -191,7 +191,9 @@ impl Widget {
         attr(&answer, "aria-labelledby", &q_id);
         answer.set_hidden(true);
         let head = el(&doc, &answer, "div", "answer-head");
-        let answer_q = el(&doc, &head, ["h2", "h3", "h4", "h5", "h6"][(faq.heading_level.0 as usize).clamp(2, 6) - 2], "answer-q");
+        let mut heading = String::from("h");
+        push_num(&mut heading, (faq.heading_level.0 as usize).clamp(2, 6));
+        let answer_q = el(&doc, &head, &heading, "answer-q");
         attr(&answer_q, "id", &q_id);
         attr(&answer_q, "tabindex", "-1");
         let close = el(&doc, &head, "button", "close");
@@ -207,11 +209,11 @@ impl Widget {
             attr(&group, "aria-label", &t("faq.helpful"));
             let q = el(&doc, &group, "span", "");
             q.set_text_content(Some(&t("faq.helpful")));
-            for (key, action) in [("faq.yes", "yes"), ("faq.no", "no")] {
+            for action in "yes no".split(' ') {
                 let b = el(&doc, &group, "button", "vote");
                 attr(&b, "type", "button");
                 attr(&b, "data-action", action);
-                b.set_text_content(Some(&t(key)));
+                b.set_text_content(Some(&t(&cat("faq.", action))));
                 votes.push(b);
             }
             let st = el(&doc, &group, "span", "vote-status");
