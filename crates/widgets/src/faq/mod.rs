@@ -130,6 +130,7 @@ impl Widget {
     }
 
     /// The config's `faq` section (valid: [`mount`] checked it; read in place, not cloned).
+    #[inline(never)]
     fn faq(&self) -> &Faq {
         self.rt.config.faq.get().expect("mounted with a valid faq section")
     }
