@@ -3,9 +3,20 @@
 /// Splits `text` into `(piece, matched)` runs. `ranges` are byte ranges into `text` (any order,
 /// may overlap; out-of-bounds or off-char-boundary ranges are ignored).
 pub fn segments<'a>(text: &'a str, ranges: &[(usize, usize)]) -> Vec<(&'a str, bool)> {
-    let mut rs: Vec<(usize, usize)> = ranges.iter().copied().filter(|&(s, e)| s < e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e)).collect();
-    crate::sort::sort_by(&mut rs, |a, b| a.0.cmp(&b.0));
     let mut out = Vec::new();
+    each_segment(text, ranges, |piece, matched| out.push((piece, matched)));
+    out
+}
+
+/// [`segments`], handing each run to `f` instead of collecting them.
+pub fn each_segment<'a>(text: &'a str, ranges: &[(usize, usize)], mut f: impl FnMut(&'a str, bool)) {
+    let mut rs: Vec<(usize, usize)> = Vec::new();
+    for &(s, e) in ranges {
+        if s < e && e <= text.len() && text.is_char_boundary(s) && text.is_char_boundary(e) {
+            rs.push((s, e));
+        }
+    }
+    crate::sort::sort_by(&mut rs, |a, b| a.0.cmp(&b.0));
     let mut at = 0;
     for (s, e) in rs {
         let s = s.max(at);
@@ -13,32 +24,34 @@ pub fn segments<'a>(text: &'a str, ranges: &[(usize, usize)]) -> Vec<(&'a str, b
             continue;
         }
         if s > at {
-            out.push((&text[at..s], false));
+            f(&text[at..s], false);
         }
-        out.push((&text[s..e], true));
+        f(&text[s..e], true);
         at = e;
     }
     if at < text.len() {
-        out.push((&text[at..], false));
+        f(&text[at..], false);
     }
-    out
 }
 
 /// A window of about `max_chars` characters of `text` around the first range, starting at a
 /// word boundary, with `…` where text was cut; returns the snippet and the ranges moved into it.
 pub fn snippet(text: &str, ranges: &[(usize, usize)], max_chars: usize) -> (String, Vec<(usize, usize)>) {
-    let first = ranges.iter().map(|r| r.0).filter(|&s| s < text.len()).min();
+    let mut first: Option<usize> = None;
+    for &(s, _) in ranges {
+        if s < text.len() && first.is_none_or(|f| s < f) {
+            first = Some(s);
+        }
+    }
     // Start up to about a third of the window before the first match, at a word start.
     let mut start = 0;
     if let Some(f) = first {
         let lead = max_chars / 3;
-        let before: Vec<(usize, char)> = text[..f].char_indices().collect();
-        if before.len() > lead {
-            let mut i = before.len() - lead;
-            while i < before.len() && !before[i - 1].1.is_whitespace() {
-                i += 1;
-            }
-            start = if i < before.len() { before[i].0 } else { f };
+        let before = &text[..f];
+        let n = before.chars().count();
+        if n > lead {
+            // Just after the first space from `lead + 1` characters before the match on.
+            start = before.char_indices().skip(n - lead - 1).find(|c| c.1.is_whitespace()).map_or(f, |(p, c)| p + c.len_utf8());
         }
     }
     let mut end = text.len();
@@ -50,19 +63,28 @@ pub fn snippet(text: &str, ranges: &[(usize, usize)], max_chars: usize) -> (Stri
     let mut out = String::new();
     let prefix = if start > 0 { "… " } else { "" };
     out.push_str(prefix);
-    out.push_str(text[start..end].trim_end());
-    let body_end = start + text[start..end].trim_end().len();
+    let body = text[start..end].trim_end();
+    out.push_str(body);
+    let body_end = start + body.len();
     if end < text.len() {
         out.push_str(" …");
     }
     let shift = |p: usize| p - start + prefix.len();
-    let moved = ranges.iter().filter(|&&(s, e)| s >= start && e <= body_end && s < e).map(|&(s, e)| (shift(s), shift(e))).collect();
+    let mut moved = Vec::new();
+    for &(s, e) in ranges {
+        if s >= start && e <= body_end && s < e {
+            moved.push((shift(s), shift(e)));
+        }
+    }
     (out, moved)
 }
 
 /// Entry indices by popularity, most popular first; ties keep the given order.
 pub fn by_popularity(popularity: &[u32]) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..popularity.len()).collect();
+    let mut order: Vec<usize> = Vec::with_capacity(popularity.len());
+    for i in 0..popularity.len() {
+        order.push(i);
+    }
     crate::sort::sort_by(&mut order, |&a, &b| popularity[b].cmp(&popularity[a]));
     order
 }

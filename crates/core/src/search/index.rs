@@ -179,9 +179,10 @@ impl Index {
     /// Builds the index.
     pub fn build(entries: &[Entry], opts: &Options) -> Index {
         let clamp = |v: f32, lo: f32, hi: f32| if v.is_finite() { v.clamp(lo, hi) } else { lo };
-        let opts = Options {
+        let clamped = Options {
             weights: FieldWeights { question: clamp(opts.weights.question, 0.0, 10.0), tags: clamp(opts.weights.tags, 0.0, 10.0), answer: clamp(opts.weights.answer, 0.0, 10.0) },
-            synonyms: opts.synonyms.clone(),
+            // Kept as stems in `synonyms` below, not as given.
+            synonyms: Vec::new(),
             k1: clamp(opts.k1, 0.0, 3.0),
             b: clamp(opts.b, 0.0, 1.0),
             popularity: clamp(opts.popularity, 0.0, 1.0),
@@ -189,39 +190,54 @@ impl Index {
             prefix: opts.prefix,
         };
         let mut ix = Index {
-            opts,
-            langs: entries.iter().map(|e| e.lang).collect(),
+            opts: clamped,
+            langs: Vec::with_capacity(entries.len()),
             terms: HashMap::default(),
             postings: Vec::new(),
             idf: Vec::new(),
             vocab: Vec::new(),
             lengths: vec![[0.0; 3]; entries.len()],
             avg: [1.0; 3],
-            occurrences: vec![Vec::new(); entries.len()],
+            occurrences: Vec::with_capacity(entries.len()),
             prior: Vec::new(),
             synonyms: Vec::new(),
         };
-        let mut surface: HashMap<(String, Lang), TermId> = HashMap::default();
+        // Surface words as "<word><language letter>" keys: the same map type as `terms`, so its
+        // code is shared (a word and language always stem to the same term).
+        let mut surface: HashMap<String, TermId> = HashMap::default();
+        for e in entries {
+            ix.langs.push(e.lang);
+            ix.occurrences.push(Vec::new());
+        }
         // Pass 1: words as they stand.
         let mut words: Vec<(u32, Field, String, u32, u32)> = Vec::new();
         for (e, entry) in entries.iter().enumerate() {
-            let mut fields: Vec<(Field, &str)> = vec![(Field::Question, entry.question.as_str())];
-            fields.extend(entry.tags.iter().enumerate().map(|(i, t)| (Field::Tag(i as u16), t.as_str())));
-            fields.push((Field::Answer, entry.answer.as_str()));
-            for (field, text) in fields {
+            // The question, each tag, the answer.
+            let tags = entry.tags.len();
+            for k in 0..tags + 2 {
+                let (field, text) = match k {
+                    0 => (Field::Question, &entry.question),
+                    k if k <= tags => (Field::Tag((k - 1) as u16), &entry.tags[k - 1]),
+                    _ => (Field::Answer, &entry.answer),
+                };
                 for tok in tokenize(text, entry.lang) {
                     if is_stop(&tok.text, entry.lang) {
                         continue;
                     }
                     let term = ix.intern(stem(&tok.text, entry.lang));
-                    surface.entry((tok.text.clone(), entry.lang)).or_insert(term);
+                    let mut key = tok.text.clone();
+                    key.push(if entry.lang == Lang::De { 'd' } else { 'e' });
+                    surface.insert(key, term);
                     ix.add(e as u32, field, term, 1.0);
                     ix.occurrences[e].push(Occurrence { term, field, start: tok.start as u32, end: tok.end as u32 });
                     words.push((e as u32, field, tok.text, tok.start as u32, tok.end as u32));
                 }
             }
         }
-        ix.vocab = surface.into_iter().map(|((w, l), t)| (w, t, l)).collect();
+        for (mut w, t) in surface {
+            let l = if w.pop() == Some('d') { Lang::De } else { Lang::En };
+            ix.vocab.push((w, t, l));
+        }
         crate::sort::sort_by(&mut ix.vocab, |a, b| a.0.cmp(&b.0));
         // Pass 2: compounds of two known words also count as their parts (at half weight).
         for (e, field, word, start, end) in words {
@@ -236,33 +252,39 @@ impl Index {
         // Document statistics.
         let n = entries.len().max(1) as f32;
         for i in 0..3 {
-            let total: f32 = ix.lengths.iter().map(|l| l[i]).sum();
+            let mut total = 0.0;
+            for l in &ix.lengths {
+                total += l[i];
+            }
             ix.avg[i] = (total / n).max(1.0);
         }
-        ix.idf = ix.postings.iter().map(|p| (1.0 + (n - p.len() as f32 + 0.5) / (p.len() as f32 + 0.5)).ln()).collect();
-        let max_pop = entries.iter().map(|e| e.popularity).max().unwrap_or(0) as f32;
-        ix.prior = entries.iter().map(|e| if max_pop > 0.0 { (1.0 + e.popularity as f32).ln() / (1.0 + max_pop).ln() } else { 0.0 }).collect();
+        for p in &ix.postings {
+            ix.idf.push((1.0 + (n - p.len() as f32 + 0.5) / (p.len() as f32 + 0.5)).ln());
+        }
+        let mut max_pop = 0;
+        for e in entries {
+            max_pop = max_pop.max(e.popularity);
+        }
+        let max_pop = max_pop as f32;
+        for e in entries {
+            ix.prior.push(if max_pop > 0.0 { (1.0 + e.popularity as f32).ln() / (1.0 + max_pop).ln() } else { 0.0 });
+        }
         // Synonym groups as stems in both languages: a query word matches a group by its stem
         // even when the index never uses that word ("Retoure" → "Rücksendung").
-        ix.synonyms = ix
-            .opts
-            .synonyms
-            .iter()
-            .map(|group| {
-                let mut stems: Vec<String> = Vec::new();
-                for w in group {
-                    for lang in [Lang::De, Lang::En] {
-                        for tok in tokenize(w, lang) {
-                            let s = stem(&tok.text, lang);
-                            if !stems.contains(&s) {
-                                stems.push(s);
-                            }
+        for group in &opts.synonyms {
+            let mut stems: Vec<String> = Vec::new();
+            for w in group {
+                for lang in [Lang::De, Lang::En] {
+                    for tok in tokenize(w, lang) {
+                        let s = stem(&tok.text, lang);
+                        if !stems.contains(&s) {
+                            stems.push(s);
                         }
                     }
                 }
-                stems
-            })
-            .collect();
+            }
+            ix.synonyms.push(stems);
+        }
         ix
     }
 
@@ -304,28 +326,38 @@ impl Index {
             return None;
         }
         let known = |w: &str| self.terms.get(&stem(w, lang)).copied();
-        // A first part may also be the start of a known word ("liefer" of "lieferung"), since
-        // a stemmer treats a bare compound part differently from the whole word.
-        let known_left = |w: &str| {
-            known(w).or_else(|| {
-                let from = self.vocab.partition_point(|(v, _, _)| v.as_str() < w);
-                self.vocab[from..].iter().take_while(|(v, _, _)| v.starts_with(w)).filter(|(v, _, l)| *l == lang && v.len() <= w.len() + 4).min_by_key(|(v, _, _)| v.len()).map(|(_, t, _)| *t)
-            })
-        };
         for cut in (min_part..=word.len() - min_part).rev() {
             let (left, right) = word.split_at(cut);
             let Some(r) = known(right) else { continue };
-            let mut lefts = vec![left];
-            for link in ["s", "es", "n", "en", "e"] {
-                if let Some(l) = left.strip_suffix(link) {
-                    if l.len() >= min_part {
-                        lefts.push(l);
+            // The left part as it stands, then without a linking letter: the first one known.
+            // ("" first: the part as it stands.)
+            for link in " s es n en e".split(' ') {
+                let Some(w) = left.strip_suffix(link) else { continue };
+                if w.len() < min_part {
+                    continue;
+                }
+                let mut l = known(w);
+                if l.is_none() {
+                    // Or the start of a known word ("liefer" of "lieferung"; a stemmer treats a
+                    // bare compound part differently from the whole word): the shortest one of
+                    // this language at most 4 letters longer.
+                    let mut shortest = usize::MAX;
+                    let from = self.vocab.partition_point(|(v, _, _)| v.as_str() < w);
+                    for (v, t, vl) in &self.vocab[from..] {
+                        if !v.starts_with(w) {
+                            break;
+                        }
+                        if *vl == lang && v.len() <= w.len() + 4 && v.len() < shortest {
+                            shortest = v.len();
+                            l = Some(*t);
+                        }
                     }
                 }
-            }
-            if let Some(l) = lefts.into_iter().find_map(known_left) {
-                if l != r {
-                    return Some((l, r));
+                if let Some(l) = l {
+                    if l != r {
+                        return Some((l, r));
+                    }
+                    break;
                 }
             }
         }
@@ -350,7 +382,10 @@ impl Index {
             None => out.push(Candidate { term, weight }),
         };
         let stemmed = stem(word, lang);
-        for group in self.synonyms.iter().filter(|g| g.contains(&stemmed)) {
+        for group in &self.synonyms {
+            if !group.contains(&stemmed) {
+                continue;
+            }
             for s in group {
                 if let Some(&t) = self.terms.get(s) {
                     push(&mut out, t, 0.9);
@@ -366,7 +401,10 @@ impl Index {
         // The word being typed: every vocabulary word it starts.
         if self.opts.prefix && is_last && word.len() >= 2 {
             let from = self.vocab.partition_point(|(w, _, _)| w.as_str() < word);
-            for (w, t, _) in self.vocab[from..].iter().take_while(|(w, _, _)| w.starts_with(word)).take(64) {
+            for (k, (w, t, _)) in self.vocab[from..].iter().enumerate() {
+                if k == 64 || !w.starts_with(word) {
+                    break;
+                }
                 let weight = if w.len() == word.len() { 1.0 } else { 0.85 };
                 push(&mut out, *t, weight);
             }
@@ -414,8 +452,17 @@ impl Index {
         let ends_in_word = query.chars().last().is_some_and(super::normalize::is_word_char);
         for &ql in query_langs {
             let toks = tokenize(query, ql);
-            let content: Vec<&str> = toks.iter().map(|t| t.text.as_str()).filter(|w| !is_stop(w, ql)).collect();
-            let words: Vec<&str> = if content.is_empty() { toks.iter().map(|t| t.text.as_str()).collect() } else { content };
+            let mut words: Vec<&str> = Vec::new();
+            for stop in [false, true] {
+                for t in &toks {
+                    if stop || !is_stop(&t.text, ql) {
+                        words.push(&t.text);
+                    }
+                }
+                if !words.is_empty() {
+                    break;
+                }
+            }
             for (i, w) in words.iter().take(32).enumerate() {
                 let is_last = i + 1 == words.len() && ends_in_word;
                 let cands = self.candidates(w, ql, is_last);
@@ -484,18 +531,22 @@ impl Index {
         }
         crate::sort::sort_by(&mut hits, |a, b| b.1.partial_cmp(&a.1).unwrap_or(core::cmp::Ordering::Equal).then(a.0.cmp(&b.0)));
         hits.truncate(limit);
-        let matched: Vec<TermId> = groups.iter().flatten().map(|c| c.term).collect();
-        hits.into_iter()
-            .map(|(entry, score)| {
-                let mut matches: Vec<MatchRange> = self.occurrences[entry as usize]
-                    .iter()
-                    .filter(|o| matched.contains(&o.term))
-                    .map(|o| MatchRange { field: o.field, start: o.start as usize, end: o.end as usize })
-                    .collect();
-                matches.dedup();
-                Hit { entry: entry as usize, score, matches }
-            })
-            .collect()
+        let mut matched: Vec<TermId> = Vec::new();
+        for c in groups.iter().flat_map(|g| g.iter()) {
+            matched.push(c.term);
+        }
+        let mut out = Vec::with_capacity(hits.len());
+        for (entry, score) in hits {
+            let mut matches: Vec<MatchRange> = Vec::new();
+            for o in &self.occurrences[entry as usize] {
+                if matched.contains(&o.term) {
+                    matches.push(MatchRange { field: o.field, start: o.start as usize, end: o.end as usize });
+                }
+            }
+            matches.dedup();
+            out.push(Hit { entry: entry as usize, score, matches });
+        }
+        out
     }
 }
 
@@ -506,7 +557,10 @@ fn bounded_distance(a: &[u8], b: &[u8], max: usize) -> Option<usize> {
     }
     let (n, m) = (a.len(), b.len());
     let mut prev2 = vec![0usize; m + 1];
-    let mut prev: Vec<usize> = (0..=m).collect();
+    let mut prev = vec![0usize; m + 1];
+    for (j, p) in prev.iter_mut().enumerate() {
+        *p = j;
+    }
     let mut cur = vec![0usize; m + 1];
     for i in 1..=n {
         cur[0] = i;

@@ -26,28 +26,23 @@ pub fn is_word_char(c: char) -> bool {
             && !matches!(c, '\u{D7}' | '\u{F7}' | '\u{2000}'..='\u{2BFF}' | '\u{3000}'..='\u{303F}' | '\u{FE30}'..='\u{FE4F}' | '\u{FF00}'..='\u{FF0F}' | '\u{FFF0}'..='\u{FFFF}'))
 }
 
+/// The folded letter of each of U+00C0..=U+00FF (À..ÿ): `.` keeps the character, `E` is "ae"
+/// (æ), `S` is "ss" (ß). One string rather than a match of 60 characters in the wasm.
+const LATIN1: &[u8; 64] = b"aaaaaaEceeeeiiii.nooooo.ouuuuy.SaaaaaaEceeeeiiii.nooooo.ouuuuy.y";
+
 fn fold_char(c: char, out: &mut String) {
-    let s = match c {
-        'A'..='Z' => {
-            out.push(c.to_ascii_lowercase());
-            return;
-        }
-        'ä' | 'Ä' | 'à' | 'À' | 'á' | 'Á' | 'â' | 'Â' | 'ã' | 'Ã' | 'å' | 'Å' => "a",
-        'æ' | 'Æ' => "ae",
-        'ç' | 'Ç' => "c",
-        'è' | 'È' | 'é' | 'É' | 'ê' | 'Ê' | 'ë' | 'Ë' => "e",
-        'ì' | 'Ì' | 'í' | 'Í' | 'î' | 'Î' | 'ï' | 'Ï' => "i",
-        'ñ' | 'Ñ' => "n",
-        'ö' | 'Ö' | 'ò' | 'Ò' | 'ó' | 'Ó' | 'ô' | 'Ô' | 'õ' | 'Õ' | 'ø' | 'Ø' => "o",
-        'ü' | 'Ü' | 'ù' | 'Ù' | 'ú' | 'Ú' | 'û' | 'Û' => "u",
-        'ý' | 'Ý' | 'ÿ' => "y",
-        'ß' | 'ẞ' => "ss",
-        _ => {
-            out.push(c);
-            return;
-        }
+    let folded = match c {
+        'A'..='Z' => c.to_ascii_lowercase(),
+        '\u{C0}'..='\u{FF}' => match LATIN1[c as usize - 0xC0] {
+            b'.' => c,
+            b'E' => return out.push_str("ae"),
+            b'S' => return out.push_str("ss"),
+            b => char::from(b),
+        },
+        'ẞ' => return out.push_str("ss"),
+        _ => c,
     };
-    out.push_str(s);
+    out.push(folded);
 }
 
 /// Folds a word for matching in `lang`.

@@ -53,7 +53,7 @@ fn german(word: &str) -> String {
     let in_r = |w: &Vec<u8>, suffix: &str, r: usize| w.ends_with(suffix.as_bytes()) && w.len() - suffix.len() >= r;
     // Step 1.
     let mut done = false;
-    for suffix in ["ern", "em", "er"] {
+    for suffix in "ern em er".split(' ') {
         if in_r(&w, suffix, r1) {
             w.truncate(w.len() - suffix.len());
             done = true;
@@ -61,7 +61,7 @@ fn german(word: &str) -> String {
         }
     }
     if !done {
-        for suffix in ["en", "es", "e"] {
+        for suffix in "en es e".split(' ') {
             if in_r(&w, suffix, r1) {
                 w.truncate(w.len() - suffix.len());
                 if w.ends_with(b"niss") {
@@ -77,7 +77,7 @@ fn german(word: &str) -> String {
     }
     // Step 2.
     let mut step2 = false;
-    for suffix in ["est", "en", "er"] {
+    for suffix in "est en er".split(' ') {
         if in_r(&w, suffix, r1) {
             w.truncate(w.len() - suffix.len());
             step2 = true;
@@ -88,7 +88,7 @@ fn german(word: &str) -> String {
         w.truncate(w.len() - 2);
     }
     // Step 3: derivational suffixes in R2.
-    for suffix in ["heit", "keit", "lich", "isch", "ung", "end", "ig", "ik"] {
+    for suffix in "heit keit lich isch ung end ig ik".split(' ') {
         if in_r(&w, suffix, r2) && !(matches!(suffix, "ig" | "ik" | "isch") && w.len() > suffix.len() && w[w.len() - suffix.len() - 1] == b'e') {
             w.truncate(w.len() - suffix.len());
             break;
@@ -124,7 +124,7 @@ fn english(word: &str) -> String {
             replace(&mut w, s, "ee");
         }
     } else {
-        for s in ["ingly", "edly", "ing", "ed"] {
+        for s in "ingly edly ing ed".split(' ') {
             if ends(&w, s) && has_vowel(&w[..w.len() - s.len()]) {
                 w.truncate(w.len() - s.len());
                 added = true;

@@ -15,16 +15,16 @@
 //! highlighting and sanitising it shows all live in `schaufenster-core`.
 
 use crate::backend::{expand_url, request, FetchError};
-use crate::dom::{attr, el, runs, text};
+use crate::dom::{attr, el, text};
 use crate::events::{self, window};
 use crate::glue::{sf_hash, sf_set_hash, sf_show, sf_sleep, sf_warn, Listener};
 use crate::i18n::Texts;
 use crate::runtime::Runtime;
 use schaufenster_config::json::{obj, s, Json};
-use schaufenster_config::mapping::{faq_from_json, FaqItem};
+use schaufenster_config::mapping::faq_from_json;
 use schaufenster_config::model::{Faq, FaqSource};
 use schaufenster_core::rich::{self, Node};
-use schaufenster_core::search::highlight::{by_popularity, segments, snippet};
+use schaufenster_core::search::highlight::{by_popularity, each_segment, snippet};
 use schaufenster_core::search::{Entry, Field, Index, Lang};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -38,9 +38,9 @@ const MAX_QUERY: usize = 200;
 
 /// Entries and their index, once loaded.
 struct Data {
-    items: Vec<FaqItem>,
+    /// The usable entries (their answers as plain text).
+    entries: Vec<Entry>,
     answers: Vec<Vec<Node>>,
-    plain: Vec<String>,
     index: Index,
     popular: Vec<usize>,
     categories: Vec<String>,
@@ -59,19 +59,13 @@ enum Phase {
     Failed,
 }
 
-/// One row of the listbox: the entry and its question and snippet as (text, highlighted) runs.
-struct Row {
-    entry: usize,
-    question: Vec<(String, bool)>,
-    snippet: Vec<(String, bool)>,
-}
-
 #[derive(Default)]
 struct State {
     data: Option<Data>,
     query: String,
     category: Option<String>,
-    rows: Vec<Row>,
+    /// The entry of each row of the listbox.
+    rows: Vec<usize>,
     active: Option<usize>,
     opened: Option<usize>,
     logged: Vec<String>,
@@ -80,7 +74,6 @@ struct State {
 /// The mounted widget: its elements, state and listeners.
 struct Widget {
     rt: Rc<Runtime>,
-    faq: Faq,
     texts: Texts,
     host: JsValue,
     doc: Document,
@@ -121,12 +114,12 @@ impl Drop for Handle {
 
 /// Mounts the FAQ search. `None` when the config has no valid `faq` section.
 pub fn mount(host: HtmlElement, rt: Rc<Runtime>) -> Option<Box<dyn std::any::Any>> {
-    let Some(faq) = rt.config.faq.get().cloned() else {
+    if rt.config.faq.get().is_none() {
         let _ = host.set_attribute("data-sf-state", "off");
         return None;
-    };
+    }
     let (texts, container) = crate::runtime::prepare(&host, &rt, CSS);
-    let w = Rc::new(Widget::build(host.into(), container, rt, faq, texts)?);
+    let w = Rc::new(Widget::build(host.into(), container, rt, texts)?);
     w.start();
     Some(Box::new(Handle(w)))
 }
@@ -136,33 +129,37 @@ impl Widget {
         self.texts.t(&self.rt.config, key, &[])
     }
 
-    fn build(host: JsValue, container: HtmlElement, rt: Rc<Runtime>, faq: Faq, texts: Texts) -> Option<Widget> {
+    /// The config's `faq` section (valid: [`mount`] checked it; read in place, not cloned).
+    #[inline(never)]
+    fn faq(&self) -> &Faq {
+        self.rt.config.faq.get().expect("mounted with a valid faq section")
+    }
+
+    fn build(host: JsValue, container: HtmlElement, rt: Rc<Runtime>, texts: Texts) -> Option<Widget> {
+        let faq = rt.config.faq.get()?;
         let doc = container.owner_document()?;
         let uid = crate::dom::next_id();
-        let ids = format!("sf-faq-{uid}-");
+        let mut ids = String::from("sf-faq-");
+        push_num(&mut ids, uid as usize);
+        ids.push('-');
+        let (input_id, list_id, q_id) = (cat(&ids, "input"), cat(&ids, "list"), cat(&ids, "q"));
+        let mut max_query = String::new();
+        push_num(&mut max_query, MAX_QUERY);
         let t = |k: &str| texts.t(&rt.config, k, &[]);
         let root = el(&doc, &container, "div", "sf-faq");
         attr(&root, "part", "root");
         attr(&root, "data-state", "loading");
         let label = el(&doc, &root, "label", "label");
         label.set_text_content(Some(&t("faq.label")));
-        attr(&label, "for", &format!("{ids}input"));
+        attr(&label, "for", &input_id);
         let input: HtmlInputElement = el(&doc, &root, "input", "input").unchecked_into();
-        for (k, v) in [
-            ("id", format!("{ids}input")),
-            ("part", "input".into()),
-            ("type", "text".into()),
-            ("role", "combobox".into()),
-            ("autocomplete", "off".into()),
-            ("spellcheck", "false".into()),
-            ("enterkeyhint", "search".into()),
-            ("placeholder", t("faq.placeholder")),
-            ("aria-autocomplete", "list".into()),
-            ("aria-controls", format!("{ids}list")),
-            ("aria-expanded", "false".into()),
-            ("maxlength", MAX_QUERY.to_string()),
-        ] {
-            attr(&input, k, &v);
+        let placeholder = t("faq.placeholder");
+        // name=value pairs; a name alone takes the next computed value (one string rather than
+        // a table of string slices in the wasm).
+        let mut values = [input_id.as_str(), &placeholder, &list_id, &max_query].into_iter();
+        for pair in "id part=input type=text role=combobox autocomplete=off spellcheck=false enterkeyhint=search placeholder aria-autocomplete=list aria-controls aria-expanded=false maxlength".split(' ') {
+            let (k, v) = pair.split_once('=').unwrap_or_else(|| (pair, values.next().unwrap_or_default()));
+            attr(&input, k, v);
         }
         let cats = el(&doc, &root, "ul", "cats");
         attr(&cats, "aria-label", &t("faq.categories"));
@@ -177,7 +174,7 @@ impl Widget {
         let list = el(&doc, &root, "ul", "results");
         attr(&list, "role", "listbox");
         attr(&list, "part", "results");
-        attr(&list, "id", &format!("{ids}list"));
+        attr(&list, "id", &list_id);
         attr(&list, "aria-label", &t("faq.label"));
         let contact = el(&doc, &root, "p", "contact");
         attr(&contact, "part", "contact");
@@ -192,11 +189,13 @@ impl Widget {
         let answer = el(&doc, &root, "div", "answer");
         attr(&answer, "part", "answer");
         attr(&answer, "role", "region");
-        attr(&answer, "aria-labelledby", &format!("{ids}q"));
+        attr(&answer, "aria-labelledby", &q_id);
         answer.set_hidden(true);
         let head = el(&doc, &answer, "div", "answer-head");
-        let answer_q = el(&doc, &head, ["h2", "h3", "h4", "h5", "h6"][(faq.heading_level.0 as usize).clamp(2, 6) - 2], "answer-q");
-        attr(&answer_q, "id", &format!("{ids}q"));
+        let mut heading = String::from("h");
+        push_num(&mut heading, (faq.heading_level.0 as usize).clamp(2, 6));
+        let answer_q = el(&doc, &head, &heading, "answer-q");
+        attr(&answer_q, "id", &q_id);
         attr(&answer_q, "tabindex", "-1");
         let close = el(&doc, &head, "button", "close");
         attr(&close, "type", "button");
@@ -211,11 +210,11 @@ impl Widget {
             attr(&group, "aria-label", &t("faq.helpful"));
             let q = el(&doc, &group, "span", "");
             q.set_text_content(Some(&t("faq.helpful")));
-            for (key, action) in [("faq.yes", "yes"), ("faq.no", "no")] {
+            for action in "yes no".split(' ') {
                 let b = el(&doc, &group, "button", "vote");
                 attr(&b, "type", "button");
                 attr(&b, "data-action", action);
-                b.set_text_content(Some(&t(key)));
+                b.set_text_content(Some(&t(&cat("faq.", action))));
                 votes.push(b);
             }
             let st = el(&doc, &group, "span", "vote-status");
@@ -224,7 +223,6 @@ impl Widget {
         }
         Some(Widget {
             rt,
-            faq,
             texts,
             host,
             doc,
@@ -265,28 +263,23 @@ impl Widget {
 
         let w = self.clone();
         wasm_bindgen_futures::spawn_local(async move {
-            let (data, phase) = match w.load(&w.faq.source).await {
-                Ok(d) => (Some(d), Phase::Ready),
-                Err(_) if !w.alive.get() => return,
-                Err(e) => {
-                    w.report(&e);
-                    match &w.faq.fallback {
-                        Some(fb) => match w.load(fb).await {
-                            Ok(d) => (Some(d), Phase::Fallback),
-                            Err(e) => {
-                                w.report(&e);
-                                (None, Phase::Failed)
-                            }
-                        },
-                        None => (None, Phase::Failed),
+            // The source, then the fallback if there is one (one await point, not two).
+            let (mut data, mut phase) = (None, Phase::Failed);
+            for (source, ok) in [(Some(&w.faq().source), Phase::Ready), (w.faq().fallback.as_ref(), Phase::Fallback)] {
+                let Some(source) = source else { break };
+                match w.load(source).await {
+                    Ok(d) => {
+                        (data, phase) = (Some(d), ok);
+                        break;
                     }
+                    Err(_) if ok == Phase::Ready && !w.alive.get() => return,
+                    Err(e) => w.report(&e),
                 }
-            };
+            }
             if !w.alive.get() {
                 return;
             }
-            let n = data.as_ref().map_or(0, |d| d.items.len());
-            let cats = data.as_ref().filter(|_| w.faq.categories).map(|d| d.categories.clone()).unwrap_or_default();
+            let n = data.as_ref().map_or(0, |d| d.entries.len());
             w.st.borrow_mut().data = data;
             w.phase.set(phase);
             attr(&w.root, "data-state", match phase {
@@ -294,7 +287,11 @@ impl Widget {
                 Phase::Fallback => "fallback",
                 _ => "error",
             });
-            w.render_categories(&cats);
+            if w.faq().categories {
+                if let Some(d) = &w.st.borrow().data {
+                    w.render_categories(&d.categories);
+                }
+            }
             w.refresh();
             w.announce();
             w.follow_hash();
@@ -313,55 +310,62 @@ impl Widget {
             }
             (None, None) => Json::Null,
         };
-        let (mut items, problems) = faq_from_json(&json, src);
+        let (items, problems) = faq_from_json(&json, src);
         if !problems.is_empty() {
-            let mut msg = format!("Schaufenster <sf-faq>: {} problem(s) in the FAQ entries; the other entries work:", problems.len());
+            let mut msg = String::from("Schaufenster <sf-faq>: ");
+            push_num(&mut msg, problems.len());
+            msg.push_str(" problem(s) in the FAQ entries; the other entries work:");
             for p in &problems {
                 msg.push_str("\n  ");
                 msg.push_str(p);
             }
             sf_warn(&msg);
         }
-        // Entries marked with another language than the widget's are left out.
-        let language = self.texts.language().to_owned();
-        items.retain(|e| e.lang.as_deref().is_none_or(|l| l.split('-').next().is_some_and(|p| p.eq_ignore_ascii_case(&language))));
-        let lang = Lang::from_tag(&language);
-        let mut answers: Vec<Vec<Node>> = Vec::with_capacity(items.len());
-        let mut plain: Vec<String> = Vec::with_capacity(items.len());
-        let mut empty = Vec::new();
-        items.retain(|e| {
+        let language = self.texts.language();
+        let lang = Lang::from_tag(language);
+        // One pass, moving each item's texts into its index entry (no copies): entries marked
+        // with another language than the widget's are left out, as are answers without text.
+        let mut entries: Vec<Entry> = Vec::new();
+        let mut answers: Vec<Vec<Node>> = Vec::new();
+        let mut empty = String::new();
+        for e in items {
+            if e.lang.as_deref().is_some_and(|l| !l.split('-').next().is_some_and(|p| p.eq_ignore_ascii_case(language))) {
+                continue;
+            }
             let nodes = rich::parse(&e.answer);
-            let text = rich::plain_text(&nodes);
-            if text.is_empty() {
-                empty.push(e.id.clone());
-                return false;
+            let answer = rich::plain_text(&nodes);
+            if answer.is_empty() {
+                if !empty.is_empty() {
+                    empty.push_str(", ");
+                }
+                empty.push_str(&e.id);
+                continue;
             }
             answers.push(nodes);
-            plain.push(text);
-            true
-        });
-        if !empty.is_empty() {
-            sf_warn(&format!("Schaufenster <sf-faq>: left out entries whose answer has no text after sanitising: {}", empty.join(", ")));
+            entries.push(Entry { id: e.id, lang, question: e.question, answer, tags: e.tags, category: e.category, popularity: e.popularity });
         }
-        if items.is_empty() {
+        if !empty.is_empty() {
+            empty.insert_str(0, "Schaufenster <sf-faq>: left out entries whose answer has no text after sanitising: ");
+            sf_warn(&empty);
+        }
+        if entries.is_empty() {
             // Nothing usable (an empty body, another shape): a failure, so the fallback applies.
             let url = src.url.as_ref().map_or("(inline)", |u| u.0.as_str()).to_owned();
             return Err(FetchError { outcome: schaufenster_core::retry::Outcome::Malformed, url, attempts: 1 });
         }
-        let entries: Vec<Entry> = items
-            .iter()
-            .zip(&plain)
-            .map(|(e, p)| Entry { id: e.id.clone(), lang, question: e.question.clone(), answer: p.clone(), tags: e.tags.clone(), category: e.category.clone(), popularity: e.popularity })
-            .collect();
-        let index = Index::build(&entries, &self.faq.options());
-        let popular = by_popularity(&items.iter().map(|e| e.popularity).collect::<Vec<_>>());
+        let index = Index::build(&entries, &self.faq().options());
+        let mut popularity = Vec::with_capacity(entries.len());
         let mut categories: Vec<String> = Vec::new();
-        for c in items.iter().filter_map(|e| e.category.as_ref()) {
-            if !categories.contains(c) {
-                categories.push(c.clone());
+        for e in &entries {
+            popularity.push(e.popularity);
+            if let Some(c) = &e.category {
+                if !categories.contains(c) {
+                    categories.push(c.clone());
+                }
             }
         }
-        Ok(Data { items, answers, plain, index, popular, categories, lang })
+        let popular = by_popularity(&popularity);
+        Ok(Data { entries, answers, index, popular, categories, lang })
     }
 
     fn report(&self, e: &FetchError) {
@@ -375,7 +379,12 @@ impl Widget {
         let current = self.st.borrow().category.clone();
         self.cats.set_text_content(None);
         let all = self.t("faq.all");
-        for (value, label) in std::iter::once((None, all.as_str())).chain(cats.iter().map(|c| (Some(c.as_str()), c.as_str()))) {
+        // "All", then each category.
+        for k in 0..=cats.len() {
+            let (value, label) = match k.checked_sub(1) {
+                None => (None, all.as_str()),
+                Some(c) => (Some(cats[c].as_str()), cats[c].as_str()),
+            };
             let li = el(&self.doc, &self.cats, "li", "");
             let b = el(&self.doc, &li, "button", "cat");
             attr(&b, "type", "button");
@@ -388,25 +397,13 @@ impl Widget {
 
     /// Recomputes the rows for the query and category and renders list, status and contact.
     fn refresh(&self) {
-        {
-            let mut st = self.st.borrow_mut();
-            let rows = st.data.as_ref().map(|d| rows_for(d, &st.query, st.category.as_deref(), self.faq.max_results.0 as usize, self.faq.popular.0 as usize)).unwrap_or_default();
-            st.rows = rows;
-            st.active = None;
-        }
-        let st = self.st.borrow();
+        let mut st = self.st.borrow_mut();
+        let st = &mut *st;
+        st.rows.clear();
+        st.active = None;
         self.list.set_text_content(None);
-        for (i, r) in st.rows.iter().enumerate() {
-            let li = el(&self.doc, &self.list, "li", "option");
-            attr(&li, "role", "option");
-            attr(&li, "part", "option");
-            attr(&li, "id", &format!("{}opt-{i}", self.ids));
-            attr(&li, "aria-selected", "false");
-            attr(&li, "data-entry", &r.entry.to_string());
-            let q = el(&self.doc, &li, "span", "q");
-            runs(&self.doc, &q, &r.question);
-            let sn = el(&self.doc, &li, "span", "snippet");
-            runs(&self.doc, &sn, &r.snippet);
+        if let Some(d) = &st.data {
+            self.render_rows(d, &st.query, st.category.as_deref(), &mut st.rows);
         }
         attr(&self.input, "aria-expanded", if st.rows.is_empty() { "false" } else { "true" });
         let _ = self.input.remove_attribute("aria-activedescendant");
@@ -415,6 +412,84 @@ impl Widget {
         let n = st.rows.len();
         self.popular.set_hidden(!(q.is_empty() && n > 0));
         self.contact.set_hidden(!(phase == Phase::Failed || (phase != Phase::Loading && !q.is_empty() && n == 0)));
+    }
+
+    /// The id of option `i` of the listbox.
+    fn option_id(&self, i: usize) -> String {
+        let mut id = self.ids.clone();
+        id.push_str("opt-");
+        push_num(&mut id, i);
+        id
+    }
+
+    /// Appends option `i` for `entry` to the listbox: returns its question and snippet spans.
+    fn option(&self, rows: &mut Vec<usize>, entry: usize) -> (HtmlElement, HtmlElement) {
+        let li = el(&self.doc, &self.list, "li", "option");
+        attr(&li, "role", "option");
+        attr(&li, "part", "option");
+        attr(&li, "id", &self.option_id(rows.len()));
+        attr(&li, "aria-selected", "false");
+        let mut n = String::new();
+        push_num(&mut n, entry);
+        attr(&li, "data-entry", &n);
+        rows.push(entry);
+        (el(&self.doc, &li, "span", "q"), el(&self.doc, &li, "span", "snippet"))
+    }
+
+    /// Renders the rows for `query` (or, before typing, the most popular entries) in
+    /// `category`, their entries into `rows`.
+    fn render_rows(&self, d: &Data, query: &str, category: Option<&str>, rows: &mut Vec<usize>) {
+        let doc = &self.doc;
+        let max = self.faq().max_results.0 as usize;
+        let in_cat = |i: usize| category.is_none_or(|c| d.entries[i].category.as_deref() == Some(c));
+        if query.trim().is_empty() {
+            // Before typing: the most popular questions; with a category, all of that category.
+            let limit = if category.is_some() { 50 } else { self.faq().popular.0 as usize };
+            for &i in &d.popular {
+                if rows.len() == limit {
+                    break;
+                }
+                if in_cat(i) {
+                    let (q, sn) = self.option(rows, i);
+                    text(doc, &q, &d.entries[i].question);
+                    text(doc, &sn, &snippet(&d.entries[i].answer, &[], SNIPPET_CHARS).0);
+                }
+            }
+            return;
+        }
+        let limit = if category.is_some() { d.entries.len() } else { max };
+        for h in d.index.search(query, Some(d.lang), limit) {
+            if rows.len() == max {
+                break;
+            }
+            if !in_cat(h.entry) {
+                continue;
+            }
+            let e = &d.entries[h.entry];
+            let (mut q, mut a, mut tag) = (Vec::new(), Vec::new(), None::<(usize, Vec<(usize, usize)>)>);
+            for m in &h.matches {
+                match m.field {
+                    Field::Question => q.push((m.start, m.end)),
+                    Field::Answer => a.push((m.start, m.end)),
+                    Field::Tag(i) => match &mut tag {
+                        Some((t, ranges)) if *t == i as usize => ranges.push((m.start, m.end)),
+                        None => tag = Some((i as usize, vec![(m.start, m.end)])),
+                        _ => {}
+                    },
+                }
+            }
+            let (qs, sn) = self.option(rows, h.entry);
+            marked(doc, &qs, &e.question, &q);
+            // Found only through a keyword: show that keyword, so the shopper sees why.
+            if let (true, Some((i, ranges))) = (q.is_empty() && a.is_empty(), tag) {
+                if let Some(t) = e.tags.get(i) {
+                    marked(doc, &sn, t, &ranges);
+                    text(doc, &sn, " · ");
+                }
+            }
+            let (snip, moved) = snippet(&e.answer, &a, SNIPPET_CHARS);
+            marked(doc, &sn, &snip, &moved);
+        }
     }
 
     /// Writes the live region: the result count for the query (or the loading state).
@@ -428,7 +503,9 @@ impl Widget {
             _ if q.is_empty() => String::new(),
             _ if n == 0 => self.texts.t(&self.rt.config, "faq.none", &[("query", q)]),
             _ => {
-                self.texts.plural(&self.rt.config, "faq.results", n as u64, &[("count", &n.to_string()), ("query", q)])
+                let mut count = String::new();
+                push_num(&mut count, n);
+                self.texts.plural(&self.rt.config, "faq.results", n as u64, &[("count", &count), ("query", q)])
             }
         };
         if self.status.text_content().as_deref() != Some(msg.as_str()) {
@@ -445,7 +522,10 @@ impl Widget {
 
     fn on_input(self: &Rc<Self>) {
         // The box holds at most MAX_QUERY characters (maxlength); a longer paste is cut here too.
-        let q: String = self.input.value().chars().take(MAX_QUERY).collect();
+        let mut q = self.input.value();
+        if let Some((cut, _)) = q.char_indices().nth(MAX_QUERY) {
+            q.truncate(cut);
+        }
         self.st.borrow_mut().query = q.clone();
         self.refresh();
         let gen = self.next_query();
@@ -485,7 +565,7 @@ impl Widget {
         }
         match next {
             Some(i) => {
-                let id = format!("{}opt-{i}", self.ids);
+                let id = self.option_id(i);
                 attr(&self.input, "aria-activedescendant", &id);
                 sf_show(&self.root, &id, false);
             }
@@ -508,7 +588,7 @@ impl Widget {
             "Enter" if !ev.is_composing() => {
                 if let Some(c) = cur {
                     ev.prevent_default();
-                    let entry = self.st.borrow().rows.get(c).map(|r| r.entry);
+                    let entry = self.st.borrow().rows.get(c).copied();
                     if let Some(e) = entry {
                         self.open(e, true);
                     }
@@ -538,7 +618,7 @@ impl Widget {
 
     /// Clicks anywhere in the widget: an option, a category, close, or a vote.
     fn on_click(self: &Rc<Self>, ev: JsValue) {
-        let target = js_sys::Reflect::get(&ev, &"target".into()).ok().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        let target = ev.unchecked_into::<web_sys::Event>().target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
         let Some(target) = target else { return };
         if let Ok(Some(option)) = target.closest("[data-entry]") {
             if let Some(i) = option.get_attribute("data-entry").and_then(|v| schaufenster_core::num::parse_usize(&v)) {
@@ -564,7 +644,7 @@ impl Widget {
                     self.answer.set_hidden(true);
                     self.st.borrow_mut().opened = None;
                     sf_set_hash("");
-                    sf_show(&self.root, &format!("{}input", self.ids), true);
+                    sf_show(&self.root, &cat(&self.ids, "input"), true);
                 }
                 Some(a @ ("yes" | "no")) => self.vote(a == "yes"),
                 _ => {}
@@ -577,7 +657,7 @@ impl Widget {
         let id = {
             let st = self.st.borrow();
             let Some(d) = st.data.as_ref() else { return };
-            let Some(item) = d.items.get(i) else { return };
+            let Some(item) = d.entries.get(i) else { return };
             self.answer_q.set_text_content(Some(&item.question));
             self.answer_body.set_text_content(None);
             append_nodes(&self.doc, &self.answer_body, &d.answers[i], 0);
@@ -591,8 +671,8 @@ impl Widget {
             s.set_text_content(None);
         }
         self.answer.set_hidden(false);
-        sf_set_hash(&format!("#faq-{}", crate::backend::encode(&id)));
-        sf_show(&self.root, &format!("{}q", self.ids), focus);
+        sf_set_hash(&cat("#faq-", &crate::backend::encode(&id)));
+        sf_show(&self.root, &cat(&self.ids, "q"), focus);
         events::emit(&self.host, "faq-open", obj([("widget", s("faq")), ("id", s(&id))]));
     }
 
@@ -600,7 +680,7 @@ impl Widget {
     fn follow_hash(&self) {
         let hash = sf_hash();
         let Some(id) = hash.strip_prefix("#faq-") else { return };
-        let found = self.st.borrow().data.as_ref().and_then(|d| d.items.iter().position(|e| e.id == id));
+        let found = self.st.borrow().data.as_ref().and_then(|d| d.entries.iter().position(|e| e.id == id));
         if let Some(i) = found {
             if self.st.borrow().opened != Some(i) {
                 self.open(i, false);
@@ -609,8 +689,8 @@ impl Widget {
     }
 
     fn vote(self: &Rc<Self>, helpful: bool) {
-        let (Some(url), Some(i)) = (self.faq.feedback_url.clone(), self.st.borrow().opened) else { return };
-        let Some(id) = self.st.borrow().data.as_ref().map(|d| d.items[i].id.clone()) else { return };
+        let (Some(url), Some(i)) = (self.faq().feedback_url.clone(), self.st.borrow().opened) else { return };
+        let Some(id) = self.st.borrow().data.as_ref().map(|d| d.entries[i].id.clone()) else { return };
         for b in &self.votes {
             attr(b, "disabled", "");
         }
@@ -633,7 +713,7 @@ impl Widget {
 
     /// Sends a query that found nothing to the search log: once per query, only after consent.
     async fn log_zero_result(&self, q: &str) {
-        let Some(url) = &self.faq.search_log_url else { return };
+        let Some(url) = &self.faq().search_log_url else { return };
         if !self.rt.consent() || self.st.borrow().logged.iter().any(|l| l == q) {
             return;
         }
@@ -645,58 +725,31 @@ impl Widget {
     }
 }
 
-/// The rows for `query` (or, before typing, the most popular entries) in `category`.
-fn rows_for(d: &Data, query: &str, category: Option<&str>, max: usize, popular: usize) -> Vec<Row> {
-    let in_cat = |i: usize| category.is_none_or(|c| d.items[i].category.as_deref() == Some(c));
-    let own = |text: &str, ranges: &[(usize, usize)]| segments(text, ranges).into_iter().map(|(t, m)| (t.to_owned(), m)).collect::<Vec<_>>();
-    if query.trim().is_empty() {
-        // Before typing: the most popular questions; with a category, all of that category.
-        let limit = if category.is_some() { 50 } else { popular };
-        return d
-            .popular
-            .iter()
-            .copied()
-            .filter(|&i| in_cat(i))
-            .take(limit)
-            .map(|i| {
-                let (snip, _) = snippet(&d.plain[i], &[], SNIPPET_CHARS);
-                Row { entry: i, question: vec![(d.items[i].question.clone(), false)], snippet: vec![(snip, false)] }
-            })
-            .collect();
+/// Appends `text` with the byte `ranges` highlighted as `<mark>`.
+fn marked(doc: &Document, parent: &web_sys::Node, text: &str, ranges: &[(usize, usize)]) {
+    each_segment(text, ranges, |t, m| {
+        if m {
+            el(doc, parent, "mark", "").set_text_content(Some(t));
+        } else {
+            crate::dom::text(doc, parent, t);
+        }
+    });
+}
+
+/// `a` followed by `b` (without `core::fmt`).
+fn cat(a: &str, b: &str) -> String {
+    let mut s = String::with_capacity(a.len() + b.len());
+    s.push_str(a);
+    s.push_str(b);
+    s
+}
+
+/// Appends `n` in decimal digits (without `core::fmt`).
+fn push_num(out: &mut String, n: usize) {
+    if n >= 10 {
+        push_num(out, n / 10);
     }
-    let limit = if category.is_some() { d.items.len() } else { max };
-    d.index
-        .search(query, Some(d.lang), limit)
-        .into_iter()
-        .filter(|h| in_cat(h.entry))
-        .take(max)
-        .map(|h| {
-            let (mut q, mut a, mut tag) = (Vec::new(), Vec::new(), None::<(usize, Vec<(usize, usize)>)>);
-            for m in &h.matches {
-                match m.field {
-                    Field::Question => q.push((m.start, m.end)),
-                    Field::Answer => a.push((m.start, m.end)),
-                    Field::Tag(i) => match &mut tag {
-                        Some((t, ranges)) if *t == i as usize => ranges.push((m.start, m.end)),
-                        None => tag = Some((i as usize, vec![(m.start, m.end)])),
-                        _ => {}
-                    },
-                }
-            }
-            let (snip, moved) = snippet(&d.plain[h.entry], &a, SNIPPET_CHARS);
-            let mut snippet_runs = own(&snip, &moved);
-            // Found only through a keyword: show that keyword, so the shopper sees why.
-            if let (true, Some((i, ranges))) = (q.is_empty() && a.is_empty(), tag) {
-                if let Some(text) = d.items[h.entry].tags.get(i) {
-                    let mut runs = own(text, &ranges);
-                    runs.push((" · ".into(), false));
-                    runs.append(&mut snippet_runs);
-                    snippet_runs = runs;
-                }
-            }
-            Row { entry: h.entry, question: own(&d.items[h.entry].question, &q), snippet: snippet_runs }
-        })
-        .collect()
+    out.push(char::from(b'0' + (n % 10) as u8));
 }
 
 /// Builds the sanitised answer tree with DOM calls; text only ever becomes text nodes.
