@@ -238,7 +238,7 @@ impl Index {
             let l = if w.pop() == Some('d') { Lang::De } else { Lang::En };
             ix.vocab.push((w, t, l));
         }
-        crate::sort::sort_by(&mut ix.vocab, |a, b| a.0.cmp(&b.0));
+        crate::sort::merge_sort_by(&mut ix.vocab, |a, b| a.0.cmp(&b.0));
         // Pass 2: compounds of two known words also count as their parts (at half weight).
         for (e, field, word, start, end) in words {
             let lang = ix.langs[e as usize];
@@ -529,7 +529,7 @@ impl Index {
                 hits.push((entry as u32, s * coverage * (1.0 + self.opts.popularity * self.prior[entry])));
             }
         }
-        crate::sort::sort_by(&mut hits, |a, b| b.1.partial_cmp(&a.1).unwrap_or(core::cmp::Ordering::Equal).then(a.0.cmp(&b.0)));
+        crate::sort::merge_sort_by(&mut hits, |a, b| b.1.partial_cmp(&a.1).unwrap_or(core::cmp::Ordering::Equal).then(a.0.cmp(&b.0)));
         hits.truncate(limit);
         let mut matched: Vec<TermId> = Vec::new();
         for c in groups.iter().flat_map(|g| g.iter()) {
