@@ -664,7 +664,7 @@ impl Widget {
     }
 
     fn on_click(self: &Rc<Self>, ev: JsValue) {
-        let target = js_sys::Reflect::get(&ev, &"target".into()).ok().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        let target = ev.unchecked_into::<web_sys::Event>().target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
         let Some(b) = target.and_then(|t| t.closest("button[data-action]").ok().flatten()) else { return };
         let step = self.st.borrow().step;
         match (b.get_attribute("data-action").as_deref(), step) {

@@ -731,7 +731,7 @@ impl Widget {
 
     /// Clicks anywhere in the widget, dispatched by `data-action`.
     fn on_click(self: &Rc<Self>, ev: JsValue) {
-        let target = js_sys::Reflect::get(&ev, &"target".into()).ok().and_then(|t| t.dyn_into::<Element>().ok());
+        let target = ev.unchecked_into::<web_sys::Event>().target().and_then(|t| t.dyn_into::<Element>().ok());
         let Some(b) = target.and_then(|t| t.closest("[data-action]").ok().flatten()) else { return };
         match b.get_attribute("data-action").as_deref() {
             Some("open") => self.open(),
