@@ -41,17 +41,27 @@ pub fn install_from_js(value: &JsValue) -> usize {
 /// Like [`install_from_js`] for an already converted value.
 pub fn install(json: &Json) -> usize {
     let loaded = load(json);
-    let errors = loaded.problems.iter().filter(|p| p.severity == Severity::Error).count();
+    let mut errors = 0;
+    for p in &loaded.problems {
+        if p.severity == Severity::Error {
+            errors += 1;
+        }
+    }
     if !loaded.problems.is_empty() {
         let effect = match &loaded.config {
             None => "no widget will render until it is fixed".to_string(),
             Some(c) => {
                 use schaufenster_config::model::Section::Broken;
-                let off: Vec<&str> = [(matches!(c.shipping_bar, Broken), "<sf-shipping-bar>"), (matches!(c.social_proof, Broken), "<sf-social-proof>"), (matches!(c.faq, Broken), "<sf-faq>"), (matches!(c.advisor, Broken), "<sf-advisor>"), (matches!(c.loyalty, Broken), "<sf-loyalty>")]
-                    .into_iter()
-                    .filter_map(|(b, n)| b.then_some(n))
-                    .collect();
-                if off.is_empty() { "the widgets still work".to_string() } else { format!("{} disabled; the other widgets work", off.join(" and ")) }
+                let mut off = String::new();
+                for (b, n) in [(matches!(c.shipping_bar, Broken), "<sf-shipping-bar>"), (matches!(c.social_proof, Broken), "<sf-social-proof>"), (matches!(c.faq, Broken), "<sf-faq>"), (matches!(c.advisor, Broken), "<sf-advisor>"), (matches!(c.loyalty, Broken), "<sf-loyalty>")] {
+                    if b {
+                        if !off.is_empty() {
+                            off.push_str(" and ");
+                        }
+                        off.push_str(n);
+                    }
+                }
+                if off.is_empty() { "the widgets still work".to_string() } else { off + " disabled; the other widgets work" }
             }
         };
         let mut text = format!("Schaufenster: schaufenster.json has {} problem{} ({effect}):", loaded.problems.len(), if loaded.problems.len() == 1 { "" } else { "s" });
