@@ -157,7 +157,7 @@ impl Config {
     /// The text for `key` in `locale`: the config's override for the exact locale, then for
     /// its language, else the built-in German or English text.
     pub fn message_for(&self, key: &str, locale: &str) -> String {
-        let lang = locale.split('-').next().unwrap_or("");
+        let lang = types::language_of(locale);
         for tag in [locale, lang] {
             if let Some((_, table)) = self.messages.iter().find(|(l, _)| l == tag) {
                 if let Some((_, text)) = table.iter().find(|(k, _)| k == key) {

@@ -65,7 +65,15 @@ pub struct Locale(pub String);
 impl Locale {
     /// The language part ("de" of "de-CH").
     pub fn language(&self) -> &str {
-        self.0.split('-').next().unwrap_or("")
+        language_of(&self.0)
+    }
+}
+
+/// The language part of a tag ("de" of "de-CH"; the whole tag without a "-").
+pub fn language_of(tag: &str) -> &str {
+    match tag.find('-') {
+        Some(i) => &tag[..i],
+        None => tag,
     }
 }
 

@@ -150,10 +150,7 @@ async fn flush() {
     let Some(url) = &src.url else { return };
     // Category names follow the page language, like the widgets' texts.
     let locale = crate::i18n::resolve_locale(&rt.config, None, crate::i18n::page_lang());
-    let lang = match locale.find('-') {
-        Some(i) => &locale[..i],
-        None => &locale,
-    };
+    let lang = schaufenster_config::types::language_of(&locale);
     let window = cfg.window_minutes.0.to_string();
     let joined = products.join(",");
     let url = expand_url(&url.0, &[("products", &joined), ("window", &window), ("language", lang), ("locale", &locale)]);
