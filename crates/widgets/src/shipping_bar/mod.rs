@@ -175,10 +175,13 @@ impl Bar {
                 Ok(cart) => {
                     let progress = evaluate(&w.rules, &cart);
                     let currency = cart.currency;
-                    let before = w.data.replace(Data::Ready(cart, progress.clone()));
+                    let before = w.data.replace(Data::Ready(cart, progress));
                     w.render();
-                    // Events last: a listener may remove the element.
-                    announce_reached(&w.host, &before, &progress);
+                    // Events last: a listener may remove the element. (Nothing a listener
+                    // can run synchronously writes `data`: reloads write it in a later task.)
+                    if let Data::Ready(_, progress) = &*w.data.borrow() {
+                        announce_reached(&w.host, &before, progress);
+                    }
                     if let Some(sugg) = &w.bar().suggestions {
                         let have = w.products.borrow().as_ref().map(|(c, _)| *c);
                         if have != Some(currency) && w.generation.get() == gen {
