@@ -639,14 +639,17 @@ pub(crate) fn check_semantics(root: &Json, config: Option<&Config>, cx: &mut Ctx
         (&["loyalty", "redeem_url"], crate::loyalty::URL_VARS),
     ];
     for &(path, vars) in URLS {
-        let url = path.iter().try_fold(root, |v, k| v.get(k)).and_then(Json::as_str);
-        if let Some(url) = url {
+        let mut at = Some(root);
+        for k in path {
+            at = at.and_then(|v| v.get(k));
+        }
+        if let Some(url) = at.and_then(Json::as_str) {
             for name in schaufenster_core::template::placeholders(url) {
                 if !vars.contains(&name) {
                     // At most four keys: a fixed array, no allocation.
                     let mut steps = [Step::Index(0); 4];
-                    for (step, k) in steps.iter_mut().zip(path) {
-                        *step = Step::Key(k);
+                    for i in 0..path.len() {
+                        steps[i] = Step::Key(path[i]);
                     }
                     let allowed = braced_list(vars);
                     let hint = crate::decode::suggestion(crate::decode::closest(name, vars), true, "Available: ", "available: ", &allowed);
