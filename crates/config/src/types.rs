@@ -114,11 +114,16 @@ pub fn url_problem(text: &str) -> Option<&'static str> {
         return Some("the URL contains spaces or characters that are not allowed in URLs");
     }
     if let Some(rest) = text.strip_prefix("https://").or_else(|| text.strip_prefix("http://")) {
-        let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+        let host = match rest.find(['/', '?', '#']) {
+            Some(i) => &rest[..i],
+            None => rest,
+        };
         // After the last '@' (a byte search: `rsplit` links a reverse char searcher for this use).
         let host = host.bytes().rposition(|b| b == b'@').map_or(host, |i| &host[i + 1..]);
-        let name = host.split(':').next().unwrap_or("");
-        let port_ok = host.split_once(':').is_none_or(|(_, p)| !p.is_empty() && p.len() <= 5 && p.chars().all(|c| c.is_ascii_digit()));
+        let (name, port_ok) = match host.split_once(':') {
+            Some((name, p)) => (name, !p.is_empty() && p.len() <= 5 && p.bytes().all(|c| c.is_ascii_digit())),
+            None => (host, true),
+        };
         if name.is_empty() || !port_ok || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-' || c == '[' || c == ']' || c == ':') {
             return Some("the URL has no valid host");
         }
