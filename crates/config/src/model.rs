@@ -162,12 +162,17 @@ pub struct Source {
 impl Source {
     /// The pointer for `field`: the mapped one or the default.
     pub fn pointer<'a>(&'a self, field: &str, fields: &'a [(&'a str, &'a str)]) -> &'a str {
-        self.map
-            .iter()
-            .find(|(k, _)| k == field)
-            .map(|(_, p)| p.0.as_str())
-            .or_else(|| fields.iter().find(|(k, _)| *k == field).map(|(_, p)| *p))
-            .unwrap_or("")
+        for (k, p) in &self.map {
+            if k == field {
+                return &p.0;
+            }
+        }
+        for (k, p) in fields {
+            if *k == field {
+                return p;
+            }
+        }
+        ""
     }
 
     pub(crate) fn decode_with(v: &Json, cx: &mut Ctx, fields: &[(&str, &str)], what: &str) -> Option<Self> {
@@ -183,7 +188,10 @@ impl Source {
         }
         // Known to pass (see config_struct!).
         let (url, inline, map, money) = (url?, inline?, map?, money?);
-        let keys: Vec<&str> = fields.iter().map(|(k, _)| *k).collect();
+        let mut keys: Vec<&str> = Vec::new();
+        for (k, _) in fields {
+            keys.push(k);
+        }
         let mut ok = true;
         for (k, p) in &map {
             if !keys.contains(&k.as_str()) {
