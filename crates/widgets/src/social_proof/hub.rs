@@ -127,6 +127,12 @@ fn start_timer() {
     });
 }
 
+/// `sf:error` for one element: one body for both kinds of failure.
+#[inline(never)]
+fn report(host: &JsValue, kind: &str, product: &str, message: &str, url: &str) {
+    events::emit(host, "error", obj([("widget", s("social-proof")), ("kind", s(kind)), ("product", s(product)), ("message", s(message)), ("url", s(url))]));
+}
+
 async fn flush() {
     let Some(rt) = runtime::current() else { return };
     let Some(cfg) = rt.config.social_proof.get() else { return };
@@ -188,12 +194,12 @@ async fn flush() {
                 }
                 if !problems.is_empty() {
                     let kind = if decision.stale { "stale" } else { "bad-stats" };
-                    events::emit(&host, "error", obj([("widget", s("social-proof")), ("kind", s(kind)), ("product", s(&product)), ("message", s(&problems.join("; "))), ("url", s(&url))]));
+                    report(&host, kind, &product, &problems.join("; "), &url);
                 }
                 widget.set(State::Ready(decision));
             }
             Err(e) => {
-                events::emit(&host, "error", obj([("widget", s("social-proof")), ("kind", s(&e.outcome.kind())), ("product", s(&product)), ("message", s(&e.message())), ("url", s(&e.url))]));
+                report(&host, &e.outcome.kind(), &product, &e.message(), &e.url);
                 widget.set(State::Failed);
             }
         }
