@@ -67,7 +67,13 @@ pub fn install(json: &Json) -> usize {
         let mut text = format!("Schaufenster: schaufenster.json has {} problem{} ({effect}):", loaded.problems.len(), if loaded.problems.len() == 1 { "" } else { "s" });
         for p in &loaded.problems {
             text.push_str("\n  ");
-            text.push_str(&p.to_string().replace('\n', "\n  "));
+            // Continuation lines indented like the first.
+            for c in p.to_string().chars() {
+                text.push(c);
+                if c == '\n' {
+                    text.push_str("  ");
+                }
+            }
         }
         sf_report_problems(&text);
         events::emit(&document(), "error", obj([("widget", s("config")), ("kind", s("config")), ("message", s(&text)), ("count", Json::Number(loaded.problems.len() as f64))]));
