@@ -48,8 +48,13 @@ impl Texts {
     /// The message `base.<plural category of n>` (`Intl.PluralRules`), falling back to
     /// `base.other` for categories without a message of their own.
     pub fn plural(&self, config: &Config, base: &str, n: u64, vars: &[(&str, &str)]) -> String {
-        let key = format!("{base}.{}", crate::glue::sf_plural(&self.locale, n as f64));
-        let key = if schaufenster_config::i18n::message(&key).is_some() { key } else { format!("{base}.other") };
+        let mut key = String::from(base);
+        key.push('.');
+        key.push_str(&crate::glue::sf_plural(&self.locale, n as f64));
+        if schaufenster_config::i18n::message(&key).is_none() {
+            key.truncate(base.len() + 1);
+            key.push_str("other");
+        }
         self.t(config, &key, vars)
     }
 

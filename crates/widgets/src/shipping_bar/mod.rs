@@ -310,7 +310,8 @@ impl Bar {
         let ul = el(doc, &self.suggestions, "ul", "suggest-list");
         // The accessible name starts with the visible text (WCAG 2.5.3): "Packwürfel 24,90 € –
         // in den Warenkorb"; the action is read out but not shown.
-        let action = format!(" – {}", self.texts.t(&self.rt.config, "shipping.add", &[]));
+        let mut action = String::from(" – ");
+        action.push_str(&self.texts.t(&self.rt.config, "shipping.add", &[]));
         let mut listeners = self.suggestion_listeners.borrow_mut();
         for p in list {
             let li = el(doc, &ul, "li", "");
@@ -402,8 +403,10 @@ fn describe(rt: &Runtime, texts: &Texts, data: &Data) -> ViewState {
                 (None, _) => tier_message(rt, texts, top, cur, true),
             };
             let goal = p.next().unwrap_or(top);
-            let value = texts.t(&rt.config, "shipping.value", &[("subtotal", &money(texts, p.eligible_subtotal.min(goal.threshold), cur)), ("threshold", &money(texts, goal.threshold, cur))]);
+            let mut value = texts.t(&rt.config, "shipping.value", &[("subtotal", &money(texts, p.eligible_subtotal.min(goal.threshold), cur)), ("threshold", &money(texts, goal.threshold, cur))]);
             let permille = p.permille();
+            value.push_str(". ");
+            value.push_str(&message);
             let mut markers = Vec::new();
             for t in &p.tiers[..p.tiers.len() - 1] {
                 markers.push(schaufenster_core::shipping::permille(t.threshold, top.threshold));
@@ -411,7 +414,7 @@ fn describe(rt: &Runtime, texts: &Texts, data: &Data) -> ViewState {
             let note = if p.excluded_subtotal > 0 { texts.t(&rt.config, "shipping.excluded", &[("amount", &money(texts, p.excluded_subtotal, cur))]) } else { String::new() };
             ViewState {
                 state: if p.all_reached() { "reached" } else { "progress" },
-                value_text: format!("{value}. {message}"),
+                value_text: value,
                 message,
                 percent: permille / 10,
                 width: permille,
