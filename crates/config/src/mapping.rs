@@ -102,20 +102,24 @@ pub fn cart_from_json(data: &Json, source: &Source, default_currency: Currency, 
         _ => None,
     };
     let money = |v: &Json| read_money(v, source.money, currency, stated);
-    let country = sub(source, f, data, "country").1.and_then(Json::as_str).map(str::to_ascii_uppercase).or(default_country.map(str::to_owned));
+    let country = match sub(source, f, data, "country").1.and_then(Json::as_str) {
+        Some(c) => Some(c.to_ascii_uppercase()),
+        None => default_country.map(str::to_owned),
+    };
     let mut cart_discount: i64 = match sub(source, f, data, "discount") {
         (_, None | Some(Json::Null)) => 0,
         // A list of discounts (Shopify's cart-level discount applications): their amounts add up.
-        (p, Some(Json::Array(items))) => items.iter().enumerate().fold(0, |sum, (i, item)| {
-            let (a, v) = sub(source, f, item, "discount.amount");
-            match v.and_then(money).filter(|a| *a >= 0) {
-                Some(amount) => sum.saturating_add(amount),
-                None => {
-                    problems.push(bad("cart discount", &format!("{p}/{i}{a}"), v, "an amount"));
-                    sum
+        (p, Some(Json::Array(items))) => {
+            let mut sum: i64 = 0;
+            for (i, item) in items.iter().enumerate() {
+                let (a, v) = sub(source, f, item, "discount.amount");
+                match v.and_then(money).filter(|a| *a >= 0) {
+                    Some(amount) => sum = sum.saturating_add(amount),
+                    None => problems.push(bad("cart discount", &format!("{p}/{i}{a}"), v, "an amount")),
                 }
             }
-        }),
+            sum
+        }
         (p, Some(v)) => money(v).unwrap_or_else(|| {
             problems.push(bad("cart discount", p, Some(v), "an amount"));
             0
