@@ -715,8 +715,11 @@ fn check_messages(messages: &[(String, Json)], cx: &mut Ctx) {
             for (key, text) in entries {
                 cx.key(key, |cx| match crate::i18n::message(key) {
                     None => {
-                        let keys = crate::i18n::messages().map(|m| m.key);
-                        let hint = match crate::decode::did_you_mean(key, keys) {
+                        let mut keys = Vec::new();
+                        for m in crate::i18n::messages() {
+                            keys.push(m.key);
+                        }
+                        let hint = match crate::decode::closest(key, &keys) {
                             Some(m) => format!("did you mean \"{m}\"?"),
                             None => "see the list of message keys in docs/config.md".into(),
                         };

@@ -1,7 +1,7 @@
 //! Validated scalar types of the config: currency, country, locale, URL, JSON pointer, id,
 //! amount, CSS value.
 
-use crate::decode::{did_you_mean, found, Ctx, Decode};
+use crate::decode::{found, Ctx, Decode};
 use crate::json::{obj, s, Json};
 use schaufenster_core::Currency;
 
@@ -24,7 +24,13 @@ impl Decode for Currency {
         }
         let hint = match parsed {
             Some(c) => format!("write it in capitals: \"{}\"", c.code()),
-            None => crate::decode::suggestion(did_you_mean(&text.to_ascii_uppercase(), Currency::all_codes()), false, "Use", "use", " an ISO 4217 code such as \"EUR\" or \"CHF\""),
+            None => {
+                let mut codes = Vec::new();
+                for c in Currency::all_codes() {
+                    codes.push(c);
+                }
+                crate::decode::suggestion(crate::decode::closest(&text.to_ascii_uppercase(), &codes), false, "Use", "use", " an ISO 4217 code such as \"EUR\" or \"CHF\"")
+            }
         };
         cx.error(found(v), &format!("unknown currency code \"{text}\""), &hint);
         None
