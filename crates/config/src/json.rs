@@ -23,10 +23,14 @@ pub enum Json {
 impl Json {
     /// The member `key` of an object.
     pub fn get(&self, key: &str) -> Option<&Json> {
-        match self {
-            Json::Object(members) => members.iter().find(|(k, _)| k == key).map(|(_, v)| v),
-            _ => None,
+        if let Json::Object(members) = self {
+            for (k, v) in members {
+                if k == key {
+                    return Some(v);
+                }
+            }
         }
+        None
     }
 
     /// Resolves an RFC 6901 pointer such as `/items/0/price` (`~1` is `/`, `~0` is `~`).
@@ -43,19 +47,21 @@ impl Json {
             return Some(self);
         }
         let rest = pointer.strip_prefix('/')?;
-        rest.split('/').try_fold(self, |v, token| {
+        let mut v = self;
+        for token in rest.split('/') {
             let token = unescape(token);
-            match v {
-                Json::Object(_) => v.get(&token),
+            v = match v {
+                Json::Object(_) => v.get(&token)?,
                 Json::Array(items) => {
                     if token.len() > 1 && token.starts_with('0') {
                         return None;
                     }
-                    schaufenster_core::num::parse_usize(&token).and_then(|i| items.get(i))
+                    items.get(schaufenster_core::num::parse_usize(&token)?)?
                 }
-                _ => None,
-            }
-        })
+                _ => return None,
+            };
+        }
+        Some(v)
     }
 
     /// The string, if this is one.
