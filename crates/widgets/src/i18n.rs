@@ -42,7 +42,15 @@ impl Texts {
 
     /// The message `key` with placeholders filled from `vars`.
     pub fn t(&self, config: &Config, key: &str, vars: &[(&str, &str)]) -> String {
-        render_with(&config.message_for(key, &self.locale), &|k, out| vars.iter().find(|(n, _)| *n == k).map(|(_, v)| out.push_str(v)).is_some())
+        render_with(&config.message_for(key, &self.locale), &|k, out| {
+            for (n, v) in vars {
+                if *n == k {
+                    out.push_str(v);
+                    return true;
+                }
+            }
+            false
+        })
     }
 
     /// The message `base.<plural category of n>` (`Intl.PluralRules`), falling back to
