@@ -729,7 +729,8 @@ fn check_messages(messages: &[(String, Json)], cx: &mut Ctx) {
                         if let Json::String(t) = text {
                             for p in schaufenster_core::template::placeholders(t) {
                                 if !m.placeholders.contains(&p) {
-                                    let allowed = if m.placeholders.is_empty() { "none".to_string() } else { braced_list(&m.placeholders) };
+                                    let allowed = braced_list(&m.placeholders);
+                                    let allowed = if allowed.is_empty() { "none" } else { &allowed };
                                     cx.error(found(text), &format!("placeholder {{{p}}} is not available in this message"), &format!("available: {allowed}"));
                                 }
                             }
@@ -766,8 +767,8 @@ fn check_shipping_bar(bar: &Json, config: Option<&Config>, cx: &mut Ctx) {
                                 let cur = th.get("currency").and_then(Json::as_str).unwrap_or("");
                                 let country = th.get("country").and_then(Json::as_str).unwrap_or("");
                                 if seen.contains(&(cur, country)) {
-                                    let place = if country.is_empty() { cur.to_owned() } else { format!("{cur} in {country}") };
-                                    cx.error_in(&[Step::Index(j)], found(th), &format!("second threshold for {place}"), "keep one threshold per currency and country");
+                                    let sep = if country.is_empty() { "" } else { " in " };
+                                    cx.error_in(&[Step::Index(j)], found(th), &format!("second threshold for {cur}{sep}{country}"), "keep one threshold per currency and country");
                                 }
                                 seen.push((cur, country));
                             }

@@ -260,7 +260,11 @@ pub fn decide(rules: &Rules, stats: &Stats, now_ms: i64) -> Decision {
                 Some((avg, n)) if !(1.0..=5.0).contains(&avg) || n < 0 => {
                     // Hundredths as an integer: float formatting would add ~15 KB to the wasm.
                     let hundredths = if avg.is_finite() { (avg * 100.0) as i64 } else { i64::MIN };
-                    d.problems.push(format!("rating is out of range (average {}, {n} reviews)", if hundredths == i64::MIN { "not a number".to_string() } else { format!("{}.{:02}", hundredths / 100, (hundredths % 100).abs()) }));
+                    d.problems.push(if hundredths == i64::MIN {
+                        format!("rating is out of range (average not a number, {n} reviews)")
+                    } else {
+                        format!("rating is out of range (average {}.{:02}, {n} reviews)", hundredths / 100, (hundredths % 100).abs())
+                    });
                     None
                 }
                 Some((avg, n)) if n as u64 >= rule.threshold.max(1) => Some(Badge::Rating { tenths: tenths_floor(avg), count: n as u64 }),
