@@ -45,7 +45,7 @@ pub async fn load(rt: &Runtime, language: &str, locale: &str) -> Result<Cart, Fe
     if problems.is_empty() {
         Ok(cart)
     } else {
-        web_sys::console::warn_1(&format!("Schaufenster: the cart from {url} could not be read: {}", problems.join("; ")).into());
+        crate::glue::sf_warn(&format!("Schaufenster: the cart from {url} could not be read: {}", problems.join("; ")));
         Err(FetchError { outcome: Outcome::Malformed, url, attempts: 1 })
     }
 }
