@@ -48,23 +48,26 @@ pub fn install(json: &Json) -> usize {
         }
     }
     if !loaded.problems.is_empty() {
-        let effect = match &loaded.config {
-            None => "no widget will render until it is fixed".to_string(),
+        // "… has N problems (<effect>):", the effect written straight into the text.
+        let mut text = format!("Schaufenster: schaufenster.json has {} problem{} (", loaded.problems.len(), if loaded.problems.len() == 1 { "" } else { "s" });
+        match &loaded.config {
+            None => text.push_str("no widget will render until it is fixed"),
             Some(c) => {
                 use schaufenster_config::model::Section::Broken;
-                let mut off = String::new();
+                let mut any = false;
                 for (b, n) in [(matches!(c.shipping_bar, Broken), "<sf-shipping-bar>"), (matches!(c.social_proof, Broken), "<sf-social-proof>"), (matches!(c.faq, Broken), "<sf-faq>"), (matches!(c.advisor, Broken), "<sf-advisor>"), (matches!(c.loyalty, Broken), "<sf-loyalty>")] {
                     if b {
-                        if !off.is_empty() {
-                            off.push_str(" and ");
+                        if any {
+                            text.push_str(" and ");
                         }
-                        off.push_str(n);
+                        text.push_str(n);
+                        any = true;
                     }
                 }
-                if off.is_empty() { "the widgets still work".to_string() } else { off + " disabled; the other widgets work" }
+                text.push_str(if any { " disabled; the other widgets work" } else { "the widgets still work" });
             }
-        };
-        let mut text = format!("Schaufenster: schaufenster.json has {} problem{} ({effect}):", loaded.problems.len(), if loaded.problems.len() == 1 { "" } else { "s" });
+        }
+        text.push_str("):");
         for p in &loaded.problems {
             text.push_str("\n  ");
             // Continuation lines indented like the first.
