@@ -282,8 +282,14 @@ pub fn catalogue_from_json(data: &Json, advisor: &crate::advisor::Advisor) -> (s
                 values.push(None);
                 continue;
             };
-            let default = format!("/{name}");
-            let pointer = decl.pointer.as_ref().map_or(default.as_str(), |p| p.0.as_str());
+            let default;
+            let pointer = match &decl.pointer {
+                Some(p) => p.0.as_str(),
+                None => {
+                    default = format!("/{name}");
+                    default.as_str()
+                }
+            };
             let v = row.pointer(pointer);
             let value = match (decl.kind, v) {
                 (_, None | Some(Json::Null)) => None,
