@@ -222,7 +222,12 @@ pub(crate) fn write_string(out: &mut String, s: &str) {
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            // "\u00XX" with lower-case hex digits, without hex formatting.
+            c if (c as u32) < 0x20 => {
+                out.push_str("\\u00");
+                out.push(if c as u32 >= 0x10 { '1' } else { '0' });
+                out.push(b"0123456789abcdef"[(c as u32 & 15) as usize] as char);
+            }
             c => out.push(c),
         }
     }
