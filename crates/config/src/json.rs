@@ -204,11 +204,16 @@ fn write_number(out: &mut String, n: f64) {
         }
         let scaled = (n.abs() * 1e6).round() as u64;
         out.push_str(&(scaled / 1_000_000).to_string());
-        let frac = format!("{:06}", scaled % 1_000_000);
-        let frac = &frac[..frac.len() - frac.bytes().rev().take_while(|b| *b == b'0').count()];
-        if !frac.is_empty() {
+        // Six decimals, leading zeros kept and trailing ones left out.
+        let mut rest = scaled % 1_000_000;
+        if rest != 0 {
             out.push('.');
-            out.push_str(frac);
+            let mut d = 100_000;
+            while rest != 0 {
+                out.push((b'0' + (rest / d) as u8) as char);
+                rest %= d;
+                d /= 10;
+            }
         }
     }
 }
