@@ -79,7 +79,7 @@ pub fn path_string(path: &[Seg]) -> String {
 
 fn push_step(out: &mut String, step: Step) {
     match step {
-        Step::Key(k) if !k.is_empty() && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') => {
+        Step::Key(k) if !k.is_empty() && k.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'_' || c == b'-') => {
             out.push('.');
             out.push_str(k);
         }

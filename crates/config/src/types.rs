@@ -19,7 +19,7 @@ impl Decode for Currency {
     fn decode(v: &Json, cx: &mut Ctx) -> Option<Self> {
         let text = string(v, cx, "an ISO 4217 code such as \"EUR\" or \"CHF\"")?;
         let parsed = Currency::parse(text);
-        if let Some(c) = parsed.filter(|_| text.len() == 3 && text.chars().all(|c| c.is_ascii_uppercase())) {
+        if let Some(c) = parsed.filter(|_| text.len() == 3 && text.bytes().all(|c| c.is_ascii_uppercase())) {
             return Some(c);
         }
         let hint = match parsed {
@@ -47,10 +47,10 @@ pub struct Country(pub String);
 impl Decode for Country {
     fn decode(v: &Json, cx: &mut Ctx) -> Option<Self> {
         let text = string(v, cx, "a two-letter country code such as \"DE\"")?;
-        if text.len() == 2 && text.chars().all(|c| c.is_ascii_uppercase()) {
+        if text.len() == 2 && text.bytes().all(|c| c.is_ascii_uppercase()) {
             Some(Country(text.to_owned()))
         } else {
-            let hint = if text.len() == 2 && text.chars().all(|c| c.is_ascii_alphabetic()) {
+            let hint = if text.len() == 2 && text.bytes().all(|c| c.is_ascii_alphabetic()) {
                 format!("write it in capitals: \"{}\"", text.to_ascii_uppercase())
             } else {
                 "use an ISO 3166-1 alpha-2 code such as \"DE\", \"AT\" or \"CH\"".into()
@@ -88,8 +88,8 @@ pub fn is_locale(text: &str) -> bool {
     let mut parts = text.split('-');
     let lang = parts.next().unwrap_or("");
     (2..=3).contains(&lang.len())
-        && lang.chars().all(|c| c.is_ascii_lowercase())
-        && parts.all(|p| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+        && lang.bytes().all(|c| c.is_ascii_lowercase())
+        && parts.all(|p| (2..=8).contains(&p.len()) && p.bytes().all(|c| c.is_ascii_alphanumeric()))
 }
 
 impl Decode for Locale {
