@@ -337,7 +337,15 @@ impl Decode for Effect {
         let parsed: Result<core::Op, &str> = match op.as_str() {
             "=" => scalar(value).map(core::Op::Eq).ok_or("a number, text or true/false"),
             "in" => match value {
-                Json::Array(items) if !items.is_empty() && items.iter().all(|i| scalar(i).is_some()) => Ok(core::Op::In(items.iter().filter_map(scalar).collect())),
+                Json::Array(items) if !items.is_empty() && items.iter().all(|i| scalar(i).is_some()) => {
+                    let mut values = Vec::new();
+                    for i in items {
+                        if let Some(v) = scalar(i) {
+                            values.push(v);
+                        }
+                    }
+                    Ok(core::Op::In(values))
+                }
                 _ => Err("a non-empty array of numbers or texts"),
             },
             "<=" | ">=" => match value {
@@ -401,7 +409,10 @@ fn op_name(op: &core::Op) -> &'static str {
 impl Advisor {
     /// Attribute names as catalogue columns: the declared ones, then "price".
     pub fn columns(&self) -> Vec<String> {
-        let mut c: Vec<String> = self.catalogue.attributes.iter().map(|(k, _)| k.clone()).collect();
+        let mut c: Vec<String> = Vec::new();
+        for (k, _) in &self.catalogue.attributes {
+            c.push(k.clone());
+        }
         if !c.iter().any(|k| k == "price") {
             c.push("price".into());
         }
@@ -410,9 +421,17 @@ impl Advisor {
 
     /// The engine's questions.
     pub fn core_questions(&self) -> Vec<core::Question> {
-        self.questions
-            .iter()
-            .map(|q| core::Question {
+        let mut out = Vec::new();
+        for q in &self.questions {
+            let mut options = Vec::new();
+            for o in &q.options {
+                let mut effects = Vec::new();
+                for e in &o.effects {
+                    effects.push(core::Effect { attribute: e.attribute.clone(), op: e.op.clone(), kind: e.weight.map_or(core::Kind::Filter, core::Kind::Weight) });
+                }
+                options.push(core::Choice { id: o.id.0.clone(), effects });
+            }
+            out.push(core::Question {
                 id: q.id.0.clone(),
                 kind: match (&q.kind, &q.range) {
                     (QuestionType::Single, _) => core::QuestionKind::Single,
@@ -422,18 +441,12 @@ impl Advisor {
                 },
                 required: q.required,
                 show_if: q.show_if.as_ref().map(|c| core::ShowIf { question: c.question.clone(), any_of: c.any_of.clone() }),
-                options: q
-                    .options
-                    .iter()
-                    .map(|o| core::Choice {
-                        id: o.id.0.clone(),
-                        effects: o.effects.iter().map(|e| core::Effect { attribute: e.attribute.clone(), op: e.op.clone(), kind: e.weight.map_or(core::Kind::Filter, core::Kind::Weight) }).collect(),
-                    })
-                    .collect(),
+                options,
                 weight: q.weight,
                 priority: q.priority,
-            })
-            .collect()
+            });
+        }
+        out
     }
 
     /// The type of attribute `name` ("price" is a number).

@@ -79,7 +79,7 @@ pub fn path_string(path: &[Seg]) -> String {
 
 fn push_step(out: &mut String, step: Step) {
     match step {
-        Step::Key(k) if !k.is_empty() && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') => {
+        Step::Key(k) if !k.is_empty() && k.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'_' || c == b'-') => {
             out.push('.');
             out.push_str(k);
         }
@@ -382,12 +382,15 @@ pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str
 #[inline(never)]
 pub fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
     let lower = word.to_ascii_lowercase();
-    candidates
-        .iter()
-        .map(|c| (levenshtein(&lower, &c.to_ascii_lowercase()), *c))
-        .filter(|(d, c)| *d <= (c.chars().count() / 3).max(1))
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, c)| c)
+    // The first of the nearest candidates within a third of its length (at least one edit).
+    let mut best: Option<(usize, &'a str)> = None;
+    for &c in candidates {
+        let d = levenshtein(&lower, &c.to_ascii_lowercase());
+        if d <= (c.chars().count() / 3).max(1) && best.is_none_or(|(b, _)| d < b) {
+            best = Some((d, c));
+        }
+    }
+    best.map(|(_, c)| c)
 }
 
 /// Edit distance counting an insertion, deletion, substitution or swap of two neighbouring

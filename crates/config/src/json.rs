@@ -23,10 +23,14 @@ pub enum Json {
 impl Json {
     /// The member `key` of an object.
     pub fn get(&self, key: &str) -> Option<&Json> {
-        match self {
-            Json::Object(members) => members.iter().find(|(k, _)| k == key).map(|(_, v)| v),
-            _ => None,
+        if let Json::Object(members) = self {
+            for (k, v) in members {
+                if k == key {
+                    return Some(v);
+                }
+            }
         }
+        None
     }
 
     /// Resolves an RFC 6901 pointer such as `/items/0/price` (`~1` is `/`, `~0` is `~`).
@@ -43,19 +47,21 @@ impl Json {
             return Some(self);
         }
         let rest = pointer.strip_prefix('/')?;
-        rest.split('/').try_fold(self, |v, token| {
+        let mut v = self;
+        for token in rest.split('/') {
             let token = unescape(token);
-            match v {
-                Json::Object(_) => v.get(&token),
+            v = match v {
+                Json::Object(_) => v.get(&token)?,
                 Json::Array(items) => {
                     if token.len() > 1 && token.starts_with('0') {
                         return None;
                     }
-                    schaufenster_core::num::parse_usize(&token).and_then(|i| items.get(i))
+                    items.get(schaufenster_core::num::parse_usize(&token)?)?
                 }
-                _ => None,
-            }
-        })
+                _ => return None,
+            };
+        }
+        Some(v)
     }
 
     /// The string, if this is one.
@@ -198,11 +204,16 @@ fn write_number(out: &mut String, n: f64) {
         }
         let scaled = (n.abs() * 1e6).round() as u64;
         out.push_str(&(scaled / 1_000_000).to_string());
-        let frac = format!("{:06}", scaled % 1_000_000);
-        let frac = &frac[..frac.len() - frac.bytes().rev().take_while(|b| *b == b'0').count()];
-        if !frac.is_empty() {
+        // Six decimals, leading zeros kept and trailing ones left out.
+        let mut rest = scaled % 1_000_000;
+        if rest != 0 {
             out.push('.');
-            out.push_str(frac);
+            let mut d = 100_000;
+            while rest != 0 {
+                out.push((b'0' + (rest / d) as u8) as char);
+                rest %= d;
+                d /= 10;
+            }
         }
     }
 }
@@ -216,7 +227,12 @@ pub(crate) fn write_string(out: &mut String, s: &str) {
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            // "\u00XX" with lower-case hex digits, without hex formatting.
+            c if (c as u32) < 0x20 => {
+                out.push_str("\\u00");
+                out.push(if c as u32 >= 0x10 { '1' } else { '0' });
+                out.push(b"0123456789abcdef"[(c as u32 & 15) as usize] as char);
+            }
             c => out.push(c),
         }
     }

@@ -125,20 +125,21 @@ pub fn schema() -> Json {
 impl model::ShippingBar {
     /// The core rule set this section describes.
     pub fn rules(&self) -> ShippingRules {
+        let mut tiers = Vec::new();
+        for t in &self.tiers {
+            let mut thresholds = Vec::new();
+            for th in &t.thresholds {
+                thresholds.push(Threshold { currency: th.currency, country: th.country.as_ref().map(|c| c.0.clone()), amount: th.amount.0 });
+            }
+            let reward = match t.reward {
+                model::RewardKind::FreeShipping => Reward::FreeShipping,
+                model::RewardKind::Gift => Reward::Gift,
+                model::RewardKind::Other => Reward::Other,
+            };
+            tiers.push(Tier { id: t.id.0.clone(), reward, thresholds });
+        }
         ShippingRules {
-            tiers: self
-                .tiers
-                .iter()
-                .map(|t| Tier {
-                    id: t.id.0.clone(),
-                    reward: match t.reward {
-                        model::RewardKind::FreeShipping => Reward::FreeShipping,
-                        model::RewardKind::Gift => Reward::Gift,
-                        model::RewardKind::Other => Reward::Other,
-                    },
-                    thresholds: t.thresholds.iter().map(|th| Threshold { currency: th.currency, country: th.country.as_ref().map(|c| c.0.clone()), amount: th.amount.0 }).collect(),
-                })
-                .collect(),
+            tiers,
             excluded_products: self.excluded_products.clone(),
             basis: match self.subtotal {
                 model::Basis::AfterDiscounts => SubtotalBasis::AfterDiscounts,
@@ -157,7 +158,7 @@ impl Config {
     /// The text for `key` in `locale`: the config's override for the exact locale, then for
     /// its language, else the built-in German or English text.
     pub fn message_for(&self, key: &str, locale: &str) -> String {
-        let lang = locale.split('-').next().unwrap_or("");
+        let lang = types::language_of(locale);
         for tag in [locale, lang] {
             if let Some((_, table)) = self.messages.iter().find(|(l, _)| l == tag) {
                 if let Some((_, text)) = table.iter().find(|(k, _)| k == key) {

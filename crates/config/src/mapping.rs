@@ -61,7 +61,13 @@ fn found_or(v: Option<&Json>, none: &str) -> String {
 /// The names whose flag is set, in order (one body for every "missing or invalid" list).
 #[inline(never)]
 fn flagged(flags: &[(bool, &'static str)]) -> Vec<&'static str> {
-    flags.iter().filter(|(b, _)| *b).map(|(_, n)| *n).collect()
+    let mut out = Vec::new();
+    for &(b, n) in flags {
+        if b {
+            out.push(n);
+        }
+    }
+    out
 }
 
 fn sub<'a>(source: &'a Source, fields: &'a [(&'a str, &'a str)], row: &'a Json, field: &str) -> (&'a str, Option<&'a Json>) {
@@ -96,20 +102,24 @@ pub fn cart_from_json(data: &Json, source: &Source, default_currency: Currency, 
         _ => None,
     };
     let money = |v: &Json| read_money(v, source.money, currency, stated);
-    let country = sub(source, f, data, "country").1.and_then(Json::as_str).map(str::to_ascii_uppercase).or(default_country.map(str::to_owned));
+    let country = match sub(source, f, data, "country").1.and_then(Json::as_str) {
+        Some(c) => Some(c.to_ascii_uppercase()),
+        None => default_country.map(str::to_owned),
+    };
     let mut cart_discount: i64 = match sub(source, f, data, "discount") {
         (_, None | Some(Json::Null)) => 0,
         // A list of discounts (Shopify's cart-level discount applications): their amounts add up.
-        (p, Some(Json::Array(items))) => items.iter().enumerate().fold(0, |sum, (i, item)| {
-            let (a, v) = sub(source, f, item, "discount.amount");
-            match v.and_then(money).filter(|a| *a >= 0) {
-                Some(amount) => sum.saturating_add(amount),
-                None => {
-                    problems.push(bad("cart discount", &format!("{p}/{i}{a}"), v, "an amount"));
-                    sum
+        (p, Some(Json::Array(items))) => {
+            let mut sum: i64 = 0;
+            for (i, item) in items.iter().enumerate() {
+                let (a, v) = sub(source, f, item, "discount.amount");
+                match v.and_then(money).filter(|a| *a >= 0) {
+                    Some(amount) => sum = sum.saturating_add(amount),
+                    None => problems.push(bad("cart discount", &format!("{p}/{i}{a}"), v, "an amount")),
                 }
             }
-        }),
+            sum
+        }
         (p, Some(v)) => money(v).unwrap_or_else(|| {
             problems.push(bad("cart discount", p, Some(v), "an amount"));
             0
@@ -272,15 +282,29 @@ pub fn catalogue_from_json(data: &Json, advisor: &crate::advisor::Advisor) -> (s
                 values.push(None);
                 continue;
             };
-            let default = format!("/{name}");
-            let pointer = decl.pointer.as_ref().map_or(default.as_str(), |p| p.0.as_str());
+            let default;
+            let pointer = match &decl.pointer {
+                Some(p) => p.0.as_str(),
+                None => {
+                    default = format!("/{name}");
+                    default.as_str()
+                }
+            };
             let v = row.pointer(pointer);
             let value = match (decl.kind, v) {
                 (_, None | Some(Json::Null)) => None,
                 (AttrType::Number, Some(Json::Number(n))) => Some(Value::Num(*n)),
                 (AttrType::Text, Some(Json::String(t))) => Some(Value::Text(t.clone())),
                 (AttrType::Boolean, Some(Json::Bool(b))) => Some(Value::Bool(*b)),
-                (AttrType::Tags, Some(Json::Array(items))) if items.iter().all(|t| t.as_str().is_some()) => Some(Value::Tags(items.iter().filter_map(|t| t.as_str().map(str::to_owned)).collect())),
+                (AttrType::Tags, Some(Json::Array(items))) if items.iter().all(|t| t.as_str().is_some()) => {
+                    let mut tags = Vec::new();
+                    for t in items {
+                        if let Some(t) = t.as_str() {
+                            tags.push(t.to_owned());
+                        }
+                    }
+                    Some(Value::Tags(tags))
+                }
                 (kind, Some(other)) => {
                     let want = match kind {
                         AttrType::Number => "a number",
@@ -422,14 +446,18 @@ pub fn faq_from_json(data: &Json, source: &Source) -> (Vec<FaqItem>, Vec<String>
                 None
             }),
         };
-        let tags = match sub(source, f, row, "entries.tags").1 {
-            None | Some(Json::Null) => Vec::new(),
-            Some(Json::Array(items)) if items.iter().all(|t| t.as_str().is_some()) => items.iter().filter_map(|t| text(Some(t))).collect(),
-            Some(_) => {
-                bad.push("tags");
-                Vec::new()
+        let mut tags = Vec::new();
+        match sub(source, f, row, "entries.tags").1 {
+            None | Some(Json::Null) => {}
+            Some(Json::Array(items)) if items.iter().all(|t| t.as_str().is_some()) => {
+                for t in items {
+                    if let Some(t) = text(Some(t)) {
+                        tags.push(t);
+                    }
+                }
             }
-        };
+            Some(_) => bad.push("tags"),
+        }
         let popularity = match sub(source, f, row, "entries.popularity").1 {
             None | Some(Json::Null) => 0,
             Some(v) => v.as_i64().filter(|n| *n >= 0).map(|n| n.min(u32::MAX as i64) as u32).unwrap_or_else(|| {
@@ -479,13 +507,13 @@ pub fn program_from_json(data: &Json, source: &Source) -> (LoyaltyProgram, Vec<S
         Some(n @ Json::Number(_)) => n.as_i64().map(|n| n.to_string()),
         _ => None,
     };
-    let rows = |name: &str, problems: &mut Vec<String>| -> Vec<Json> {
+    let rows = |name: &str, problems: &mut Vec<String>| -> &[Json] {
         match sub(source, f, data, name) {
-            (_, Some(Json::Array(rows))) => rows.clone(),
-            (_, None | Some(Json::Null)) if name != "rates" => Vec::new(),
+            (_, Some(Json::Array(rows))) => rows,
+            (_, None | Some(Json::Null)) if name != "rates" => &[],
             (p, v) => {
-                problems.push(format!("no {name} list at \"{p}\" (found {})", v.map(crate::decode::found).unwrap_or_else(|| "nothing".into())));
-                Vec::new()
+                problems.push(format!("no {name} list at \"{p}\" (found {})", found_or(v, "nothing")));
+                &[]
             }
         }
     };
@@ -500,7 +528,11 @@ pub fn program_from_json(data: &Json, source: &Source) -> (LoyaltyProgram, Vec<S
         }
     }
     if let (_, Some(Json::Array(ids))) = sub(source, f, data, "excluded_products") {
-        p.excluded_products = ids.iter().filter_map(|v| text(Some(v))).collect();
+        for v in ids {
+            if let Some(t) = text(Some(v)) {
+                p.excluded_products.push(t);
+            }
+        }
     }
     let mut tier_names = Vec::new();
     for (i, row) in rows("tiers", &mut problems).iter().enumerate() {
@@ -567,14 +599,13 @@ pub fn points_from_json(data: &Json) -> Option<Points> {
     let balance = data.get("balance")?.as_i64()?;
     let progress = data.pointer("/tier/progress").and_then(Json::as_i64).unwrap_or(0).max(0) as u64;
     let str_of = |row: &Json, k: &str| row.get(k).and_then(Json::as_str).map(str::to_owned);
-    let history = match data.get("history") {
-        Some(Json::Array(rows)) => rows
-            .iter()
-            .filter_map(|r| {
-                Some(PointsRow { kind: str_of(r, "kind")?, delta: r.get("delta")?.as_i64()?, at_ms: r.get("at_ms").and_then(Json::as_i64).unwrap_or(0), reward: str_of(r, "reward_name"), code: str_of(r, "code") })
-            })
-            .collect(),
-        _ => Vec::new(),
-    };
+    let mut history = Vec::new();
+    if let Some(Json::Array(rows)) = data.get("history") {
+        for r in rows {
+            if let (Some(kind), Some(delta)) = (str_of(r, "kind"), r.get("delta").and_then(Json::as_i64)) {
+                history.push(PointsRow { kind, delta, at_ms: r.get("at_ms").and_then(Json::as_i64).unwrap_or(0), reward: str_of(r, "reward_name"), code: str_of(r, "code") });
+            }
+        }
+    }
     Some(Points { balance, progress, history })
 }

@@ -162,12 +162,17 @@ pub struct Source {
 impl Source {
     /// The pointer for `field`: the mapped one or the default.
     pub fn pointer<'a>(&'a self, field: &str, fields: &'a [(&'a str, &'a str)]) -> &'a str {
-        self.map
-            .iter()
-            .find(|(k, _)| k == field)
-            .map(|(_, p)| p.0.as_str())
-            .or_else(|| fields.iter().find(|(k, _)| *k == field).map(|(_, p)| *p))
-            .unwrap_or("")
+        for (k, p) in &self.map {
+            if k == field {
+                return &p.0;
+            }
+        }
+        for (k, p) in fields {
+            if *k == field {
+                return p;
+            }
+        }
+        ""
     }
 
     pub(crate) fn decode_with(v: &Json, cx: &mut Ctx, fields: &[(&str, &str)], what: &str) -> Option<Self> {
@@ -183,7 +188,10 @@ impl Source {
         }
         // Known to pass (see config_struct!).
         let (url, inline, map, money) = (url?, inline?, map?, money?);
-        let keys: Vec<&str> = fields.iter().map(|(k, _)| *k).collect();
+        let mut keys: Vec<&str> = Vec::new();
+        for (k, _) in fields {
+            keys.push(k);
+        }
         let mut ok = true;
         for (k, p) in &map {
             if !keys.contains(&k.as_str()) {
@@ -639,14 +647,17 @@ pub(crate) fn check_semantics(root: &Json, config: Option<&Config>, cx: &mut Ctx
         (&["loyalty", "redeem_url"], crate::loyalty::URL_VARS),
     ];
     for &(path, vars) in URLS {
-        let url = path.iter().try_fold(root, |v, k| v.get(k)).and_then(Json::as_str);
-        if let Some(url) = url {
+        let mut at = Some(root);
+        for k in path {
+            at = at.and_then(|v| v.get(k));
+        }
+        if let Some(url) = at.and_then(Json::as_str) {
             for name in schaufenster_core::template::placeholders(url) {
                 if !vars.contains(&name) {
                     // At most four keys: a fixed array, no allocation.
                     let mut steps = [Step::Index(0); 4];
-                    for (step, k) in steps.iter_mut().zip(path) {
-                        *step = Step::Key(k);
+                    for i in 0..path.len() {
+                        steps[i] = Step::Key(path[i]);
                     }
                     let allowed = braced_list(vars);
                     let hint = crate::decode::suggestion(crate::decode::closest(name, vars), true, "Available: ", "available: ", &allowed);
@@ -704,8 +715,11 @@ fn check_messages(messages: &[(String, Json)], cx: &mut Ctx) {
             for (key, text) in entries {
                 cx.key(key, |cx| match crate::i18n::message(key) {
                     None => {
-                        let keys = crate::i18n::messages().map(|m| m.key);
-                        let hint = match crate::decode::did_you_mean(key, keys) {
+                        let mut keys = Vec::new();
+                        for m in crate::i18n::messages() {
+                            keys.push(m.key);
+                        }
+                        let hint = match crate::decode::closest(key, &keys) {
                             Some(m) => format!("did you mean \"{m}\"?"),
                             None => "see the list of message keys in docs/config.md".into(),
                         };
@@ -715,7 +729,8 @@ fn check_messages(messages: &[(String, Json)], cx: &mut Ctx) {
                         if let Json::String(t) = text {
                             for p in schaufenster_core::template::placeholders(t) {
                                 if !m.placeholders.contains(&p) {
-                                    let allowed = if m.placeholders.is_empty() { "none".to_string() } else { braced_list(&m.placeholders) };
+                                    let allowed = braced_list(&m.placeholders);
+                                    let allowed = if allowed.is_empty() { "none" } else { &allowed };
                                     cx.error(found(text), &format!("placeholder {{{p}}} is not available in this message"), &format!("available: {allowed}"));
                                 }
                             }
@@ -752,8 +767,8 @@ fn check_shipping_bar(bar: &Json, config: Option<&Config>, cx: &mut Ctx) {
                                 let cur = th.get("currency").and_then(Json::as_str).unwrap_or("");
                                 let country = th.get("country").and_then(Json::as_str).unwrap_or("");
                                 if seen.contains(&(cur, country)) {
-                                    let place = if country.is_empty() { cur.to_owned() } else { format!("{cur} in {country}") };
-                                    cx.error_in(&[Step::Index(j)], found(th), &format!("second threshold for {place}"), "keep one threshold per currency and country");
+                                    let sep = if country.is_empty() { "" } else { " in " };
+                                    cx.error_in(&[Step::Index(j)], found(th), &format!("second threshold for {cur}{sep}{country}"), "keep one threshold per currency and country");
                                 }
                                 seen.push((cur, country));
                             }

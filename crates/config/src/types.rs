@@ -1,7 +1,7 @@
 //! Validated scalar types of the config: currency, country, locale, URL, JSON pointer, id,
 //! amount, CSS value.
 
-use crate::decode::{did_you_mean, found, Ctx, Decode};
+use crate::decode::{found, Ctx, Decode};
 use crate::json::{obj, s, Json};
 use schaufenster_core::Currency;
 
@@ -19,12 +19,18 @@ impl Decode for Currency {
     fn decode(v: &Json, cx: &mut Ctx) -> Option<Self> {
         let text = string(v, cx, "an ISO 4217 code such as \"EUR\" or \"CHF\"")?;
         let parsed = Currency::parse(text);
-        if let Some(c) = parsed.filter(|_| text.len() == 3 && text.chars().all(|c| c.is_ascii_uppercase())) {
+        if let Some(c) = parsed.filter(|_| text.len() == 3 && text.bytes().all(|c| c.is_ascii_uppercase())) {
             return Some(c);
         }
         let hint = match parsed {
             Some(c) => format!("write it in capitals: \"{}\"", c.code()),
-            None => crate::decode::suggestion(did_you_mean(&text.to_ascii_uppercase(), Currency::all_codes()), false, "Use", "use", " an ISO 4217 code such as \"EUR\" or \"CHF\""),
+            None => {
+                let mut codes = Vec::new();
+                for c in Currency::all_codes() {
+                    codes.push(c);
+                }
+                crate::decode::suggestion(crate::decode::closest(&text.to_ascii_uppercase(), &codes), false, "Use", "use", " an ISO 4217 code such as \"EUR\" or \"CHF\"")
+            }
         };
         cx.error(found(v), &format!("unknown currency code \"{text}\""), &hint);
         None
@@ -41,10 +47,10 @@ pub struct Country(pub String);
 impl Decode for Country {
     fn decode(v: &Json, cx: &mut Ctx) -> Option<Self> {
         let text = string(v, cx, "a two-letter country code such as \"DE\"")?;
-        if text.len() == 2 && text.chars().all(|c| c.is_ascii_uppercase()) {
+        if text.len() == 2 && text.bytes().all(|c| c.is_ascii_uppercase()) {
             Some(Country(text.to_owned()))
         } else {
-            let hint = if text.len() == 2 && text.chars().all(|c| c.is_ascii_alphabetic()) {
+            let hint = if text.len() == 2 && text.bytes().all(|c| c.is_ascii_alphabetic()) {
                 format!("write it in capitals: \"{}\"", text.to_ascii_uppercase())
             } else {
                 "use an ISO 3166-1 alpha-2 code such as \"DE\", \"AT\" or \"CH\"".into()
@@ -65,7 +71,15 @@ pub struct Locale(pub String);
 impl Locale {
     /// The language part ("de" of "de-CH").
     pub fn language(&self) -> &str {
-        self.0.split('-').next().unwrap_or("")
+        language_of(&self.0)
+    }
+}
+
+/// The language part of a tag ("de" of "de-CH"; the whole tag without a "-").
+pub fn language_of(tag: &str) -> &str {
+    match tag.find('-') {
+        Some(i) => &tag[..i],
+        None => tag,
     }
 }
 
@@ -74,8 +88,8 @@ pub fn is_locale(text: &str) -> bool {
     let mut parts = text.split('-');
     let lang = parts.next().unwrap_or("");
     (2..=3).contains(&lang.len())
-        && lang.chars().all(|c| c.is_ascii_lowercase())
-        && parts.all(|p| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+        && lang.bytes().all(|c| c.is_ascii_lowercase())
+        && parts.all(|p| (2..=8).contains(&p.len()) && p.bytes().all(|c| c.is_ascii_alphanumeric()))
 }
 
 impl Decode for Locale {
@@ -106,11 +120,16 @@ pub fn url_problem(text: &str) -> Option<&'static str> {
         return Some("the URL contains spaces or characters that are not allowed in URLs");
     }
     if let Some(rest) = text.strip_prefix("https://").or_else(|| text.strip_prefix("http://")) {
-        let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+        let host = match rest.find(['/', '?', '#']) {
+            Some(i) => &rest[..i],
+            None => rest,
+        };
         // After the last '@' (a byte search: `rsplit` links a reverse char searcher for this use).
         let host = host.bytes().rposition(|b| b == b'@').map_or(host, |i| &host[i + 1..]);
-        let name = host.split(':').next().unwrap_or("");
-        let port_ok = host.split_once(':').is_none_or(|(_, p)| !p.is_empty() && p.len() <= 5 && p.chars().all(|c| c.is_ascii_digit()));
+        let (name, port_ok) = match host.split_once(':') {
+            Some((name, p)) => (name, !p.is_empty() && p.len() <= 5 && p.bytes().all(|c| c.is_ascii_digit())),
+            None => (host, true),
+        };
         if name.is_empty() || !port_ok || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-' || c == '[' || c == ']' || c == ':') {
             return Some("the URL has no valid host");
         }

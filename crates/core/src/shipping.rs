@@ -144,15 +144,19 @@ impl Tier {
     /// The threshold for `currency` and `country`: an exact country match wins over a
     /// country-less one; other currencies never match.
     pub fn threshold_for(&self, currency: Currency, country: Option<&str>) -> Option<i64> {
-        let same_currency = || self.thresholds.iter().filter(|t| t.currency == currency);
-        if let Some(country) = country {
-            if let Some(t) = same_currency()
-                .find(|t| t.country.as_deref().is_some_and(|c| c.eq_ignore_ascii_case(country)))
-            {
-                return Some(t.amount);
+        // One pass: a threshold for the country wins; else the first without a country.
+        let mut fallback = None;
+        for t in &self.thresholds {
+            if t.currency != currency {
+                continue;
+            }
+            match (&t.country, country) {
+                (Some(c), Some(want)) if c.eq_ignore_ascii_case(want) => return Some(t.amount),
+                (None, _) if fallback.is_none() => fallback = Some(t.amount),
+                _ => {}
             }
         }
-        same_currency().find(|t| t.country.is_none()).map(|t| t.amount)
+        fallback
     }
 }
 
@@ -191,21 +195,18 @@ impl ShippingRules {
 /// ```
 pub fn evaluate(rules: &ShippingRules, cart: &Cart) -> ShippingProgress {
     let (eligible, excluded) = rules.eligible_subtotal(cart);
-    let mut tiers: Vec<TierStatus> = rules
-        .tiers
-        .iter()
-        .filter_map(|tier| {
-            let threshold = tier.threshold_for(cart.currency, cart.country.as_deref())?;
-            let threshold = threshold.max(0);
-            Some(TierStatus {
-                id: tier.id.clone(),
-                reward: tier.reward,
-                threshold,
-                reached: eligible >= threshold,
-                remaining: threshold.saturating_sub(eligible).max(0),
-            })
-        })
-        .collect();
+    let mut tiers: Vec<TierStatus> = Vec::new();
+    for tier in &rules.tiers {
+        let Some(threshold) = tier.threshold_for(cart.currency, cart.country.as_deref()) else { continue };
+        let threshold = threshold.max(0);
+        tiers.push(TierStatus {
+            id: tier.id.clone(),
+            reward: tier.reward,
+            threshold,
+            reached: eligible >= threshold,
+            remaining: threshold.saturating_sub(eligible).max(0),
+        });
+    }
     crate::sort::sort_by(&mut tiers, |a, b| a.threshold.cmp(&b.threshold).then_with(|| a.id.cmp(&b.id)));
     ShippingProgress { currency: cart.currency, eligible_subtotal: eligible, excluded_subtotal: excluded, tiers }
 }
@@ -238,10 +239,12 @@ pub fn suggest<'a>(
         return Vec::new();
     }
     let in_cart = |id: &str| cart.lines.iter().any(|l| l.product_id == id);
-    let mut usable: Vec<&Candidate> = candidates
-        .iter()
-        .filter(|c| c.available && c.price > 0 && !rules.is_excluded(&c.id) && !in_cart(&c.id))
-        .collect();
+    let mut usable: Vec<&Candidate> = Vec::new();
+    for c in candidates {
+        if c.available && c.price > 0 && !rules.is_excluded(&c.id) && !in_cart(&c.id) {
+            usable.push(c);
+        }
+    }
     crate::sort::sort_by(&mut usable, |a, b| {
         let a_closes = a.price >= remaining;
         let b_closes = b.price >= remaining;

@@ -235,17 +235,36 @@ pub fn decide(rules: &Rules, stats: &Stats, now_ms: i64) -> Decision {
     let stock = count("stock", stats.stock);
     let window = count("window_minutes", stats.window_minutes).filter(|w| *w > 0);
     let mut candidates: Vec<(u32, usize, Badge)> = Vec::new();
-    for rule in rules.rules.iter().filter(|r| r.enabled) {
+    for rule in &rules.rules {
+        if !rule.enabled {
+            continue;
+        }
         let badge = match rule.kind {
-            Kind::Purchases => purchases.zip(window).filter(|(n, _)| *n > 0 && *n >= rule.threshold).map(|(n, w)| Badge::Purchases { count: honest(n), window_minutes: w }),
-            Kind::Carts => carts.zip(window).filter(|(n, _)| *n > 0 && *n >= rule.threshold).map(|(n, w)| Badge::Carts { count: honest(n), window_minutes: w }),
-            Kind::Viewers => viewers.filter(|n| *n > 0 && *n >= rule.threshold).map(|n| Badge::Viewers { count: honest(n) }),
-            Kind::LowStock => stock.filter(|n| *n > 0 && *n <= rule.threshold).map(|n| Badge::LowStock { count: n }),
+            Kind::Purchases => match (purchases, window) {
+                (Some(n), Some(w)) if n > 0 && n >= rule.threshold => Some(Badge::Purchases { count: honest(n), window_minutes: w }),
+                _ => None,
+            },
+            Kind::Carts => match (carts, window) {
+                (Some(n), Some(w)) if n > 0 && n >= rule.threshold => Some(Badge::Carts { count: honest(n), window_minutes: w }),
+                _ => None,
+            },
+            Kind::Viewers => match viewers {
+                Some(n) if n > 0 && n >= rule.threshold => Some(Badge::Viewers { count: honest(n) }),
+                _ => None,
+            },
+            Kind::LowStock => match stock {
+                Some(n) if n > 0 && n <= rule.threshold => Some(Badge::LowStock { count: n }),
+                _ => None,
+            },
             Kind::Rating => match stats.rating {
                 Some((avg, n)) if !(1.0..=5.0).contains(&avg) || n < 0 => {
                     // Hundredths as an integer: float formatting would add ~15 KB to the wasm.
                     let hundredths = if avg.is_finite() { (avg * 100.0) as i64 } else { i64::MIN };
-                    d.problems.push(format!("rating is out of range (average {}, {n} reviews)", if hundredths == i64::MIN { "not a number".to_string() } else { format!("{}.{:02}", hundredths / 100, (hundredths % 100).abs()) }));
+                    d.problems.push(if hundredths == i64::MIN {
+                        format!("rating is out of range (average not a number, {n} reviews)")
+                    } else {
+                        format!("rating is out of range (average {}.{:02}, {n} reviews)", hundredths / 100, (hundredths % 100).abs())
+                    });
                     None
                 }
                 Some((avg, n)) if n as u64 >= rule.threshold.max(1) => Some(Badge::Rating { tenths: tenths_floor(avg), count: n as u64 }),
@@ -258,14 +277,18 @@ pub fn decide(rules: &Rules, stats: &Stats, now_ms: i64) -> Decision {
                     d.problems.push("bestseller category contains markup".into());
                     None
                 }
-                Some((cat, rank)) if *rank >= 1 && (*rank as u64) <= rule.threshold.max(1) && !cat.trim().is_empty() && cat.chars().count() <= 60 => {
-                    Some(Badge::Bestseller { category: cat.trim().to_owned() })
+                Some((cat, rank)) => {
+                    let name = cat.trim();
+                    if *rank < 1 || name.is_empty() || cat.chars().count() > 60 {
+                        d.problems.push("bestseller has no usable category or rank".into());
+                        None
+                    } else if (*rank as u64) <= rule.threshold.max(1) {
+                        Some(Badge::Bestseller { category: name.to_owned() })
+                    } else {
+                        None
+                    }
                 }
-                Some((cat, rank)) if *rank < 1 || cat.trim().is_empty() || cat.chars().count() > 60 => {
-                    d.problems.push("bestseller has no usable category or rank".into());
-                    None
-                }
-                _ => None,
+                None => None,
             },
         };
         if let Some(b) = badge {
@@ -277,7 +300,13 @@ pub fn decide(rules: &Rules, stats: &Stats, now_ms: i64) -> Decision {
         d.problems.push("counts in a window arrived without window_minutes".into());
     }
     crate::sort::sort_by(&mut candidates, |a, b| (a.0, a.1).cmp(&(b.0, b.1)));
-    d.badges = candidates.into_iter().take(rules.max_per_product.clamp(1, 4)).map(|(_, _, b)| b).collect();
+    let max = rules.max_per_product.clamp(1, 4);
+    for (_, _, b) in candidates {
+        if d.badges.len() == max {
+            break;
+        }
+        d.badges.push(b);
+    }
     d
 }
 

@@ -85,7 +85,12 @@ pub fn configure(#[wasm_bindgen(unchecked_param_type = "SchaufensterConfig")] co
     // Widgets mounted under the previous config re-render with the new one: those mounted from
     // code keep their widget name, and every <sf-…> element in the document is (re)mounted,
     // including ones that rendered nothing before.
-    let mut hosts: Vec<(web_sys::HtmlElement, String)> = MOUNTED.with(|m| m.borrow().iter().map(|(h, n, _)| (h.clone(), n.clone())).collect());
+    let mut hosts: Vec<(web_sys::HtmlElement, String)> = Vec::new();
+    MOUNTED.with(|m| {
+        for (h, n, _) in m.borrow().iter() {
+            hosts.push((h.clone(), n.clone()));
+        }
+    });
     // Before the elements are defined, defining them mounts every <sf-…> element already in
     // the document (connectedCallback); mounting them here as well fetched everything twice.
     let defined = DEFINED.with(|d| *d.borrow());
@@ -186,12 +191,12 @@ pub fn set_cart(#[wasm_bindgen(unchecked_param_type = "Cart | null")] cart: JsVa
 pub fn set_customer(#[wasm_bindgen(unchecked_param_type = "Customer | null")] customer: JsValue) -> Result<(), JsError> {
     let rt = runtime::current().ok_or_else(|| JsError::new("Schaufenster is not configured yet: call configure() or boot() first"))?;
     let json = json_js::from_js(&customer);
-    let value = match &json {
-        Json::Null => None,
-        Json::Object(_) if json.get("token").and_then(Json::as_str).is_some_and(|t| !t.is_empty()) => Some(json.clone()),
+    let signed_in = match &json {
+        Json::Null => false,
+        Json::Object(_) if json.get("token").and_then(Json::as_str).is_some_and(|t| !t.is_empty()) => true,
         _ => return Err(JsError::new("setCustomer expects {token: string, id?: string} or null")),
     };
-    rt.set_customer(value);
+    rt.set_customer(signed_in.then_some(json));
     Ok(())
 }
 

@@ -105,9 +105,9 @@ export function sfAttach(host, css, shadow) {
   return div;
 }
 
-// Dispatches a bubbling, composed CustomEvent; returns false when a listener cancelled it.
+// Dispatches a bubbling, composed CustomEvent "sf:<name>"; returns false when a listener cancelled it.
 export function sfEmit(target, name, detail) {
-  return target.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable: true }));
+  return target.dispatchEvent(new CustomEvent("sf:" + name, { detail, bubbles: true, composed: true, cancelable: true }));
 }
 
 // addEventListener that returns the matching remove function.

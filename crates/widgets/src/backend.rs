@@ -38,7 +38,15 @@ impl FetchError {
 /// Fills `{currency}`, `{language}`, `{locale}` and `{country}` in a configured URL,
 /// percent-encoding the values.
 pub fn expand_url(url: &str, vars: &[(&str, &str)]) -> String {
-    schaufenster_core::template::render_with(url, &|k, out| vars.iter().find(|(n, _)| *n == k).map(|(_, v)| encode_into(v, out)).is_some())
+    schaufenster_core::template::render_with(url, &|k, out| {
+        for (n, v) in vars {
+            if *n == k {
+                encode_into(v, out);
+                return true;
+            }
+        }
+        false
+    })
 }
 
 /// Percent-encodes everything but unreserved characters (URL parameters, `#faq-<id>` hashes).

@@ -30,20 +30,22 @@ pub async fn load(rt: &Runtime, language: &str, locale: &str) -> Result<Cart, Fe
     }
     let src = source(rt);
     let country = rt.config.country.as_ref().map(|c| c.0.as_str());
+    let fetched;
     let (data, url) = match (&src.inline, &src.url) {
-        (Some(inline), _) => (inline.clone(), "(inline cart)".to_string()),
+        (Some(inline), _) => (inline, "(inline cart)".to_string()),
         (None, Some(url)) => {
             let vars = [("currency", rt.config.currency.code()), ("language", language), ("locale", locale), ("country", country.unwrap_or(""))];
             let url = expand_url(&url.0, &vars);
-            (request(&rt.config.backend, "GET", &url, None).await?, url)
+            fetched = request(&rt.config.backend, "GET", &url, None).await?;
+            (&fetched, url)
         }
         (None, None) => return Err(FetchError { outcome: Outcome::Malformed, url: String::new(), attempts: 0 }),
     };
-    let (cart, problems) = cart_from_json(&data, &src, rt.config.currency, country);
+    let (cart, problems) = cart_from_json(data, &src, rt.config.currency, country);
     if problems.is_empty() {
         Ok(cart)
     } else {
-        web_sys::console::warn_1(&format!("Schaufenster: the cart from {url} could not be read: {}", problems.join("; ")).into());
+        crate::glue::sf_warn(&format!("Schaufenster: the cart from {url} could not be read: {}", problems.join("; ")));
         Err(FetchError { outcome: Outcome::Malformed, url, attempts: 1 })
     }
 }

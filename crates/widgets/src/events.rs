@@ -7,7 +7,7 @@ use wasm_bindgen::JsValue;
 
 /// Dispatches `sf:<name>` on `target` with `detail`; returns false if a listener cancelled it.
 pub fn emit(target: &JsValue, name: &str, detail: Json) -> bool {
-    sf_emit(target, &format!("sf:{name}"), to_js(&detail))
+    sf_emit(target, name, to_js(&detail))
 }
 
 /// The page's `document`, where page-wide events (`sf:cart-changed`) are dispatched.

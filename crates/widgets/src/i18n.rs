@@ -2,7 +2,7 @@
 //! amounts through the browser's `Intl.NumberFormat`.
 
 use crate::glue::sf_money;
-use schaufenster_config::types::is_locale;
+use schaufenster_config::types::{is_locale, language_of};
 use schaufenster_config::Config;
 use schaufenster_core::template::render_with;
 use schaufenster_core::Money;
@@ -12,14 +12,13 @@ use schaufenster_core::Money;
 /// widgets have texts for (German, English) are taken from the page or the attribute; a
 /// French page keeps the configured locale rather than get English texts and French requests.
 pub fn resolve_locale(config: &Config, attr: Option<String>, page_lang: Option<String>) -> String {
-    let usable = |l: &String| is_locale(l) && matches!(l.split('-').next(), Some("de" | "en"));
+    let usable = |l: &String| is_locale(l) && matches!(language_of(l), "de" | "en");
     if let Some(l) = attr.filter(usable) {
         return l;
     }
-    let cfg = config.locale.0.clone();
     match page_lang.filter(usable) {
-        Some(page) if page.split('-').next() != Some(config.locale.language()) => page,
-        _ => cfg,
+        Some(page) if language_of(&page) != config.locale.language() => page,
+        _ => config.locale.0.clone(),
     }
 }
 
@@ -38,19 +37,32 @@ pub struct Texts {
 impl Texts {
     /// The language part of the locale ("de").
     pub fn language(&self) -> &str {
-        self.locale.split('-').next().unwrap_or("")
+        language_of(&self.locale)
     }
 
     /// The message `key` with placeholders filled from `vars`.
     pub fn t(&self, config: &Config, key: &str, vars: &[(&str, &str)]) -> String {
-        render_with(&config.message_for(key, &self.locale), &|k, out| vars.iter().find(|(n, _)| *n == k).map(|(_, v)| out.push_str(v)).is_some())
+        render_with(&config.message_for(key, &self.locale), &|k, out| {
+            for (n, v) in vars {
+                if *n == k {
+                    out.push_str(v);
+                    return true;
+                }
+            }
+            false
+        })
     }
 
     /// The message `base.<plural category of n>` (`Intl.PluralRules`), falling back to
     /// `base.other` for categories without a message of their own.
     pub fn plural(&self, config: &Config, base: &str, n: u64, vars: &[(&str, &str)]) -> String {
-        let key = format!("{base}.{}", crate::glue::sf_plural(&self.locale, n as f64));
-        let key = if schaufenster_config::i18n::message(&key).is_some() { key } else { format!("{base}.other") };
+        let mut key = String::from(base);
+        key.push('.');
+        key.push_str(&crate::glue::sf_plural(&self.locale, n as f64));
+        if schaufenster_config::i18n::message(&key).is_none() {
+            key.truncate(base.len() + 1);
+            key.push_str("other");
+        }
         self.t(config, &key, vars)
     }
 

@@ -22,18 +22,22 @@ fn convert(v: &JsValue, depth: u32) -> Json {
     } else if let Some(s) = v.as_string() {
         Json::String(s)
     } else if Array::is_array(v) {
-        Json::Array(v.unchecked_ref::<Array>().iter().map(|x| convert(&x, depth + 1)).collect())
+        let arr = v.unchecked_ref::<Array>();
+        let mut items = Vec::new();
+        for i in 0..arr.length() {
+            items.push(convert(&arr.get(i), depth + 1));
+        }
+        Json::Array(items)
     } else if v.is_object() && !v.is_function() {
         let entries = Object::entries(v.unchecked_ref());
-        Json::Object(
-            entries
-                .iter()
-                .filter_map(|e| {
-                    let pair = e.unchecked_into::<Array>();
-                    Some((pair.get(0).as_string()?, convert(&pair.get(1), depth + 1)))
-                })
-                .collect(),
-        )
+        let mut members = Vec::new();
+        for i in 0..entries.length() {
+            let pair = entries.get(i).unchecked_into::<Array>();
+            if let Some(k) = pair.get(0).as_string() {
+                members.push((k, convert(&pair.get(1), depth + 1)));
+            }
+        }
+        Json::Object(members)
     } else {
         Json::Null
     }

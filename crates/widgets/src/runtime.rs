@@ -41,23 +41,42 @@ pub fn install_from_js(value: &JsValue) -> usize {
 /// Like [`install_from_js`] for an already converted value.
 pub fn install(json: &Json) -> usize {
     let loaded = load(json);
-    let errors = loaded.problems.iter().filter(|p| p.severity == Severity::Error).count();
+    let mut errors = 0;
+    for p in &loaded.problems {
+        if p.severity == Severity::Error {
+            errors += 1;
+        }
+    }
     if !loaded.problems.is_empty() {
-        let effect = match &loaded.config {
-            None => "no widget will render until it is fixed".to_string(),
+        // "… has N problems (<effect>):", the effect written straight into the text.
+        let mut text = format!("Schaufenster: schaufenster.json has {} problem{} (", loaded.problems.len(), if loaded.problems.len() == 1 { "" } else { "s" });
+        match &loaded.config {
+            None => text.push_str("no widget will render until it is fixed"),
             Some(c) => {
                 use schaufenster_config::model::Section::Broken;
-                let off: Vec<&str> = [(matches!(c.shipping_bar, Broken), "<sf-shipping-bar>"), (matches!(c.social_proof, Broken), "<sf-social-proof>"), (matches!(c.faq, Broken), "<sf-faq>"), (matches!(c.advisor, Broken), "<sf-advisor>"), (matches!(c.loyalty, Broken), "<sf-loyalty>")]
-                    .into_iter()
-                    .filter_map(|(b, n)| b.then_some(n))
-                    .collect();
-                if off.is_empty() { "the widgets still work".to_string() } else { format!("{} disabled; the other widgets work", off.join(" and ")) }
+                let mut any = false;
+                for (b, n) in [(matches!(c.shipping_bar, Broken), "<sf-shipping-bar>"), (matches!(c.social_proof, Broken), "<sf-social-proof>"), (matches!(c.faq, Broken), "<sf-faq>"), (matches!(c.advisor, Broken), "<sf-advisor>"), (matches!(c.loyalty, Broken), "<sf-loyalty>")] {
+                    if b {
+                        if any {
+                            text.push_str(" and ");
+                        }
+                        text.push_str(n);
+                        any = true;
+                    }
+                }
+                text.push_str(if any { " disabled; the other widgets work" } else { "the widgets still work" });
             }
-        };
-        let mut text = format!("Schaufenster: schaufenster.json has {} problem{} ({effect}):", loaded.problems.len(), if loaded.problems.len() == 1 { "" } else { "s" });
+        }
+        text.push_str("):");
         for p in &loaded.problems {
             text.push_str("\n  ");
-            text.push_str(&p.to_string().replace('\n', "\n  "));
+            // Continuation lines indented like the first.
+            for c in p.to_string().chars() {
+                text.push(c);
+                if c == '\n' {
+                    text.push_str("  ");
+                }
+            }
         }
         sf_report_problems(&text);
         events::emit(&document(), "error", obj([("widget", s("config")), ("kind", s("config")), ("message", s(&text)), ("count", Json::Number(loaded.problems.len() as f64))]));

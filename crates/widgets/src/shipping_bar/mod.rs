@@ -175,10 +175,13 @@ impl Bar {
                 Ok(cart) => {
                     let progress = evaluate(&w.rules, &cart);
                     let currency = cart.currency;
-                    let before = w.data.replace(Data::Ready(cart, progress.clone()));
+                    let before = w.data.replace(Data::Ready(cart, progress));
                     w.render();
-                    // Events last: a listener may remove the element.
-                    announce_reached(&w.host, &before, &progress);
+                    // Events last: a listener may remove the element. (Nothing a listener
+                    // can run synchronously writes `data`: reloads write it in a later task.)
+                    if let Data::Ready(_, progress) = &*w.data.borrow() {
+                        announce_reached(&w.host, &before, progress);
+                    }
                     if let Some(sugg) = &w.bar().suggestions {
                         let have = w.products.borrow().as_ref().map(|(c, _)| *c);
                         if have != Some(currency) && w.generation.get() == gen {
@@ -204,7 +207,7 @@ impl Bar {
     /// Brings the markup in line with the data, touching only the parts that changed.
     fn render(&self) {
         let new = describe(&self.rt, &self.texts, &self.data.borrow());
-        let old = self.shown.replace(Some(new.clone())).unwrap_or_default();
+        let old = self.shown.take().unwrap_or_default();
         // The first render compares with an empty state whose `state` is "", so every part
         // is set once.
         if old.state != new.state {
@@ -242,6 +245,7 @@ impl Bar {
         if old.note != new.note || old.state.is_empty() {
             self.note.set_text_content(Some(&new.note));
         }
+        *self.shown.borrow_mut() = Some(new);
         self.render_suggestions();
     }
 
@@ -265,7 +269,13 @@ impl Bar {
                     events::emit(&self.host, "error", obj([("widget", s("shipping-bar")), ("kind", s("mapping")), ("message", s(&format!("product list: {}", problems.join("; "))))]));
                 }
                 // Only prices in the cart's currency can be compared with the gap.
-                *self.products.borrow_mut() = Some((currency, list.into_iter().filter(|p| p.currency == currency).collect()));
+                let mut same = Vec::new();
+                for p in list {
+                    if p.currency == currency {
+                        same.push(p);
+                    }
+                }
+                *self.products.borrow_mut() = Some((currency, same));
                 self.render_suggestions();
             }
             Err(e) => report(&self.host, &e),
@@ -281,7 +291,13 @@ impl Bar {
             pick(&self.rules, &data, products.as_ref(), max)
         };
         let heading = picked.as_ref().map(|(remaining, currency, _)| self.texts.t(&self.rt.config, "shipping.suggestions", &[("remaining", &money(&self.texts, *remaining, *currency))]));
-        let key: Vec<String> = heading.iter().cloned().chain(picked.iter().flat_map(|(_, _, list)| list.iter().map(|p| p.id.clone()))).collect();
+        let mut key: Vec<String> = Vec::new();
+        if let (Some(h), Some((_, _, list))) = (&heading, &picked) {
+            key.push(h.clone());
+            for p in list {
+                key.push(p.id.clone());
+            }
+        }
         if *self.shown_suggestions.borrow() == key {
             return;
         }
@@ -294,7 +310,8 @@ impl Bar {
         let ul = el(doc, &self.suggestions, "ul", "suggest-list");
         // The accessible name starts with the visible text (WCAG 2.5.3): "Packwürfel 24,90 € –
         // in den Warenkorb"; the action is read out but not shown.
-        let action = format!(" – {}", self.texts.t(&self.rt.config, "shipping.add", &[]));
+        let mut action = String::from(" – ");
+        action.push_str(&self.texts.t(&self.rt.config, "shipping.add", &[]));
         let mut listeners = self.suggestion_listeners.borrow_mut();
         for p in list {
             let li = el(doc, &ul, "li", "");
@@ -322,13 +339,21 @@ fn pick(rules: &ShippingRules, data: &Data, products: Option<&(Currency, Vec<Pro
     if *currency != cart.currency || progress.eligible_subtotal == 0 {
         return None;
     }
-    let candidates: Vec<_> = list.iter().map(Product::candidate).collect();
-    let picked: Vec<Product> = suggest(rules, cart, next.remaining, &candidates, max).into_iter().filter_map(|c| list.iter().find(|p| p.id == c.id).cloned()).collect();
+    let mut candidates = Vec::new();
+    for p in list {
+        candidates.push(p.candidate());
+    }
+    let mut picked: Vec<Product> = Vec::new();
+    for c in suggest(rules, cart, next.remaining, &candidates, max) {
+        if let Some(p) = list.iter().find(|p| p.id == c.id) {
+            picked.push(p.clone());
+        }
+    }
     (!picked.is_empty()).then_some((next.remaining, *currency, picked))
 }
 
 /// Everything the markup shows, derived from the data in one place.
-#[derive(Clone, PartialEq, Default)]
+#[derive(PartialEq, Default)]
 struct ViewState {
     state: &'static str,
     message: String,
@@ -378,17 +403,23 @@ fn describe(rt: &Runtime, texts: &Texts, data: &Data) -> ViewState {
                 (None, _) => tier_message(rt, texts, top, cur, true),
             };
             let goal = p.next().unwrap_or(top);
-            let value = texts.t(&rt.config, "shipping.value", &[("subtotal", &money(texts, p.eligible_subtotal.min(goal.threshold), cur)), ("threshold", &money(texts, goal.threshold, cur))]);
+            let mut value = texts.t(&rt.config, "shipping.value", &[("subtotal", &money(texts, p.eligible_subtotal.min(goal.threshold), cur)), ("threshold", &money(texts, goal.threshold, cur))]);
             let permille = p.permille();
+            value.push_str(". ");
+            value.push_str(&message);
+            let mut markers = Vec::new();
+            for t in &p.tiers[..p.tiers.len() - 1] {
+                markers.push(schaufenster_core::shipping::permille(t.threshold, top.threshold));
+            }
             let note = if p.excluded_subtotal > 0 { texts.t(&rt.config, "shipping.excluded", &[("amount", &money(texts, p.excluded_subtotal, cur))]) } else { String::new() };
             ViewState {
                 state: if p.all_reached() { "reached" } else { "progress" },
-                value_text: format!("{value}. {message}"),
+                value_text: value,
                 message,
                 percent: permille / 10,
                 width: permille,
                 show_track: true,
-                markers: p.tiers[..p.tiers.len() - 1].iter().map(|t| schaufenster_core::shipping::permille(t.threshold, top.threshold)).collect(),
+                markers,
                 note,
             }
         }
@@ -402,8 +433,8 @@ fn announce_reached(host: &JsValue, before: &Data, now: &ShippingProgress) {
     if old_cart.currency != now.currency {
         return;
     }
-    for t in now.tiers.iter().filter(|t| t.reached) {
-        if old.tiers.iter().any(|o| o.id == t.id && !o.reached) {
+    for t in &now.tiers {
+        if t.reached && old.tiers.iter().any(|o| o.id == t.id && !o.reached) {
             events::emit(host, "threshold-reached", obj([("widget", s("shipping-bar")), ("tier", s(&t.id)), ("threshold", Json::Number(t.threshold as f64)), ("currency", s(now.currency.code()))]));
         }
     }

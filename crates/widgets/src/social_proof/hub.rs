@@ -127,12 +127,26 @@ fn start_timer() {
     });
 }
 
+/// `sf:error` for one element: one body for both kinds of failure.
+#[inline(never)]
+fn report(host: &JsValue, kind: &str, product: &str, message: &str, url: &str) {
+    events::emit(host, "error", obj([("widget", s("social-proof")), ("kind", s(kind)), ("product", s(product)), ("message", s(message)), ("url", s(url))]));
+}
+
 async fn flush() {
     let Some(rt) = runtime::current() else { return };
     let Some(cfg) = rt.config.social_proof.get() else { return };
     // The elements this request is for: an element registered while it runs gets its own.
-    let targets: Vec<(u32, String, Weak<Badges>, JsValue)> = HUB.with(|h| h.borrow().entries.iter().map(|e| (e.id, e.product.clone(), e.widget.clone(), e.host.clone())).collect());
-    let mut products: Vec<String> = targets.iter().map(|t| t.1.clone()).collect();
+    let mut targets: Vec<(u32, String, Weak<Badges>, JsValue)> = Vec::new();
+    let mut products: Vec<&str> = Vec::new();
+    HUB.with(|h| {
+        for e in &h.borrow().entries {
+            targets.push((e.id, e.product.clone(), e.widget.clone(), e.host.clone()));
+        }
+    });
+    for t in &targets {
+        products.push(&t.1);
+    }
     schaufenster_core::sort::sort_by(&mut products, |a, b| a.cmp(b));
     products.dedup();
     if products.is_empty() {
@@ -142,10 +156,10 @@ async fn flush() {
     let Some(url) = &src.url else { return };
     // Category names follow the page language, like the widgets' texts.
     let locale = crate::i18n::resolve_locale(&rt.config, None, crate::i18n::page_lang());
-    let lang = locale.split('-').next().unwrap_or("de").to_owned();
+    let lang = schaufenster_config::types::language_of(&locale);
     let window = cfg.window_minutes.0.to_string();
     let joined = products.join(",");
-    let url = expand_url(&url.0, &[("products", &joined), ("window", &window), ("language", &lang), ("locale", &locale)]);
+    let url = expand_url(&url.0, &[("products", &joined), ("window", &window), ("language", lang), ("locale", &locale)]);
     let number = HUB.with(|h| {
         let mut h = h.borrow_mut();
         h.requests += 1;
@@ -175,15 +189,17 @@ async fn flush() {
             Ok(json) => {
                 let (stats, mut problems) = stats_from_json(json, src, &product);
                 let decision = decide(&rules, &stats, now);
-                problems.extend(decision.problems.iter().cloned());
+                for p in &decision.problems {
+                    problems.push(p.clone());
+                }
                 if !problems.is_empty() {
                     let kind = if decision.stale { "stale" } else { "bad-stats" };
-                    events::emit(&host, "error", obj([("widget", s("social-proof")), ("kind", s(kind)), ("product", s(&product)), ("message", s(&problems.join("; "))), ("url", s(&url))]));
+                    report(&host, kind, &product, &problems.join("; "), &url);
                 }
                 widget.set(State::Ready(decision));
             }
             Err(e) => {
-                events::emit(&host, "error", obj([("widget", s("social-proof")), ("kind", s(&e.outcome.kind())), ("product", s(&product)), ("message", s(&e.message())), ("url", s(&e.url))]));
+                report(&host, &e.outcome.kind(), &product, &e.message(), &e.url);
                 widget.set(State::Failed);
             }
         }

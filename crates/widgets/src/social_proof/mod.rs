@@ -147,11 +147,11 @@ impl Badges {
 
 /// A count as text: "19", "20+", "1.000+".
 fn count_text(texts: &Texts, c: Shown) -> String {
-    let n = sf_number(&texts.locale, c.value() as f64, 0);
-    match c {
-        Shown::Exact(_) => n,
-        Shown::AtLeast(_) => format!("{n}+"),
+    let mut n = sf_number(&texts.locale, c.value() as f64, 0);
+    if let Shown::AtLeast(_) = c {
+        n.push('+');
     }
+    n
 }
 
 /// "24 Stunden", "30 Minuten", "7 Tage".
