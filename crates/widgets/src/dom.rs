@@ -26,17 +26,6 @@ pub fn text(doc: &Document, parent: &Node, t: &str) {
     let _ = parent.append_child(&doc.create_text_node(t));
 }
 
-/// Appends (text, highlighted) runs, highlighted ones as `<mark>`.
-pub fn runs(doc: &Document, parent: &Node, parts: &[(String, bool)]) {
-    for (t, m) in parts {
-        if *m {
-            el(doc, parent, "mark", "").set_text_content(Some(t));
-        } else {
-            text(doc, parent, t);
-        }
-    }
-}
-
 thread_local! {
     static NEXT_ID: Cell<u32> = const { Cell::new(0) };
 }
