@@ -372,13 +372,8 @@ pub fn suggestion(m: Option<&str>, braces: bool, upper: &str, lower: &str, rest:
     out
 }
 
-/// The closest candidate by edit distance, if it is close enough to be a typo.
-pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    let candidates: Vec<&'a str> = candidates.into_iter().collect();
-    closest(word, &candidates)
-}
-
-/// [`did_you_mean`] over a slice: one body, whatever the candidates come from.
+/// The closest candidate by edit distance, if it is close enough to be a typo (one body over a
+/// slice, whatever the candidates come from).
 #[inline(never)]
 pub fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
     let lower = word.to_ascii_lowercase();
@@ -701,7 +696,7 @@ mod tests {
     #[test]
     fn suggestions() {
         for (word, want) in [("tiers", Some("tiers")), ("teirs", Some("tiers")), ("Tiers", Some("tiers")), ("excluded_product", Some("excluded_products")), ("zzz", None), ("t", None)] {
-            assert_eq!(did_you_mean(word, ["tiers", "excluded_products", "subtotal"]), want, "{word}");
+            assert_eq!(closest(word, &["tiers", "excluded_products", "subtotal"]), want, "{word}");
         }
         assert_eq!(levenshtein("kitten", "sitting"), 3);
         assert_eq!(levenshtein("", "abc"), 3);
