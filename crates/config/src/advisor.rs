@@ -242,7 +242,7 @@ impl Decode for Question {
             if kind == QuestionType::YesNo {
                 let ids: Vec<&str> = options.iter().map(|o| o.id.0.as_str()).collect();
                 if ids != ["yes", "no"] {
-                    cx.error_in(&[Step::Key("options")], ids.join(", "), "a yes_no question has the options \"yes\" and \"no\", in that order", "use {\"id\": \"yes\", …} and {\"id\": \"no\", …}");
+                    cx.error_in(&[Step::Key("options")], schaufenster_core::template::join(&ids, ", "), "a yes_no question has the options \"yes\" and \"no\", in that order", "use {\"id\": \"yes\", …} and {\"id\": \"no\", …}");
                 }
             }
             (options, None)
@@ -365,7 +365,7 @@ impl Decode for Effect {
                     "==" | "eq" => Some("="),
                     _ => crate::decode::closest(other, OPS),
                 };
-                let hint = crate::decode::suggestion(alias, false, "One of: ", "one of: ", &OPS.join(", "));
+                let hint = crate::decode::suggestion(alias, false, "One of: ", "one of: ", &schaufenster_core::template::join(OPS, ", "));
                 cx.error_in(&[Step::Key("op")], found_text(other), "unknown operator", &hint);
                 return None;
             }
@@ -495,7 +495,7 @@ pub(crate) fn check(advisor: &Advisor, cx: &mut Ctx) {
     let (_, problems) = core::Advisor::new(advisor.core_questions(), &columns);
     for p in problems {
         let hint = if crate::decode::has_text(&p.message, "unknown attribute") {
-            let known = columns.join(", ");
+            let known = schaufenster_core::template::join(&columns, ", ");
             format!("declared attributes: {known}; an effect on an unknown attribute is never met")
         } else if crate::decode::has_text(&p.message, "show_if") {
             "show_if can only name an earlier question and its options; until fixed the question is never shown".to_string()

@@ -340,7 +340,7 @@ impl Ctx {
             if k == "$schema" || k.starts_with("//") || known.contains(&k.as_str()) {
                 continue;
             }
-            let hint = suggestion(closest(k, known), false, "Known keys: ", "known keys here: ", &known.join(", "));
+            let hint = suggestion(closest(k, known), false, "Known keys: ", "known keys here: ", &schaufenster_core::template::join(known, ", "));
             self.error_in(&[Step::Key(k)], found(v), &format!("unknown key \"{k}\""), &hint);
         }
     }
@@ -567,7 +567,7 @@ pub fn decode_choice(v: &Json, cx: &mut Ctx, all: &[&str]) -> Option<usize> {
     if let Some(i) = text.and_then(|t| all.iter().position(|a| *a == t)) {
         return Some(i);
     }
-    let list = all.join(", ");
+    let list = schaufenster_core::template::join(all, ", ");
     match text {
         Some(text) => cx.error(found(v), &format!("unknown value \"{text}\""), &suggestion(closest(text, all), false, "One of: ", "one of: ", &list)),
         None => cx.wrong_type(v, "a string", &suggestion(None, false, "", "one of: ", &list)),

@@ -149,7 +149,7 @@ pub fn cart_from_json(data: &Json, source: &Source, default_currency: Currency, 
                     (Some(id), Some(q), Some(p), Some(d)) => lines.push(CartLine { product_id: id, quantity: q as u32, unit_price: p, line_discount: d }),
                     (id, q, p, d) => {
                         let bad = flagged(&[(id.is_none(), "product_id"), (q.is_none(), "quantity"), (p.is_none(), "unit_price"), (d.is_none(), "line_discount")]);
-                        problems.push(format!("cart line {i}: missing or invalid {}", bad.join(", ")));
+                        problems.push(format!("cart line {i}: missing or invalid {}", schaufenster_core::template::join(&bad, ", ")));
                     }
                 }
             }
@@ -211,7 +211,7 @@ pub fn products_from_json(data: &Json, source: &Source, default_currency: Curren
     for (i, row) in rows.iter().enumerate() {
         match product_row(row, source, currency) {
             Ok(p) => out.push(p),
-            Err(bad) => problems.push(format!("product {i}: missing or invalid {}", bad.join(", "))),
+            Err(bad) => problems.push(format!("product {i}: missing or invalid {}", schaufenster_core::template::join(&bad, ", "))),
         }
     }
     (out, problems)
@@ -268,7 +268,7 @@ pub fn catalogue_from_json(data: &Json, advisor: &crate::advisor::Advisor) -> (s
         let p = match product_row(row, source, currency) {
             Ok(p) => p,
             Err(bad) => {
-                problems.push(format!("product {i}: missing or invalid {}", bad.join(", ")));
+                problems.push(format!("product {i}: missing or invalid {}", schaufenster_core::template::join(&bad, ", ")));
                 continue;
             }
         };
@@ -467,7 +467,7 @@ pub fn faq_from_json(data: &Json, source: &Source) -> (Vec<FaqItem>, Vec<String>
         };
         let lang = text(sub(source, f, row, "entries.lang").1);
         if !bad.is_empty() {
-            problems.push(format!("FAQ entry {i}: missing or invalid {}", bad.join(", ")));
+            problems.push(format!("FAQ entry {i}: missing or invalid {}", schaufenster_core::template::join(&bad, ", ")));
         }
         if let (Some(id), Some(question), Some(answer)) = (id, question, answer) {
             if out.iter().any(|e| e.id == id) {

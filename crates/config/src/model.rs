@@ -196,7 +196,7 @@ impl Source {
         for (k, p) in &map {
             if !keys.contains(&k.as_str()) {
                 ok = false;
-                let hint = crate::decode::suggestion(crate::decode::closest(k, &keys), false, "", "", &format!("{what} fields: {}", keys.join(", ")));
+                let hint = crate::decode::suggestion(crate::decode::closest(k, &keys), false, "", "", &format!("{what} fields: {}", schaufenster_core::template::join(&keys, ", ")));
                 cx.error_in(&[Step::Key("map"), Step::Key(k)], found_text(&p.0), &format!("\"{k}\" is not a {what} field"), &hint);
             }
         }

@@ -110,7 +110,7 @@ mod tests {
             let mut short = v.clone();
             sort_by(&mut short, |a, b| a.0.cmp(&b.0));
             let mut std = v;
-            std.sort_by(|a, b| a.0.cmp(&b.0));
+            std.sort_by_key(|a| a.0);
             assert_eq!(ours, std, "n = {n}");
             assert_eq!(short, std, "n = {n}");
         }

@@ -67,6 +67,20 @@ pub fn placeholders(template: &str) -> Vec<&str> {
     names
 }
 
+/// `parts` with `sep` between them, like `[S]::join`: one small loop per element type instead
+/// of std's join, which precomputes the length with checked arithmetic (~1.2 KB of wasm for
+/// its two instances here).
+pub fn join<S: AsRef<str>>(parts: &[S], sep: &str) -> String {
+    let mut out = String::new();
+    for (i, p) in parts.iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        out.push_str(p.as_ref());
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

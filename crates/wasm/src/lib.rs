@@ -179,7 +179,7 @@ pub fn set_cart(#[wasm_bindgen(unchecked_param_type = "Cart | null")] cart: JsVa
     }
     let (parsed, problems) = cart_from_json(&json, &source, rt.config.currency, rt.config.country.as_ref().map(|c| c.0.as_str()));
     if !problems.is_empty() {
-        return Err(JsError::new(&format!("setCart: {}", problems.join("; "))));
+        return Err(JsError::new(&format!("setCart: {}", schaufenster_core::template::join(&problems, "; "))));
     }
     rt.push_cart(Some(parsed));
     Ok(())

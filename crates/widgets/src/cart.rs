@@ -45,7 +45,7 @@ pub async fn load(rt: &Runtime, language: &str, locale: &str) -> Result<Cart, Fe
     if problems.is_empty() {
         Ok(cart)
     } else {
-        crate::glue::sf_warn(&format!("Schaufenster: the cart from {url} could not be read: {}", problems.join("; ")));
+        crate::glue::sf_warn(&format!("Schaufenster: the cart from {url} could not be read: {}", schaufenster_core::template::join(&problems, "; ")));
         Err(FetchError { outcome: Outcome::Malformed, url, attempts: 1 })
     }
 }

@@ -375,7 +375,7 @@ impl Widget {
         };
         let (cat, products, problems) = catalogue_from_json(json, self.cfg());
         if !problems.is_empty() {
-            sf_warn(&format!("Schaufenster <sf-advisor>: {} problem(s) in the catalogue from {url}; the other products work:\n  {}", problems.len(), problems.join("\n  ")));
+            sf_warn(&format!("Schaufenster <sf-advisor>: {} problem(s) in the catalogue from {url}; the other products work:\n  {}", problems.len(), schaufenster_core::template::join(&problems, "\n  ")));
         }
         if cat.products.is_empty() {
             // Nothing usable (another shape, an empty list): a failure, not an empty advisor.

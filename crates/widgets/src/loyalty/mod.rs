@@ -336,7 +336,7 @@ impl Widget {
                     Ok(json) => {
                         let (program, problems) = program_from_json(&json, &src);
                         if !problems.is_empty() {
-                            events::emit(&w.host, "error", obj([("widget", s("loyalty")), ("kind", s("mapping")), ("message", s(&format!("programme: {}", problems.join("; "))))]));
+                            events::emit(&w.host, "error", obj([("widget", s("loyalty")), ("kind", s("mapping")), ("message", s(&format!("programme: {}", schaufenster_core::template::join(&problems, "; "))))]));
                         }
                         w.st.borrow_mut().program = Some((currency, program));
                         w.render_earn();

@@ -266,7 +266,7 @@ impl Bar {
             Ok(json) => {
                 let (list, problems) = products_from_json(&json, src, currency);
                 if !problems.is_empty() {
-                    events::emit(&self.host, "error", obj([("widget", s("shipping-bar")), ("kind", s("mapping")), ("message", s(&format!("product list: {}", problems.join("; "))))]));
+                    events::emit(&self.host, "error", obj([("widget", s("shipping-bar")), ("kind", s("mapping")), ("message", s(&format!("product list: {}", schaufenster_core::template::join(&problems, "; "))))]));
                 }
                 // Only prices in the cart's currency can be compared with the gap.
                 let mut same = Vec::new();

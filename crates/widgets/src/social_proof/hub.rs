@@ -158,7 +158,7 @@ async fn flush() {
     let locale = crate::i18n::resolve_locale(&rt.config, None, crate::i18n::page_lang());
     let lang = schaufenster_config::types::language_of(&locale);
     let window = cfg.window_minutes.0.to_string();
-    let joined = products.join(",");
+    let joined = schaufenster_core::template::join(&products, ",");
     let url = expand_url(&url.0, &[("products", &joined), ("window", &window), ("language", lang), ("locale", &locale)]);
     let number = HUB.with(|h| {
         let mut h = h.borrow_mut();
@@ -194,7 +194,7 @@ async fn flush() {
                 }
                 if !problems.is_empty() {
                     let kind = if decision.stale { "stale" } else { "bad-stats" };
-                    report(&host, kind, &product, &problems.join("; "), &url);
+                    report(&host, kind, &product, &schaufenster_core::template::join(&problems, "; "), &url);
                 }
                 widget.set(State::Ready(decision));
             }
