@@ -163,3 +163,10 @@ pub fn prepare(host: &web_sys::HtmlElement, rt: &Runtime, css: &str) -> (crate::
     let container = crate::glue::sf_attach(host, css, rt.config.theme.shadow_dom);
     (crate::i18n::Texts { locale }, container)
 }
+
+/// The config section of a mounted widget. Each widget's `mount` renders nothing unless its
+/// section is valid, and a runtime's config never changes, so widgets read the section in
+/// place through this instead of keeping a copy.
+pub fn mounted<T>(section: &schaufenster_config::model::Section<T>) -> &T {
+    section.get().expect("a widget is only mounted with a valid section")
+}

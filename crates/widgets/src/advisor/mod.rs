@@ -47,7 +47,6 @@ use crate::runtime::Runtime;
 use schaufenster_config::advisor::{Advisor as Config, Localized, QuestionType, StockMode};
 use schaufenster_config::json::{obj, s, Json};
 use schaufenster_config::mapping::{catalogue_from_json, Product};
-use schaufenster_config::model::Section;
 use schaufenster_core::advisor::{compare, Advisor, Answer, Catalogue, Met, Outcome, Source, StockPolicy};
 use schaufenster_core::retry::Outcome as Fetched;
 use schaufenster_core::{Currency, Money};
@@ -232,13 +231,9 @@ fn matching(outcome: &Outcome) -> usize {
 }
 
 impl Widget {
-    /// The advisor section of the config (valid: [`mount`] checked it, and a runtime's
-    /// config never changes), borrowed rather than copied for each widget.
+    /// The config's `advisor` section, read in place ([`crate::runtime::mounted`]).
     fn cfg(&self) -> &Config {
-        match &self.rt.config.advisor {
-            Section::Ok(c) => c,
-            _ => unreachable!(),
-        }
+        crate::runtime::mounted(&self.rt.config.advisor)
     }
 
     fn t(&self, key: &str) -> String {

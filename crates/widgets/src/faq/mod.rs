@@ -129,10 +129,11 @@ impl Widget {
         self.texts.t(&self.rt.config, key, &[])
     }
 
-    /// The config's `faq` section (valid: [`mount`] checked it; read in place, not cloned).
+    /// The config's `faq` section, read in place ([`crate::runtime::mounted`]); out of line,
+    /// since eight call sites would each inline the check.
     #[inline(never)]
     fn faq(&self) -> &Faq {
-        self.rt.config.faq.get().expect("mounted with a valid faq section")
+        crate::runtime::mounted(&self.rt.config.faq)
     }
 
     fn build(host: JsValue, container: HtmlElement, rt: Rc<Runtime>, texts: Texts) -> Option<Widget> {

@@ -28,7 +28,6 @@ use crate::i18n::Texts;
 use crate::runtime::Runtime;
 use schaufenster_config::json::{obj, s, Json};
 use schaufenster_config::loyalty::{Display, Loyalty};
-use schaufenster_config::model::Section;
 use schaufenster_config::mapping::{points_from_json, program_from_json, LoyaltyProgram, Points};
 use schaufenster_core::retry::Outcome;
 use schaufenster_core::{Cart, Currency, Money};
@@ -162,13 +161,9 @@ fn section(doc: &Document, parent: &web_sys::Node, part: &str, heading: &str, li
 }
 
 impl Widget {
-    /// The loyalty section of the config (valid: [`mount`] checked it, and a runtime's config
-    /// never changes), borrowed rather than copied for each widget.
+    /// The config's `loyalty` section, read in place ([`crate::runtime::mounted`]).
     fn cfg(&self) -> &Loyalty {
-        match &self.rt.config.loyalty {
-            Section::Ok(c) => c,
-            _ => unreachable!(),
-        }
+        crate::runtime::mounted(&self.rt.config.loyalty)
     }
 
     fn t(&self, key: &str) -> String {

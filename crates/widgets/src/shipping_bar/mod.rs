@@ -14,7 +14,7 @@ use crate::i18n::Texts;
 use crate::runtime::Runtime;
 use schaufenster_config::json::{obj, s, Json};
 use schaufenster_config::mapping::{products_from_json, Product};
-use schaufenster_config::model::{Section, ShippingBar, Suggestions};
+use schaufenster_config::model::{ShippingBar, Suggestions};
 use schaufenster_core::shipping::{evaluate, suggest, Reward, ShippingProgress, ShippingRules, TierStatus};
 use schaufenster_core::{Cart, Currency, Money};
 use std::cell::{Cell, RefCell};
@@ -138,13 +138,9 @@ impl Bar {
         w
     }
 
-    /// The shipping_bar section of the config (valid: [`mount`] checked it, and a runtime's
-    /// config never changes), borrowed rather than copied for each bar.
+    /// The config's `shipping_bar` section, read in place ([`crate::runtime::mounted`]).
     fn bar(&self) -> &ShippingBar {
-        match &self.rt.config.shipping_bar {
-            Section::Ok(b) => b,
-            _ => unreachable!(),
-        }
+        crate::runtime::mounted(&self.rt.config.shipping_bar)
     }
 
     /// Reloads on `sf:cart-changed`, when the tab becomes visible again and when the page
