@@ -343,14 +343,16 @@ export interface SchaufensterConfig {
     subtotal?: "after_discounts" | "before_discounts";
     /** Products suggested to close the gap. */
     suggestions?: {
-      /** Where the products come from. */
-      source: {
+      /** Where the products come from; its URL may contain {product} (a product id from the cart, for recommendations), {currency}, {language} and {locale}. Default with a "preset": the platform's product endpoint. */
+      source?: {
         url?: string;
         /** The data itself, in the shape the map describes. */
         inline?: unknown;
         map?: {
           /** Pointer to currency; default "/currency". */
           currency?: string;
+          /** Pointer to minor_unit; default "/minor_unit". */
+          minor_unit?: string;
           /** Pointer to items; default "/products". */
           items?: string;
           /** Pointer to items.id; default "/id". */
@@ -370,6 +372,8 @@ export interface SchaufensterConfig {
         };
         /** How money appears in a backend response. */
         money?: "minor" | "decimal" | "cents" | "stated_minor";
+        /** The response names no currency because its prices are in the shopper's session currency, as the cart's are (Shopify's Ajax API, Shopware's Store API): read them in the cart's currency. Default false: the list must state its currency at the "currency" pointer. */
+        session_currency?: boolean;
       };
       /** How many to show (1 to 6, default 3). */
       max?: number;
@@ -561,14 +565,16 @@ export interface SchaufensterConfig {
   advisor?: {
     /** Where the products come from and which of their fields the questions use. */
     catalogue: {
-      /** Where the products come from. */
-      source: {
+      /** Where the products come from. Default with a "preset": the platform's product list (WooCommerce, Shopware 6; Shopify's Ajax API has none). */
+      source?: {
         url?: string;
         /** The data itself, in the shape the map describes. */
         inline?: unknown;
         map?: {
           /** Pointer to currency; default "/currency". */
           currency?: string;
+          /** Pointer to minor_unit; default "/minor_unit". */
+          minor_unit?: string;
           /** Pointer to items; default "/products". */
           items?: string;
           /** Pointer to items.id; default "/id". */
@@ -588,6 +594,8 @@ export interface SchaufensterConfig {
         };
         /** How money appears in a backend response. */
         money?: "minor" | "decimal" | "cents" | "stated_minor";
+        /** The response names no currency because its prices are in the shopper's session currency, as the cart's are (Shopify's Ajax API, Shopware's Store API): read them in the cart's currency. Default false: the list must state its currency at the "currency" pointer. */
+        session_currency?: boolean;
       };
       /** Attribute name → {"type": "number" | "text" | "tags" | "boolean", "pointer": "/…" (default "/<name>")}. "price" (minor units) is built in. */
       attributes: { [key: string]: {

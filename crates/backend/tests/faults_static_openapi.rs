@@ -182,7 +182,7 @@ fn openapi_covers_exactly_the_routes() {
 }
 
 #[test]
-fn platform_cart_fixtures_only_in_test_mode() {
+fn platform_fixtures_only_in_test_mode() {
     let c = Client::new(&server());
     for (path, _) in schaufenster_backend::platform::PATHS {
         let r = c.get(path);
@@ -194,8 +194,14 @@ fn platform_cart_fixtures_only_in_test_mode() {
         assert_eq!((r.status, r.header("content-type")), (200, Some("application/json")), "{path}");
         assert_eq!(r.text, body, "{path}");
     }
-    let r = c.get("/store-api/checkout/cart");
-    assert_eq!(r.status, 401, "Shopware refuses a request without sw-access-key");
+    for path in ["/store-api/checkout/cart", "/store-api/product"] {
+        let r = c.get(path);
+        assert_eq!(r.status, 401, "Shopware refuses a request without sw-access-key: {path}");
+    }
+    for path in ["/recommendations/products.json", "/recommendations/products.json?product_id=&limit=3", "/recommendations/products.json?product_id=abc"] {
+        let r = c.get(path);
+        assert_eq!(r.status, 422, "Shopify needs a numeric product_id: {path}");
+    }
     let r = c.send_with("GET", "/store-api/checkout/cart", &[("sw-access-key", "SWSCTEST"), ("sw-context-token", "ctx-1")], None);
     assert_eq!(r.header("sw-context-token"), Some("ctx-1"));
 }

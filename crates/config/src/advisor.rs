@@ -44,8 +44,8 @@ config_enum! {
 config_struct! {
     /// The catalogue: a product source (with "items.stock" for stock) and the attributes the questions compare.
     pub struct Catalogue {
-        /// Where the products come from.
-        pub source: ProductSource,
+        /// Where the products come from. Default with a "preset": the platform's product list (WooCommerce, Shopware 6; Shopify's Ajax API has none).
+        pub source: ProductSource = ProductSource::from_preset(),
         /// Attribute name → {"type": "number" | "text" | "tags" | "boolean", "pointer": "/…" (default "/<name>")}. "price" (minor units) is built in.
         pub attributes: Vec<(String, Attribute)>,
     }

@@ -20,6 +20,18 @@ pub fn markdown() -> String {
         let map = t.map.iter().map(|(k, v)| format!("`{k}`: `{v}`")).collect::<Vec<_>>().join(", ");
         out.push_str(&format!("| `{}` | `GET {}` | `{}` | {map} |\n", p.as_str(), t.path, t.money.as_str()));
     }
+    out.push_str("\nIt also fills in the product sources that name neither `url` nor `inline` (`advisor.catalogue.source`, `shipping_bar.suggestions.source`, both optional with a preset) with the platform's product endpoint; pointers in the config's own `map` replace the preset's. `session_currency` means the response names no currency: its prices are in the shopper's session currency, which the cart has too. `{product}` is the product id of the cart's first line. No platform has a customer endpoint for loyalty points, so `loyalty` keeps its own URLs.\n\n| preset | used for | product URL | money | session currency | map |\n|---|---|---|---|---|---|\n");
+    for p in [crate::preset::Preset::Shopify, crate::preset::Preset::Shopware6, crate::preset::Preset::Woocommerce] {
+        let t = p.table();
+        for (used, products) in [("advisor catalogue", t.catalogue), ("bar suggestions", t.suggestions)] {
+            let Some(e) = products else {
+                out.push_str(&format!("| `{}` | {used} | none: give a `url` | | | |\n", p.as_str()));
+                continue;
+            };
+            let map = e.map.iter().map(|(k, v)| format!("`{k}`: `{v}`")).collect::<Vec<_>>().join(", ");
+            out.push_str(&format!("| `{}` | {used} | `GET {}` | `{}` | {} | {map} |\n", p.as_str(), e.path, e.money.as_str(), if e.session_currency { "yes" } else { "no" }));
+        }
+    }
     out.push_str("\n## Messages\n\nOverride any of them per language under `messages`, e.g. `{\"messages\": {\"de\": {\"shipping.empty\": \"…\"}}}`.\n\n| key | placeholders | German | English |\n|---|---|---|---|\n");
     for m in crate::i18n::messages() {
         let ph = m.placeholders.iter().map(|p| format!("`{{{p}}}`")).collect::<Vec<_>>().join(" ");

@@ -86,7 +86,7 @@ impl Loyalty {
     pub fn program_source(&self, base_url: &str) -> Source {
         match &self.program {
             Some(p) => p.0.clone(),
-            None => Source { url: Some(Url(format!("{}/loyalty/program?locale={{language}}&currency={{currency}}", base_url.trim_end_matches('/')))), inline: None, map: Vec::new(), money: crate::model::MoneyFormat::Minor },
+            None => Source { url: Some(Url(format!("{}/loyalty/program?locale={{language}}&currency={{currency}}", base_url.trim_end_matches('/')))), inline: None, map: Vec::new(), money: crate::model::MoneyFormat::Minor, session_currency: false },
         }
     }
 

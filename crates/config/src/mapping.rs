@@ -186,30 +186,17 @@ impl Product {
     }
 }
 
-/// Reads a product list; rows with problems are reported by index and left out.
-pub fn products_from_json(data: &Json, source: &Source, default_currency: Currency) -> (Vec<Product>, Vec<String>) {
-    let f = PRODUCT_FIELDS;
+/// Reads a product list; rows with problems are reported by index and left out. `session` is
+/// the currency the widget asked for (the cart's): the prices' currency when the source says
+/// they follow the shopper's session (`session_currency`), else the list must state its own.
+pub fn products_from_json(data: &Json, source: &Source, session: Currency) -> (Vec<Product>, Vec<String>) {
     let mut problems = Vec::new();
     let mut out = Vec::new();
-    let rows = match sub(source, f, data, "items") {
-        (_, Some(Json::Array(rows))) => rows,
-        (p, _) => {
-            problems.push(format!("no product list at \"{p}\""));
-            return (out, problems);
-        }
-    };
-    // Prices without a stated currency could be read as euros for one cart and francs for
-    // another; such a list is refused rather than guessed.
-    let _ = default_currency;
-    let currency = match sub(source, f, data, "currency") {
-        (_, Some(v)) if v.as_str().and_then(Currency::parse).is_some() => v.as_str().and_then(Currency::parse).unwrap_or(default_currency),
-        (p, v) => {
-            problems.push(format!("the product list states no currency at \"{p}\" (found {})", found_or(v, "nothing")));
-            return (out, problems);
-        }
+    let Some((rows, currency, stated)) = product_list(data, source, session, &mut problems) else {
+        return (out, problems);
     };
     for (i, row) in rows.iter().enumerate() {
-        match product_row(row, source, currency) {
+        match product_row(row, source, currency, stated) {
             Ok(p) => out.push(p),
             Err(bad) => problems.push(format!("product {i}: missing or invalid {}", schaufenster_core::template::join(&bad, ", "))),
         }
@@ -217,13 +204,50 @@ pub fn products_from_json(data: &Json, source: &Source, default_currency: Curren
     (out, problems)
 }
 
-/// One product row; `Err` names the required fields that are missing or invalid.
-fn product_row(row: &Json, source: &Source, currency: Currency) -> Result<Product, Vec<&'static str>> {
+/// The rows of a product list with their currency and stated decimals, or `None` (with the
+/// problem) when there is no list or, for a list with products, no currency.
+fn product_list<'a>(data: &'a Json, source: &'a Source, session: Currency, problems: &mut Vec<String>) -> Option<(&'a [Json], Currency, Option<u8>)> {
     let f = PRODUCT_FIELDS;
-    let safe_url = |v: Option<&Json>| v.and_then(Json::as_str).filter(|u| crate::types::url_problem(u).is_none()).map(str::to_owned);
+    let rows = match sub(source, f, data, "items") {
+        (_, Some(Json::Array(rows))) => rows,
+        (p, _) => {
+            problems.push(format!("no product list at \"{p}\""));
+            return None;
+        }
+    };
+    if rows.is_empty() {
+        return Some((rows, session, None));
+    }
+    // Prices without a stated currency could be read as euros for one cart and francs for
+    // another; such a list is refused rather than guessed, unless the source says its prices
+    // follow the session's currency.
+    let currency = if source.session_currency {
+        session
+    } else {
+        match sub(source, f, data, "currency") {
+            (_, Some(v)) if v.as_str().and_then(Currency::parse).is_some() => v.as_str().and_then(Currency::parse).unwrap_or(session),
+            (p, v) => {
+                problems.push(format!("the product list states no currency at \"{p}\" (found {})", found_or(v, "nothing")));
+                return None;
+            }
+        }
+    };
+    let stated = sub(source, f, data, "minor_unit").1.and_then(Json::as_i64).and_then(|d| u8::try_from(d).ok());
+    Some((rows, currency, stated))
+}
+
+/// One product row; `Err` names the required fields that are missing or invalid.
+fn product_row(row: &Json, source: &Source, currency: Currency, stated: Option<u8>) -> Result<Product, Vec<&'static str>> {
+    let f = PRODUCT_FIELDS;
+    // A protocol-relative URL in a response (Shopify's image CDN) is read as https.
+    let safe_url = |v: Option<&Json>| {
+        let u = v.and_then(Json::as_str)?;
+        let u = if u.starts_with("//") { ["https:", u].concat() } else { u.to_owned() };
+        crate::types::url_problem(&u).is_none().then_some(u)
+    };
     let id = id_text(sub(source, f, row, "items.id").1);
     let title = sub(source, f, row, "items.title").1.and_then(Json::as_str).map(str::to_owned);
-    let price = sub(source, f, row, "items.price").1.and_then(|v| read_money(v, source.money, currency, None)).filter(|p| *p >= 0);
+    let price = sub(source, f, row, "items.price").1.and_then(|v| read_money(v, source.money, currency, stated)).filter(|p| *p >= 0);
     match (id, title, price) {
         (Some(id), Some(title), Some(price)) => Ok(Product {
             id,
@@ -242,7 +266,7 @@ fn product_row(row: &Json, source: &Source, currency: Currency) -> Result<Produc
 /// and the declared attributes, as the engine's table (columns: the declared attributes, then
 /// "price" in minor units). A value of the wrong type is reported with the row index and the
 /// attribute and treated as unknown; rows without id, title or price are left out.
-pub fn catalogue_from_json(data: &Json, advisor: &crate::advisor::Advisor) -> (schaufenster_core::advisor::Catalogue, Vec<Product>, Vec<String>) {
+pub fn catalogue_from_json(data: &Json, advisor: &crate::advisor::Advisor, session: Currency) -> (schaufenster_core::advisor::Catalogue, Vec<Product>, Vec<String>) {
     use crate::advisor::AttrType;
     use schaufenster_core::advisor::{Catalogue, Product as Row, Value};
     let source = &advisor.catalogue.source.0;
@@ -250,22 +274,11 @@ pub fn catalogue_from_json(data: &Json, advisor: &crate::advisor::Advisor) -> (s
     let columns = advisor.columns();
     let mut problems = Vec::new();
     let (mut table, mut products) = (Vec::new(), Vec::new());
-    let rows = match sub(source, f, data, "items") {
-        (_, Some(Json::Array(rows))) => rows,
-        (p, _) => {
-            problems.push(format!("no product list at \"{p}\""));
-            return (Catalogue { attributes: columns, products: table }, products, problems);
-        }
-    };
-    let currency = match sub(source, f, data, "currency").1.and_then(Json::as_str).and_then(Currency::parse) {
-        Some(c) => c,
-        None => {
-            problems.push(format!("the product list states no currency at \"{}\"", source.pointer("currency", f)));
-            return (Catalogue { attributes: columns, products: table }, products, problems);
-        }
+    let Some((rows, currency, stated)) = product_list(data, source, session, &mut problems) else {
+        return (Catalogue { attributes: columns, products: table }, products, problems);
     };
     for (i, row) in rows.iter().enumerate() {
-        let p = match product_row(row, source, currency) {
+        let p = match product_row(row, source, currency, stated) {
             Ok(p) => p,
             Err(bad) => {
                 problems.push(format!("product {i}: missing or invalid {}", schaufenster_core::template::join(&bad, ", ")));

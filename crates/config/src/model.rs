@@ -157,6 +157,11 @@ pub struct Source {
     pub map: Vec<(String, Pointer)>,
     /// How money is written in the response.
     pub money: MoneyFormat,
+    /// Product sources only: the response names no currency because its prices are in the
+    /// shopper's session currency, as the cart's are (Shopify's Ajax API, Shopware's Store
+    /// API); they are read in the cart's currency. Default false: a product list must state
+    /// its currency.
+    pub session_currency: bool,
 }
 
 impl Source {
@@ -180,14 +185,20 @@ impl Source {
         let mut inline: Option<Option<Json>> = Some(None);
         let mut map: Option<Vec<(String, Pointer)>> = Some(Vec::new());
         let mut money = Some(MoneyFormat::Minor);
-        if !cx.object(v, "write {\"url\": \"/api/…\"} or {\"inline\": …}", &["url", "inline", "map", "money"], &mut [&mut url, &mut inline, &mut map, &mut money]) {
+        let mut session = Some(false);
+        // Product sources may also leave out both "url" and "inline": the platform preset then
+        // fills them in (crate::preset::resolve reports it when there is none).
+        let product = fields.as_ptr() == PRODUCT_FIELDS.as_ptr();
+        let keys: &[&str] = if product { &["url", "inline", "map", "money", "session_currency"] } else { &["url", "inline", "map", "money"] };
+        let slots: &mut [&mut dyn crate::decode::Slot] = &mut [&mut url, &mut inline, &mut map, &mut money, &mut session];
+        if !cx.object(v, "write {\"url\": \"/api/…\"} or {\"inline\": …}", keys, &mut slots[..keys.len()]) {
             return None;
         }
-        if !(url.is_some() && inline.is_some() && map.is_some() && money.is_some()) {
+        if !(url.is_some() && inline.is_some() && map.is_some() && money.is_some() && session.is_some()) {
             return None;
         }
         // Known to pass (see config_struct!).
-        let (url, inline, map, money) = (url?, inline?, map?, money?);
+        let (url, inline, map, money, session_currency) = (url?, inline?, map?, money?, session?);
         let mut keys: Vec<&str> = Vec::new();
         for (k, _) in fields {
             keys.push(k);
@@ -205,13 +216,13 @@ impl Source {
                 cx.error(found(v), "both \"url\" and \"inline\" are set", "keep one: \"url\" to fetch, \"inline\" for data in the config");
                 return None;
             }
-            (None, None) => {
+            (None, None) if !product => {
                 cx.error(found(v), "neither \"url\" nor \"inline\" is set", "add \"url\": \"/api/…\" or \"inline\": …");
                 return None;
             }
             _ => {}
         }
-        ok.then_some(Source { url, inline, map, money })
+        ok.then_some(Source { url, inline, map, money, session_currency })
     }
 
     pub(crate) fn schema_with(fields: &[(&str, &str)], what: &str) -> Json {
@@ -219,7 +230,7 @@ impl Source {
             .iter()
             .map(|(k, p)| ((*k).to_owned(), obj([("$ref", s("#/$defs/pointer")), ("description", s(&format!("Pointer to {k}; default \"{p}\".")))])))
             .collect();
-        obj([
+        let mut schema = obj([
             ("type", s("object")),
             ("description", s(&format!("Where the {what} comes from: \"url\" (fetched) or \"inline\" data, with an optional \"map\" of JSON pointers."))),
             ("properties", obj([
@@ -230,7 +241,25 @@ impl Source {
             ])),
             ("additionalProperties", Json::Bool(false)),
             ("oneOf", Json::Array(vec![obj([("required", Json::Array(vec![s("url")]))]), obj([("required", Json::Array(vec![s("inline")]))])])),
-        ])
+        ]);
+        if fields.as_ptr() == PRODUCT_FIELDS.as_ptr() {
+            // A product source may name neither: the platform preset fills it in.
+            if let Json::Object(members) = &mut schema {
+                for (k, v) in members.iter_mut() {
+                    match k.as_str() {
+                        "description" => *v = s("Where the products come from: \"url\" (fetched) or \"inline\" data, with an optional \"map\" of JSON pointers. With a platform \"preset\" both may be left out: the preset's product endpoint is used, with this map's pointers over the preset's."),
+                        "properties" => {
+                            if let Json::Object(props) = v {
+                                props.push(("session_currency".into(), obj([("type", s("boolean")), ("description", s("The response names no currency because its prices are in the shopper's session currency, as the cart's are (Shopify's Ajax API, Shopware's Store API): read them in the cart's currency. Default false: the list must state its currency at the \"currency\" pointer."))])));
+                            }
+                        }
+                        "oneOf" => *v = Json::Array(vec![obj([("required", Json::Array(vec![s("url")]))]), obj([("required", Json::Array(vec![s("inline")]))]), obj([("not", obj([("anyOf", Json::Array(vec![obj([("required", Json::Array(vec![s("url")]))]), obj([("required", Json::Array(vec![s("inline")]))])]))]))])]),
+                        _ => {}
+                    }
+                }
+            }
+        }
+        schema
     }
 }
 
@@ -252,9 +281,12 @@ pub const CART_FIELDS: &[(&str, &str)] = &[
     ("lines.type", "/type"),
 ];
 
-/// Product fields and their default pointers. Item fields are relative to each element of `items`.
+/// Product fields and their default pointers. Item fields are relative to each element of `items`;
+/// `minor_unit` is read for `"stated_minor"` money. `currency` and `minor_unit` are read from the
+/// list (a pointer such as "/0/prices/currency_code" reads them from its first product).
 pub const PRODUCT_FIELDS: &[(&str, &str)] = &[
     ("currency", "/currency"),
+    ("minor_unit", "/minor_unit"),
     ("items", "/products"),
     ("items.id", "/id"),
     ("items.title", "/title"),
@@ -352,6 +384,13 @@ impl Decode for CartSource {
 /// Where products come from (see [`PRODUCT_FIELDS`]).
 #[derive(Clone, Debug, PartialEq)]
 pub struct ProductSource(pub Source);
+
+impl ProductSource {
+    /// A source that names nothing yet: the platform preset fills it in.
+    pub fn from_preset() -> Self {
+        ProductSource(Source { url: None, inline: None, map: Vec::new(), money: MoneyFormat::Minor, session_currency: false })
+    }
+}
 
 impl Decode for ProductSource {
     fn decode(v: &Json, cx: &mut Ctx) -> Option<Self> {
@@ -464,8 +503,8 @@ config_struct! {
 config_struct! {
     /// Product suggestions that close the gap to the next tier.
     pub struct Suggestions {
-        /// Where the products come from.
-        pub source: ProductSource,
+        /// Where the products come from; its URL may contain {product} (a product id from the cart, for recommendations), {currency}, {language} and {locale}. Default with a "preset": the platform's product endpoint.
+        pub source: ProductSource = ProductSource::from_preset(),
         /// How many to show (1 to 6, default 3).
         pub max: Int<1, 6> = Int(3),
     }
@@ -632,6 +671,8 @@ pub(crate) fn check_semantics(root: &Json, config: Option<&Config>, cx: &mut Ctx
     // URL templates: a placeholder the widget does not fill would be sent literally.
     const CART_VARS: &[&str] = &["currency", "language", "locale", "country"];
     const PRODUCT_VARS: &[&str] = &["currency", "language", "locale"];
+    // {product}: a product id from the cart, for recommendations such as Shopify's.
+    const SUGGESTION_VARS: &[&str] = &["currency", "language", "locale", "product"];
     const STATS_VARS: &[&str] = &["products", "window", "language", "locale"];
     const FAQ_VARS: &[&str] = &["language", "locale"];
     // A table in static data, not an array built on the stack at each call.
@@ -640,7 +681,7 @@ pub(crate) fn check_semantics(root: &Json, config: Option<&Config>, cx: &mut Ctx
         (&["faq", "fallback", "url"], FAQ_VARS),
         (&["advisor", "catalogue", "source", "url"], PRODUCT_VARS),
         (&["cart", "url"], CART_VARS),
-        (&["shipping_bar", "suggestions", "source", "url"], PRODUCT_VARS),
+        (&["shipping_bar", "suggestions", "source", "url"], SUGGESTION_VARS),
         (&["social_proof", "source", "url"], STATS_VARS),
         (&["loyalty", "program", "url"], crate::loyalty::URL_VARS),
         (&["loyalty", "me_url"], crate::loyalty::URL_VARS),

@@ -53,7 +53,7 @@ fn a_valid_advisor_decodes_and_runs() {
         ]}"#,
     )
     .unwrap();
-    let (cat, products, problems) = catalogue_from_json(&data, a);
+    let (cat, products, problems) = catalogue_from_json(&data, a, schaufenster_core::Currency::parse("EUR").unwrap());
     assert_eq!(products.iter().map(|p| p.id.as_str()).collect::<Vec<_>>(), ["s", "r", "l"]);
     let mut problems = problems;
     problems.sort();

@@ -83,7 +83,7 @@ const PROGRAM: &str = r#"{
 }"#;
 
 fn url_source(map: &[(&str, &str)]) -> Source {
-    Source { url: Some(schaufenster_config::types::Url("/p".into())), inline: None, map: map.iter().map(|(k, p)| ((*k).to_owned(), Pointer((*p).to_owned()))).collect(), money: MoneyFormat::Minor }
+    Source { url: Some(schaufenster_config::types::Url("/p".into())), inline: None, map: map.iter().map(|(k, p)| ((*k).to_owned(), Pointer((*p).to_owned()))).collect(), money: MoneyFormat::Minor, session_currency: false }
 }
 
 #[test]

@@ -6,7 +6,7 @@ use schaufenster_config::types::Pointer;
 use schaufenster_core::Currency;
 
 fn source(map: &[(&str, &str)], money: MoneyFormat) -> Source {
-    Source { url: None, inline: None, map: map.iter().map(|(k, p)| ((*k).to_owned(), Pointer((*p).to_owned()))).collect(), money }
+    Source { url: None, inline: None, map: map.iter().map(|(k, p)| ((*k).to_owned(), Pointer((*p).to_owned()))).collect(), money, session_currency: false }
 }
 
 fn eur() -> Currency {

@@ -203,3 +203,152 @@ fn unknown_preset_is_reported_with_a_suggestion() {
     assert_eq!((p.path.as_str(), p.message.as_str()), ("$.preset", "unknown value \"shopware\""));
     assert!(p.hint.starts_with("did you mean \"shopware6\"?"), "{}", p.hint);
 }
+
+const SHOPIFY_RECOMMENDATIONS: &str = include_str!("fixtures/presets/shopify-recommendations.json");
+const SHOPWARE6_PRODUCTS: &str = include_str!("fixtures/presets/shopware6-products.json");
+const WOOCOMMERCE_PRODUCTS: &str = include_str!("fixtures/presets/woocommerce-products.json");
+
+/// A preset config with a bar whose suggestions name no source, and an advisor whose catalogue
+/// names none (left out for Shopify, whose Ajax API has no product list).
+fn preset_config(preset: &str, extra: &str) -> schaufenster_config::Loaded {
+    load_str(&format!(
+        r#"{{"preset": "{preset}", "currency": "EUR", "backend": {{"headers": {{"sw-access-key": "SWSCTEST"}}}},
+            "shipping_bar": {{"tiers": [{{"id": "free", "reward": "free_shipping", "thresholds": [{{"currency": "EUR", "amount": 15000}}]}}], "suggestions": {{}}}}{extra}}}"#
+    ))
+}
+
+fn suggestions_source(preset: &str) -> Source {
+    let loaded = preset_config(preset, "");
+    assert!(loaded.problems.is_empty(), "{preset}: {:?}", loaded.problems);
+    let config = loaded.config.unwrap();
+    config.shipping_bar.get().unwrap().suggestions.as_ref().unwrap().source.0.clone()
+}
+
+#[test]
+fn each_documented_product_list_reads_through_its_preset() {
+    use schaufenster_config::mapping::{products_from_json, Product};
+    let p = |id: &str, title: &str, price: i64, url: Option<&str>, image: Option<&str>, available: bool| Product {
+        id: id.into(),
+        title: title.into(),
+        price,
+        currency: cur("EUR"),
+        url: url.map(Into::into),
+        image: image.map(Into::into),
+        available,
+    };
+    let cases: [(&str, &str, &str, Vec<Product>); 3] = [
+        (
+            "shopify",
+            SHOPIFY_RECOMMENDATIONS,
+            "/recommendations/products.json?product_id={product}&limit=10",
+            vec![
+                p("8123456789150", "Packwürfel-Set, 4-teilig", 4900, Some("/products/packwuerfel-set?pr_prod_strat=e5_desc&pr_rec_id=4f1c2a&pr_rec_pid=8123456789150&pr_ref_pid=8123456789012&pr_seq=uniform"), Some("https://cdn.shopify.com/s/files/1/0712/3456/7890/files/packwuerfel.jpg?v=1709370761"), true),
+                p("8123456789151", "Handgepäck-Trolley Lissabon", 12900, Some("/products/trolley-lissabon?pr_prod_strat=e5_desc&pr_rec_id=4f1c2a&pr_rec_pid=8123456789151&pr_ref_pid=8123456789012&pr_seq=uniform"), Some("https://cdn.shopify.com/s/files/1/0712/3456/7890/files/lissabon.jpg?v=1709370790"), true),
+                p("8123456789152", "Reise-Waschbeutel", 5500, Some("/products/reise-waschbeutel?pr_prod_strat=e5_desc&pr_rec_id=4f1c2a&pr_rec_pid=8123456789152&pr_ref_pid=8123456789012&pr_seq=uniform"), None, false),
+                p("8123456789153", "Kofferwaage digital", 2990, Some("/products/kofferwaage?pr_prod_strat=e5_desc&pr_rec_id=4f1c2a&pr_rec_pid=8123456789153&pr_ref_pid=8123456789012&pr_seq=uniform"), Some("https://cdn.shopify.com/s/files/1/0712/3456/7890/files/kofferwaage.jpg?v=1709370805"), true),
+            ],
+        ),
+        (
+            "shopware6",
+            SHOPWARE6_PRODUCTS,
+            "/store-api/product?limit=100",
+            vec![
+                p("0191c3f3a6c87e2e9b1b4b2c5d6e7f80", "Weekender Classic, Cognac", 8995, None, Some("https://shop.example/media/a1/b2/c3/weekender-classic.jpg"), true),
+                p("0191c3f3a6c87e2e9b1b4b2c5d6e7fa1", "Kulturtasche Organizer", 2495, None, None, true),
+                // "name" is null (inherited); the translated name is the one shown.
+                p("0191c3f3a6c87e2e9b1b4b2c5d6e7fa2", "Rucksack Fjell 20 l", 5990, None, Some("https://shop.example/media/d4/e5/f6/rucksack-fjell.jpg"), true),
+                p("0191c3f3a6c87e2e9b1b4b2c5d6e7fa3", "Trolley Bergen M", 7900, None, None, false),
+            ],
+        ),
+        (
+            "woocommerce",
+            WOOCOMMERCE_PRODUCTS,
+            "/wp-json/wc/store/v1/products?per_page=100",
+            vec![
+                p("41", "Reisehandtuch Mikrofaser", 3900, Some("https://shop.example/produkt/reisehandtuch/"), Some("https://shop.example/wp-content/uploads/2026/03/reisehandtuch.jpg"), true),
+                p("38", "Reisekissen Wolke", 1800, Some("https://shop.example/produkt/reisekissen-wolke/"), Some("https://shop.example/wp-content/uploads/2026/03/reisekissen-wolke.jpg"), true),
+                p("44", "Kabinentrolley Fjord", 9900, Some("https://shop.example/produkt/kabinentrolley-fjord/"), Some("https://shop.example/wp-content/uploads/2026/03/kabinentrolley-fjord.jpg"), true),
+                p("45", "Hängewaage für Gepäck", 6900, Some("https://shop.example/produkt/haengewaage/"), None, false),
+                p("46", "Kompressions-Packsack-Set", 7500, Some("https://shop.example/produkt/packsack-set/"), Some("https://shop.example/wp-content/uploads/2026/03/packsack-set.jpg"), true),
+            ],
+        ),
+    ];
+    for (preset, fixture, url, want) in cases {
+        let data = parse(fixture).unwrap();
+        let cited = data.get("//source").or_else(|| data.pointer("/0/~1~1source")).and_then(Json::as_str);
+        assert!(cited.is_some_and(|s| s.starts_with("https://")), "{preset}: the fixture cites its source");
+        let source = suggestions_source(preset);
+        assert_eq!(source.url.as_ref().unwrap().0, url, "{preset}");
+        // The session (cart) currency is EUR; Shopify and Shopware state none, WooCommerce EUR.
+        let (products, problems) = products_from_json(&data, &source, cur("EUR"));
+        assert!(problems.is_empty(), "{preset}: {problems:?}");
+        assert_eq!(products, want, "{preset}");
+    }
+}
+
+#[test]
+fn product_prices_follow_the_session_currency_or_the_stated_one() {
+    use schaufenster_config::mapping::products_from_json;
+    let price = |preset: &str, data: &Json, session: &str| {
+        let (products, problems) = products_from_json(data, &suggestions_source(preset), cur(session));
+        (products.first().map(|p| (p.price, p.currency.code().to_owned())), problems)
+    };
+    let shopify = parse(SHOPIFY_RECOMMENDATIONS).unwrap();
+    let woo = parse(WOOCOMMERCE_PRODUCTS).unwrap();
+    let shopware = parse(SHOPWARE6_PRODUCTS).unwrap();
+    // Shopify answers in the session's currency, in hundredths whatever its decimals: in a yen
+    // session 150000 is ¥1,500; half a yen is refused, not rounded.
+    // (The fixture's 2990 for the last product would be ¥29.90: refused too.)
+    let last = "product 3: missing or invalid price".to_owned();
+    assert_eq!(price("shopify", &with(&shopify, "/products/0/price", num(150000.0)), "JPY"), (Some((1500, "JPY".into())), vec![last.clone()]));
+    let (first, problems) = price("shopify", &with(&shopify, "/products/0/price", num(150050.0)), "JPY");
+    assert_eq!((first, problems), (Some((129, "JPY".into())), vec!["product 0: missing or invalid price".to_owned(), last]));
+    // Shopware: decimals in the context's currency.
+    assert_eq!(price("shopware6", &with(&shopware, "/elements/0/calculatedPrice/unitPrice", num(12.345)), "KWD"), (Some((12345, "KWD".into())), vec![]));
+    // WooCommerce states the store's currency: a CHF session does not turn euros into francs.
+    assert_eq!(price("woocommerce", &woo, "CHF"), (Some((3900, "EUR".into())), vec![]));
+    let yen = with(&with(&with(&woo, "/0/prices/currency_code", text("JPY")), "/0/prices/currency_minor_unit", num(0.0)), "/0/prices/price", text("4500"));
+    assert_eq!(price("woocommerce", &yen, "EUR").0, Some((4500, "JPY".into())));
+    let (none, problems) = price("woocommerce", &with(&woo, "/0/prices/currency_code", Json::Null), "EUR");
+    assert_eq!((none, problems), (None, vec!["the product list states no currency at \"/0/prices/currency_code\" (found null)".to_owned()]));
+    // An empty list needs no currency and is no problem.
+    assert_eq!(price("woocommerce", &parse("[]").unwrap(), "EUR"), (None, vec![]));
+}
+
+#[test]
+fn product_sources_without_url_come_from_the_preset_or_are_reported() {
+    // Shopware and WooCommerce fill in the advisor's catalogue too.
+    let advisor = r#", "advisor": {"catalogue": {"attributes": {"volume_l": {"type": "number"}}, "source": {"map": {"items.stock": "/stock"}}}, "questions": [{"id": "size", "text": "Wie groß?", "type": "single", "options": [{"id": "s", "label": "klein", "effects": [{"attribute": "volume_l", "op": "<=", "value": 40}]}]}]}"#;
+    for (preset, url, stock) in [("shopware6", "https://shop.example/store-api/product?limit=100", "/stock"), ("woocommerce", "https://shop.example/wp-json/wc/store/v1/products?per_page=100", "/stock")] {
+        let loaded = load_str(&format!(r#"{{"preset": "{preset}", "backend": {{"base_url": "https://shop.example", "headers": {{"sw-access-key": "K"}}}}{advisor}}}"#));
+        assert!(loaded.problems.is_empty(), "{preset}: {:?}", loaded.problems);
+        let config = loaded.config.unwrap();
+        let source = &config.advisor.get().unwrap().catalogue.source.0;
+        assert_eq!(source.url.as_ref().unwrap().0, url, "{preset}");
+        // The config's own pointer replaces the preset's; the others stay.
+        assert_eq!(source.pointer("items.stock", schaufenster_config::model::PRODUCT_FIELDS), stock, "{preset}");
+        assert_ne!(source.pointer("items.title", schaufenster_config::model::PRODUCT_FIELDS), "/title", "{preset}");
+    }
+    // Shopify's Ajax API has no product list: the advisor needs a url, and says so at the path.
+    let loaded = load_str(&format!(r#"{{"preset": "shopify"{advisor}}}"#));
+    let config = loaded.config.expect("only the advisor is broken");
+    assert!(matches!(config.advisor, schaufenster_config::model::Section::Broken));
+    let p: Vec<_> = loaded.problems.iter().map(|p| (p.path.as_str(), p.message.as_str())).collect();
+    assert_eq!(p, [("$.advisor.catalogue.source", "neither \"url\" nor \"inline\" is set")]);
+    assert!(loaded.problems[0].hint.contains("preset"), "{}", loaded.problems[0].hint);
+    // Without a preset an empty product source is the same error, and the other widgets work.
+    let loaded = load_str(r#"{"shipping_bar": {"tiers": [{"id": "free", "reward": "free_shipping", "thresholds": [{"currency": "EUR", "amount": 15000}]}], "suggestions": {}}}"#);
+    let p: Vec<_> = loaded.problems.iter().map(|p| (p.path.as_str(), p.message.as_str())).collect();
+    assert_eq!(p, [("$.shipping_bar.suggestions.source", "neither \"url\" nor \"inline\" is set")]);
+    assert!(matches!(loaded.config.unwrap().shipping_bar, schaufenster_config::model::Section::Broken));
+    // A source of its own is used as written, preset or not.
+    let loaded = preset_config("shopify", "").config.unwrap();
+    assert!(loaded.shipping_bar.get().unwrap().suggestions.as_ref().unwrap().source.0.session_currency);
+    let own = load_str(r#"{"preset": "shopify", "shipping_bar": {"tiers": [{"id": "free", "reward": "free_shipping", "thresholds": [{"currency": "EUR", "amount": 15000}]}], "suggestions": {"source": {"url": "/api/products?for={product}"}}}}"#);
+    assert!(own.problems.is_empty(), "{:?}", own.problems);
+    let source = own.config.unwrap().shipping_bar.get().unwrap().suggestions.as_ref().unwrap().source.0.clone();
+    assert_eq!((source.url.unwrap().0.as_str(), source.map.len(), source.money, source.session_currency), ("/api/products?for={product}", 0, MoneyFormat::Minor, false));
+    // {product} is a suggestions placeholder only.
+    let loaded = load_str(r#"{"advisor": {"catalogue": {"attributes": {}, "source": {"url": "/api/products?for={product}"}}, "questions": [{"id": "q", "text": "Q?", "type": "yes_no"}]}}"#);
+    assert!(loaded.problems.iter().any(|p| p.path == "$.advisor.catalogue.source.url" && p.message.contains("{product}")), "{:?}", loaded.problems);
+}

@@ -173,7 +173,7 @@ pub fn set_cart(#[wasm_bindgen(unchecked_param_type = "Cart | null")] cart: JsVa
         return Ok(());
     }
     let json = json_js::from_js(&cart);
-    let source = schaufenster_config::model::Source { url: None, inline: None, map: Vec::new(), money: schaufenster_config::model::MoneyFormat::Minor };
+    let source = schaufenster_config::model::Source { url: None, inline: None, map: Vec::new(), money: schaufenster_config::model::MoneyFormat::Minor, session_currency: false };
     if !matches!(json, Json::Object(_)) {
         return Err(JsError::new("setCart expects an object {currency, lines: [{product_id, quantity, unit_price}]}"));
     }

@@ -11,14 +11,14 @@ use schaufenster_core::Cart;
 
 /// A source in the default (reference backend) shape, for carts pushed with `setCart`.
 pub fn source_default() -> Source {
-    Source { url: None, inline: None, map: Vec::new(), money: MoneyFormat::Minor }
+    Source { url: None, inline: None, map: Vec::new(), money: MoneyFormat::Minor, session_currency: false }
 }
 
 /// The configured cart source, or the reference backend's `GET {base_url}/cart`.
 pub fn source(rt: &Runtime) -> Source {
     match &rt.config.cart {
         Some(c) => c.0.clone(),
-        None => Source { url: Some(Url(format!("{}/cart", rt.config.backend.base_url.0.trim_end_matches('/')))), inline: None, map: Vec::new(), money: MoneyFormat::Minor },
+        None => Source { url: Some(Url(format!("{}/cart", rt.config.backend.base_url.0.trim_end_matches('/')))), inline: None, map: Vec::new(), money: MoneyFormat::Minor, session_currency: false },
     }
 }
 

@@ -356,6 +356,7 @@ impl Widget {
 
     async fn fetch(&self, currency: Currency) -> Result<Data, FetchError> {
         let src = &self.cfg().catalogue.source.0;
+        let session = currency;
         let currency = currency.code();
         let fetched;
         let (json, url) = match (&src.inline, &src.url) {
@@ -368,7 +369,7 @@ impl Widget {
             }
             (None, None) => (&Json::Null, String::new()),
         };
-        let (cat, products, problems) = catalogue_from_json(json, self.cfg());
+        let (cat, products, problems) = catalogue_from_json(json, self.cfg(), session);
         if !problems.is_empty() {
             sf_warn(&format!("Schaufenster <sf-advisor>: {} problem(s) in the catalogue from {url}; the other products work:\n  {}", problems.len(), schaufenster_core::template::join(&problems, "\n  ")));
         }

@@ -66,7 +66,9 @@ struct Bar {
     /// What the markup shows now (parts are only touched when they change, so the live
     /// region does not repeat itself).
     shown: RefCell<Option<ViewState>>,
-    products: RefCell<Option<(Currency, Vec<Product>)>>,
+    /// The suggestable products, with the currency and the cart product (for a `{product}`
+    /// URL such as Shopify's recommendations, else "") they were fetched for.
+    products: RefCell<Option<(Currency, String, Vec<Product>)>>,
     /// The suggestions shown (heading and product ids), rebuilt only when they change so a
     /// focused button keeps its focus.
     shown_suggestions: RefCell<Vec<String>>,
@@ -179,9 +181,14 @@ impl Bar {
                         announce_reached(&w.host, &before, progress);
                     }
                     if let Some(sugg) = &w.bar().suggestions {
-                        let have = w.products.borrow().as_ref().map(|(c, _)| *c);
-                        if have != Some(currency) && w.generation.get() == gen {
-                            w.load_products(sugg, currency).await;
+                        // Recommendations for a product: the cart's first one.
+                        let product = match (&sugg.source.0.url, &*w.data.borrow()) {
+                            (Some(u), Data::Ready(cart, _)) if u.0.contains("{product}") => cart.lines.first().map_or(String::new(), |l| l.product_id.clone()),
+                            _ => String::new(),
+                        };
+                        let stale = w.products.borrow().as_ref().is_none_or(|(c, p, _)| *c != currency || *p != product);
+                        if stale && w.generation.get() == gen {
+                            w.load_products(sugg, currency, product).await;
                         }
                     }
                 }
@@ -245,12 +252,17 @@ impl Bar {
         self.render_suggestions();
     }
 
-    async fn load_products(&self, sugg: &Suggestions, currency: Currency) {
+    async fn load_products(&self, sugg: &Suggestions, currency: Currency, product: String) {
         let src = &sugg.source.0;
         let data = match (&src.inline, &src.url) {
             (Some(inline), _) => Ok(inline.clone()),
+            // Recommendations need a product: none while the cart is empty.
+            (None, Some(url)) if url.0.contains("{product}") && product.is_empty() => {
+                *self.products.borrow_mut() = Some((currency, product, Vec::new()));
+                return self.render_suggestions();
+            }
             (None, Some(url)) => {
-                let url = expand_url(&url.0, &[("currency", currency.code()), ("language", self.texts.language()), ("locale", &self.texts.locale)]);
+                let url = expand_url(&url.0, &[("currency", currency.code()), ("language", self.texts.language()), ("locale", &self.texts.locale), ("product", &product)]);
                 request(&self.rt.config.backend, "GET", &url, None).await
             }
             (None, None) => return,
@@ -271,7 +283,7 @@ impl Bar {
                         same.push(p);
                     }
                 }
-                *self.products.borrow_mut() = Some((currency, same));
+                *self.products.borrow_mut() = Some((currency, product, same));
                 self.render_suggestions();
             }
             Err(e) => report(&self.host, &e),
@@ -329,8 +341,8 @@ impl Bar {
 
 /// The products to suggest for the gap to the next tier (the gap, its currency, the
 /// products), or `None` when there is nothing to suggest.
-fn pick(rules: &ShippingRules, data: &Data, products: Option<&(Currency, Vec<Product>)>, max: usize) -> Option<(i64, Currency, Vec<Product>)> {
-    let (Data::Ready(cart, progress), Some((currency, list))) = (data, products) else { return None };
+fn pick(rules: &ShippingRules, data: &Data, products: Option<&(Currency, String, Vec<Product>)>, max: usize) -> Option<(i64, Currency, Vec<Product>)> {
+    let (Data::Ready(cart, progress), Some((currency, _, list))) = (data, products) else { return None };
     let next = progress.next()?;
     if *currency != cart.currency || progress.eligible_subtotal == 0 {
         return None;
