@@ -75,6 +75,21 @@ fn sub<'a>(source: &'a Source, fields: &'a [(&'a str, &'a str)], row: &'a Json, 
     (p, row.pointer(p))
 }
 
+/// For `"stated_minor"` money, the number of decimals the response states at "minor_unit"
+/// (reported when it is missing or not 0 to 18); `None` for the other formats.
+#[inline(never)]
+fn stated_decimals(source: &Source, fields: &[(&str, &str)], data: &Json, problems: &mut Vec<String>) -> Option<u8> {
+    if source.money != MoneyFormat::StatedMinor {
+        return None;
+    }
+    let (p, v) = sub(source, fields, data, "minor_unit");
+    let d = v.and_then(Json::as_i64).filter(|d| (0..=18).contains(d)).map(|d| d as u8);
+    if d.is_none() {
+        problems.push(bad("the number of decimals", p, v, "0 to 18"));
+    }
+    d
+}
+
 /// Reads a cart. Unknown or missing currency falls back to `default_currency`; a line with a
 /// missing or wrong field is reported (with its index) and left out, so one bad line cannot
 /// hide the rest, but the caller learns that the cart is incomplete.
@@ -91,16 +106,7 @@ pub fn cart_from_json(data: &Json, source: &Source, default_currency: Currency, 
             }
         },
     };
-    let stated = match (source.money, sub(source, f, data, "minor_unit")) {
-        (MoneyFormat::StatedMinor, (p, v)) => {
-            let d = v.and_then(Json::as_i64).filter(|d| (0..=18).contains(d)).map(|d| d as u8);
-            if d.is_none() {
-                problems.push(bad("the number of decimals", p, v, "0 to 18"));
-            }
-            d
-        }
-        _ => None,
-    };
+    let stated = stated_decimals(source, f, data, &mut problems);
     let money = |v: &Json| read_money(v, source.money, currency, stated);
     let country = match sub(source, f, data, "country").1.and_then(Json::as_str) {
         Some(c) => Some(c.to_ascii_uppercase()),
@@ -232,7 +238,7 @@ fn product_list<'a>(data: &'a Json, source: &'a Source, session: Currency, probl
             }
         }
     };
-    let stated = sub(source, f, data, "minor_unit").1.and_then(Json::as_i64).and_then(|d| u8::try_from(d).ok());
+    let stated = stated_decimals(source, f, data, problems);
     Some((rows, currency, stated))
 }
 
@@ -241,8 +247,12 @@ fn product_row(row: &Json, source: &Source, currency: Currency, stated: Option<u
     let f = PRODUCT_FIELDS;
     // A protocol-relative URL in a response (Shopify's image CDN) is read as https.
     let safe_url = |v: Option<&Json>| {
-        let u = v.and_then(Json::as_str)?;
-        let u = if u.starts_with("//") { ["https:", u].concat() } else { u.to_owned() };
+        let text = v.and_then(Json::as_str)?;
+        let mut u = String::new();
+        if text.starts_with("//") {
+            u.push_str("https:");
+        }
+        u.push_str(text);
         crate::types::url_problem(&u).is_none().then_some(u)
     };
     let id = id_text(sub(source, f, row, "items.id").1);

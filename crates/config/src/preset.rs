@@ -230,11 +230,11 @@ fn products(src: &mut Source, endpoint: Option<&Products>, base: &str, cx: &mut 
     }
     let Some(p) = endpoint else {
         let steps = [Step::Key(section), Step::Key(key), Step::Key("source")];
-        cx.error_in(&steps, "(no url, no inline)".into(), "neither \"url\" nor \"inline\" is set", "add \"url\": \"/api/…\" or \"inline\": …, or name a \"preset\" whose platform has this product endpoint (Shopify's has none for the advisor)");
+        cx.error_in(&steps, "(no url, no inline)".into(), "neither \"url\" nor \"inline\" is set", "add \"url\" or \"inline\", or a \"preset\" with this product endpoint (Shopify has none for the advisor)");
         return;
     };
-    let mut map = pointers(p.map);
-    map.retain(|(k, _)| !src.map.iter().any(|(own, _)| own == k));
-    map.append(&mut src.map);
+    // The config's own pointers first: `Source::pointer` takes the first entry for a field.
+    let mut map = std::mem::take(&mut src.map);
+    map.extend(pointers(p.map));
     *src = Source { url: Some(Url(on_shop(base, p.path))), inline: None, map, money: p.money, session_currency: p.session_currency };
 }
