@@ -31,6 +31,7 @@ pub mod faq;
 pub mod faults;
 pub mod loyalty;
 pub mod openapi;
+pub mod pages;
 pub mod platform;
 pub mod social;
 
@@ -231,7 +232,11 @@ pub fn app(state: AppState, www: PathBuf) -> Router {
         .route("/recommendations/products.json", get(platform::shopify_recommendations))
         .route("/store-api/product", get(platform::shopware6_products))
         .route("/wp-json/wc/store/v1/products", get(platform::woocommerce_products))
-        .fallback_service(ServeDir::new(www).append_index_html_on_directories(true))
+        .fallback_service(
+            Router::new()
+                .fallback_service(ServeDir::new(&www).append_index_html_on_directories(true))
+                .layer(middleware::from_fn_with_state(std::sync::Arc::new(www), pages::shop_header)),
+        )
         .layer(middleware::from_fn(visitor))
         .layer(SetResponseHeaderLayer::overriding(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP)))
         .layer(SetResponseHeaderLayer::overriding(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))

@@ -128,6 +128,31 @@ fn static_files_with_types_and_security_headers() {
     assert_eq!(r.header("content-type"), Some("image/svg+xml"));
 }
 
+/// Every shop page gets the one shared header over HTTP: the same five links everywhere, the
+/// page's own marked as current, no include marker left.
+#[test]
+fn shop_pages_share_one_header() {
+    let c = Client::new(&server());
+    let links = ["href=\"/\"", "href=\"/cart.html\"", "href=\"/advisor.html\"", "href=\"/help.html\"", "href=\"/konto.html\""];
+    for (path, current) in [("/", Some("/")), ("/index.html", Some("/")), ("/cart.html", Some("/cart.html")), ("/product.html", None), ("/advisor.html", Some("/advisor.html")), ("/help.html", Some("/help.html")), ("/konto.html", Some("/konto.html"))] {
+        let r = c.get(path);
+        assert_eq!(r.status, 200, "{path}");
+        assert!(!r.text.contains("#include"), "{path}: marker left");
+        let header = &r.text[r.text.find("<header").unwrap_or_else(|| panic!("{path}: no header"))..r.text.find("</header>").unwrap()];
+        for l in links {
+            assert!(header.contains(l), "{path}: no {l} link");
+        }
+        assert_eq!(r.text.matches("class=\"skip-link\"").count(), 1, "{path}");
+        match current {
+            Some(c) => assert!(header.contains(&format!("href=\"{c}\" aria-current=\"page\"")) && header.matches("aria-current").count() == 1, "{path}"),
+            None => assert!(!header.contains("aria-current"), "{path}"),
+        }
+        if let Some(length) = r.header("content-length") {
+            assert_eq!(length.parse::<usize>().unwrap(), r.text.len(), "{path}: the filled page's length");
+        }
+    }
+}
+
 fn openapi_path() -> std::path::PathBuf {
     repo_root().join("openapi/openapi.json")
 }
