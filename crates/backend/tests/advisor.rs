@@ -165,7 +165,9 @@ fn questions(cfg: &schaufenster_config::advisor::Advisor) -> Vec<Question> {
 /// The catalogue from the endpoint's answer through the configured attributes and pointers.
 fn catalogue(cfg: &schaufenster_config::advisor::Advisor, feed: &Value) -> Catalogue {
     let data = schaufenster_config::json::parse(&feed.to_string()).expect("JSON");
-    let (cat, _, problems) = schaufenster_config::mapping::catalogue_from_json(&data, cfg, schaufenster_core::Currency::parse("EUR").unwrap());
+    // Asked in this currency, as the widget asks in the cart's.
+    let currency = schaufenster_core::Currency::parse(feed["currency"].as_str().expect("the feed states its currency")).unwrap();
+    let (cat, _, problems) = schaufenster_config::mapping::catalogue_from_json(&data, cfg, currency);
     assert!(problems.is_empty(), "{problems:?}");
     cat
 }

@@ -118,6 +118,21 @@ pub fn schema() -> Json {
         ("title".to_string(), s("schaufenster.json")),
     ];
     out.append(&mut root);
+    // A product source may leave out "url" and "inline" only where the preset has that
+    // endpoint: never without a preset, and not for Shopify's advisor (preset::resolve).
+    let named = || obj([("anyOf", Json::Array(vec![obj([("required", Json::Array(vec![s("url")]))]), obj([("required", Json::Array(vec![s("inline")]))])]))]);
+    // {"source": …} required in the section's object, which sits at `path`.
+    let with_source = || obj([("required", Json::Array(vec![s("source")])), ("properties", obj([("source", named())]))]);
+    let at = |path: &[&str]| path.iter().rev().fold(with_source(), |inner, key| obj([("properties", obj([(*key, inner)]))]));
+    let suggestions = || at(&["shipping_bar", "suggestions"]);
+    let catalogue = || at(&["advisor", "catalogue"]);
+    out.push((
+        "allOf".into(),
+        Json::Array(vec![
+            obj([("if", obj([("not", obj([("required", Json::Array(vec![s("preset")]))]))])), ("then", obj([("allOf", Json::Array(vec![suggestions(), catalogue()]))]))]),
+            obj([("if", obj([("required", Json::Array(vec![s("preset")])), ("properties", obj([("preset", obj([("const", s("shopify"))]))]))])), ("then", catalogue())]),
+        ]),
+    ));
     out.push(("$defs".into(), obj([("pointer", types::Pointer::schema())])));
     Json::Object(out)
 }

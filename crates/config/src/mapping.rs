@@ -239,6 +239,10 @@ fn product_list<'a>(data: &'a Json, source: &'a Source, session: Currency, probl
         }
     };
     let stated = stated_decimals(source, f, data, problems);
+    // Without the stated decimals no price can be read: one problem, not one per product.
+    if source.money == MoneyFormat::StatedMinor && stated.is_none() {
+        return None;
+    }
     Some((rows, currency, stated))
 }
 
@@ -287,6 +291,12 @@ pub fn catalogue_from_json(data: &Json, advisor: &crate::advisor::Advisor, sessi
     let Some((rows, currency, stated)) = product_list(data, source, session, &mut problems) else {
         return (Catalogue { attributes: columns, products: table }, products, problems);
     };
+    // Prices and budgets are shown and compared in the cart's currency: a catalogue that
+    // states another one cannot be used (the shipping bar drops such products the same way).
+    if currency != session {
+        problems.push(format!("the catalogue is in {}, the cart in {}: its prices cannot be compared with the cart's", currency.code(), session.code()));
+        return (Catalogue { attributes: columns, products: table }, products, problems);
+    }
     for (i, row) in rows.iter().enumerate() {
         let p = match product_row(row, source, currency, stated) {
             Ok(p) => p,

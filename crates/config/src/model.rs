@@ -146,7 +146,8 @@ config_enum! {
 }
 
 /// A data source: `inline` data or a `url`, with an optional `map` of JSON pointers from the
-/// response to the fields the widget reads. The allowed map keys depend on the source.
+/// response to the fields the widget reads. The allowed map keys depend on the source. A
+/// product source may name neither: the platform preset fills it in ([`crate::preset`]).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Source {
     /// Fetch from here…
@@ -188,7 +189,7 @@ impl Source {
         let mut session = Some(false);
         // Product sources may also leave out both "url" and "inline": the platform preset then
         // fills them in (crate::preset::resolve reports it when there is none).
-        let product = fields.as_ptr() == PRODUCT_FIELDS.as_ptr();
+        let product = what == "product";
         let keys: &[&str] = if product { &["url", "inline", "map", "money", "session_currency"] } else { &["url", "inline", "map", "money"] };
         let slots: &mut [&mut dyn crate::decode::Slot] = &mut [&mut url, &mut inline, &mut map, &mut money, &mut session];
         if !cx.object(v, "write {\"url\": \"/api/…\"} or {\"inline\": …}", keys, &mut slots[..keys.len()]) {
@@ -220,6 +221,11 @@ impl Source {
                 cx.error(found(v), "neither \"url\" nor \"inline\" is set", "add \"url\": \"/api/…\" or \"inline\": …");
                 return None;
             }
+            // The preset decides how its own endpoint writes money.
+            (None, None) if v.get("money").is_some() || v.get("session_currency").is_some() => {
+                cx.error(found(v), "\"money\" and \"session_currency\" need a \"url\" or \"inline\"", "without them the preset's endpoint is used as the preset reads it: remove them, or give the url");
+                return None;
+            }
             _ => {}
         }
         ok.then_some(Source { url, inline, map, money, session_currency })
@@ -242,12 +248,12 @@ impl Source {
             ("additionalProperties", Json::Bool(false)),
             ("oneOf", Json::Array(vec![obj([("required", Json::Array(vec![s("url")]))]), obj([("required", Json::Array(vec![s("inline")]))])])),
         ]);
-        if fields.as_ptr() == PRODUCT_FIELDS.as_ptr() {
-            // A product source may name neither: the platform preset fills it in.
+        if what == "product" {
+            // A product source may name neither: the platform preset fills it in (the root's
+            // `allOf` in lib.rs says when that is allowed).
             if let Json::Object(members) = &mut schema {
                 for (k, v) in members.iter_mut() {
                     match k.as_str() {
-                        "description" => *v = s("Where the products come from: \"url\" (fetched) or \"inline\" data, with an optional \"map\" of JSON pointers. With a platform \"preset\" both may be left out: the preset's product endpoint is used, with this map's pointers over the preset's."),
                         "properties" => {
                             if let Json::Object(props) = v {
                                 props.push(("session_currency".into(), obj([("type", s("boolean")), ("description", s("The response names no currency because its prices are in the shopper's session currency, as the cart's are (Shopify's Ajax API, Shopware's Store API): read them in the cart's currency. Default false: the list must state its currency at the \"currency\" pointer."))])));
@@ -670,7 +676,8 @@ impl SocialProof {
 pub(crate) fn check_semantics(root: &Json, config: Option<&Config>, cx: &mut Ctx) {
     // URL templates: a placeholder the widget does not fill would be sent literally.
     const CART_VARS: &[&str] = &["currency", "language", "locale", "country"];
-    const PRODUCT_VARS: &[&str] = &["currency", "language", "locale"];
+    // The advisor also sends the configured country.
+    const CATALOGUE_VARS: &[&str] = &["currency", "language", "locale", "country"];
     // {product}: a product id from the cart, for recommendations such as Shopify's.
     const SUGGESTION_VARS: &[&str] = &["currency", "language", "locale", "product"];
     const STATS_VARS: &[&str] = &["products", "window", "language", "locale"];
@@ -679,7 +686,7 @@ pub(crate) fn check_semantics(root: &Json, config: Option<&Config>, cx: &mut Ctx
     const URLS: &[(&[&str], &[&str])] = &[
         (&["faq", "source", "url"], FAQ_VARS),
         (&["faq", "fallback", "url"], FAQ_VARS),
-        (&["advisor", "catalogue", "source", "url"], PRODUCT_VARS),
+        (&["advisor", "catalogue", "source", "url"], CATALOGUE_VARS),
         (&["cart", "url"], CART_VARS),
         (&["shipping_bar", "suggestions", "source", "url"], SUGGESTION_VARS),
         (&["social_proof", "source", "url"], STATS_VARS),

@@ -74,9 +74,14 @@ const SHOPIFY: Table = Table {
 };
 
 // https://shopify.dev/docs/api/ajax/reference/product-recommendations: products related to a
-// product from the cart (1 to 10, default 10; products already in the cart are left out), as
-// product objects with the price in hundredths of the session's currency and protocol-relative
-// image URLs (read as https).
+// product from the cart (1 to 10, default 10), as product objects with the price in hundredths
+// of the session's currency and protocol-relative image URLs (read as https). Shopify leaves
+// out products in the cart and out-of-stock ones ("Limitations" in
+// https://shopify.dev/docs/storefronts/themes/product-merchandising/recommendations/complementary-products);
+// the bar skips them itself too.
+// The root path answers in the shop's primary language; a translated store gives its own url
+// ("/{language}/recommendations/products.json?product_id={product}" with this money, map and
+// session_currency).
 const SHOPIFY_RECOMMENDATIONS: Products = Products {
     path: "/recommendations/products.json?product_id={product}&limit=10",
     money: MoneyFormat::Cents,
@@ -103,6 +108,9 @@ const SHOPWARE6: Table = Table {
 // store-api.product.search; GET takes the criteria as query parameters): an entity search
 // result with the products in "elements", the name in the context's language under
 // "translated", decimal prices in the context's currency (no currency in the response).
+// Stock is read from "available" only: a product that is no closeout stays buyable at zero
+// or negative "availableStock". "calculatedPrice" is the product's price for the context; a
+// rule-based advanced price (in "calculatedPrices") is not read. The first 100 products.
 const SHOPWARE6_PRODUCTS: Products = Products {
     path: "/store-api/product?limit=100",
     money: MoneyFormat::Decimal,
@@ -112,7 +120,6 @@ const SHOPWARE6_PRODUCTS: Products = Products {
         ("items.title", "/translated/name"),
         ("items.price", "/calculatedPrice/unitPrice"),
         ("items.image", "/cover/media/url"),
-        ("items.stock", "/availableStock"),
     ],
 };
 
@@ -134,8 +141,9 @@ const WOOCOMMERCE: Table = Table {
 };
 
 // https://github.com/woocommerce/woocommerce/blob/trunk/plugins/woocommerce/src/StoreApi/docs/products.md:
-// a plain array (100 at most per page); every product states the store's currency and its
-// decimals in "prices", read from the first one; "low_stock_remaining" is null unless stock is low.
+// a plain array (100 at most per page: the first 100 products); every product states the
+// store's currency and its decimals in "prices", read from the first one;
+// "low_stock_remaining" is null unless stock is low.
 const WOOCOMMERCE_PRODUCTS: Products = Products {
     path: "/wp-json/wc/store/v1/products?per_page=100",
     money: MoneyFormat::StatedMinor,
@@ -213,24 +221,25 @@ pub(crate) fn resolve(config: &mut Config, cx: &mut Ctx) {
     let table = preset.map(Preset::table);
     if let Section::Ok(bar) = &mut config.shipping_bar {
         if let Some(sugg) = &mut bar.suggestions {
-            products(&mut sugg.source.0, table.and_then(|t| t.suggestions), base, cx, "shipping_bar", "suggestions");
+            products(&mut sugg.source.0, preset, table.and_then(|t| t.suggestions), base, cx, "shipping_bar", "suggestions");
         }
     }
     if let Section::Ok(advisor) = &mut config.advisor {
-        products(&mut advisor.catalogue.source.0, table.and_then(|t| t.catalogue), base, cx, "advisor", "catalogue");
+        products(&mut advisor.catalogue.source.0, preset, table.and_then(|t| t.catalogue), base, cx, "advisor", "catalogue");
     }
 }
 
 /// A product source without "url" and "inline" takes the preset's endpoint, with its own map's
 /// pointers over the preset's; without a preset endpoint that is an error at the source.
 #[inline(never)]
-fn products(src: &mut Source, endpoint: Option<&Products>, base: &str, cx: &mut Ctx, section: &str, key: &str) {
+fn products(src: &mut Source, preset: Option<Preset>, endpoint: Option<&Products>, base: &str, cx: &mut Ctx, section: &str, key: &str) {
     if src.url.is_some() || src.inline.is_some() {
         return;
     }
     let Some(p) = endpoint else {
         let steps = [Step::Key(section), Step::Key(key), Step::Key("source")];
-        cx.error_in(&steps, "(no url, no inline)".into(), "neither \"url\" nor \"inline\" is set", "add \"url\" or \"inline\", or a \"preset\" with this product endpoint (Shopify has none for the advisor)");
+        let hint = if preset.is_some() { "the platform's storefront API has no product list: add \"url\" or \"inline\"" } else { "add \"url\" or \"inline\", or name the shop's platform in \"preset\"" };
+        cx.error_in(&steps, "(no url, no inline)".into(), "neither \"url\" nor \"inline\" is set", hint);
         return;
     };
     // The config's own pointers first: `Source::pointer` takes the first entry for a field.

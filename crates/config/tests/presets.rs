@@ -254,6 +254,7 @@ fn each_documented_product_list_reads_through_its_preset() {
             "/store-api/product?limit=100",
             vec![
                 p("0191c3f3a6c87e2e9b1b4b2c5d6e7f80", "Weekender Classic, Cognac", 8995, None, Some("https://shop.example/media/a1/b2/c3/weekender-classic.jpg"), true),
+                // No stock left, but no closeout either: Shopware still sells it ("available").
                 p("0191c3f3a6c87e2e9b1b4b2c5d6e7fa1", "Kulturtasche Organizer", 2495, None, None, true),
                 // "name" is null (inherited); the translated name is the one shown.
                 p("0191c3f3a6c87e2e9b1b4b2c5d6e7fa2", "Rucksack Fjell 20 l", 5990, None, Some("https://shop.example/media/d4/e5/f6/rucksack-fjell.jpg"), true),
@@ -318,16 +319,17 @@ fn product_prices_follow_the_session_currency_or_the_stated_one() {
 #[test]
 fn product_sources_without_url_come_from_the_preset_or_are_reported() {
     // Shopware and WooCommerce fill in the advisor's catalogue too.
-    let advisor = r#", "advisor": {"catalogue": {"attributes": {"volume_l": {"type": "number"}}, "source": {"map": {"items.stock": "/stock"}}}, "questions": [{"id": "size", "text": "Wie groß?", "type": "single", "options": [{"id": "s", "label": "klein", "effects": [{"attribute": "volume_l", "op": "<=", "value": 40}]}]}]}"#;
-    for (preset, url, stock) in [("shopware6", "https://shop.example/store-api/product?limit=100", "/stock"), ("woocommerce", "https://shop.example/wp-json/wc/store/v1/products?per_page=100", "/stock")] {
+    let advisor = r#", "advisor": {"catalogue": {"attributes": {"volume_l": {"type": "number"}}, "source": {"map": {"items.stock": "/own/stock", "items.title": "/own/title"}}}, "questions": [{"id": "size", "text": "Wie groß?", "type": "single", "options": [{"id": "s", "label": "klein", "effects": [{"attribute": "volume_l", "op": "<=", "value": 40}]}]}]}"#;
+    for (preset, url, image) in [("shopware6", "https://shop.example/store-api/product?limit=100", "/cover/media/url"), ("woocommerce", "https://shop.example/wp-json/wc/store/v1/products?per_page=100", "/images/0/src")] {
         let loaded = load_str(&format!(r#"{{"preset": "{preset}", "backend": {{"base_url": "https://shop.example", "headers": {{"sw-access-key": "K"}}}}{advisor}}}"#));
         assert!(loaded.problems.is_empty(), "{preset}: {:?}", loaded.problems);
         let config = loaded.config.unwrap();
         let source = &config.advisor.get().unwrap().catalogue.source.0;
         assert_eq!(source.url.as_ref().unwrap().0, url, "{preset}");
-        // The config's own pointer replaces the preset's; the others stay.
-        assert_eq!(source.pointer("items.stock", schaufenster_config::model::PRODUCT_FIELDS), stock, "{preset}");
-        assert_ne!(source.pointer("items.title", schaufenster_config::model::PRODUCT_FIELDS), "/title", "{preset}");
+        // The config's own pointers replace the preset's (WooCommerce maps the title too); the
+        // others stay the preset's.
+        let f = schaufenster_config::model::PRODUCT_FIELDS;
+        assert_eq!((source.pointer("items.stock", f), source.pointer("items.title", f), source.pointer("items.image", f)), ("/own/stock", "/own/title", image), "{preset}");
     }
     // Shopify's Ajax API has no product list: the advisor needs a url, and says so at the path.
     let loaded = load_str(&format!(r#"{{"preset": "shopify"{advisor}}}"#));
@@ -335,12 +337,27 @@ fn product_sources_without_url_come_from_the_preset_or_are_reported() {
     assert!(matches!(config.advisor, schaufenster_config::model::Section::Broken));
     let p: Vec<_> = loaded.problems.iter().map(|p| (p.path.as_str(), p.message.as_str())).collect();
     assert_eq!(p, [("$.advisor.catalogue.source", "neither \"url\" nor \"inline\" is set")]);
-    assert!(loaded.problems[0].hint.contains("preset"), "{}", loaded.problems[0].hint);
+    assert_eq!(loaded.problems[0].hint, "the platform's storefront API has no product list: add \"url\" or \"inline\"");
     // Without a preset an empty product source is the same error, and the other widgets work.
     let loaded = load_str(r#"{"shipping_bar": {"tiers": [{"id": "free", "reward": "free_shipping", "thresholds": [{"currency": "EUR", "amount": 15000}]}], "suggestions": {}}}"#);
     let p: Vec<_> = loaded.problems.iter().map(|p| (p.path.as_str(), p.message.as_str())).collect();
     assert_eq!(p, [("$.shipping_bar.suggestions.source", "neither \"url\" nor \"inline\" is set")]);
+    assert_eq!(loaded.problems[0].hint, "add \"url\" or \"inline\", or name the shop's platform in \"preset\"");
     assert!(matches!(loaded.config.unwrap().shipping_bar, schaufenster_config::model::Section::Broken));
+    // How money is written belongs to a url or inline source; the preset reads its own endpoint.
+    for extra in [r#""money": "decimal""#, r#""session_currency": true"#] {
+        let loaded = load_str(&format!(r#"{{"preset": "woocommerce", "shipping_bar": {{"tiers": [{{"id": "free", "reward": "free_shipping", "thresholds": [{{"currency": "EUR", "amount": 15000}}]}}], "suggestions": {{"source": {{{extra}}}}}}}}}"#));
+        let p: Vec<_> = loaded.problems.iter().map(|p| (p.path.as_str(), p.message.as_str())).collect();
+        assert_eq!(p, [("$.shipping_bar.suggestions.source", "\"money\" and \"session_currency\" need a \"url\" or \"inline\"")], "{extra}");
+    }
+    // session_currency is a product-source key: a cart states or defaults its currency.
+    let loaded = load_str(r#"{"cart": {"url": "/api/cart", "session_currency": true}}"#);
+    assert_eq!(loaded.problems.iter().map(|p| (p.path.as_str(), p.message.as_str())).collect::<Vec<_>>(), [("$.cart.session_currency", "unknown key \"session_currency\"")]);
+    // …and a source of its own may set it.
+    let own = load_str(r#"{"shipping_bar": {"tiers": [{"id": "free", "reward": "free_shipping", "thresholds": [{"currency": "EUR", "amount": 15000}]}], "suggestions": {"source": {"url": "/p", "money": "cents", "session_currency": true}}}}"#);
+    assert!(own.problems.is_empty(), "{:?}", own.problems);
+    let src = own.config.unwrap().shipping_bar.get().unwrap().suggestions.as_ref().unwrap().source.0.clone();
+    assert_eq!((src.money, src.session_currency), (MoneyFormat::Cents, true));
     // A source of its own is used as written, preset or not.
     let loaded = preset_config("shopify", "").config.unwrap();
     assert!(loaded.shipping_bar.get().unwrap().suggestions.as_ref().unwrap().source.0.session_currency);
@@ -351,4 +368,28 @@ fn product_sources_without_url_come_from_the_preset_or_are_reported() {
     // {product} is a suggestions placeholder only.
     let loaded = load_str(r#"{"advisor": {"catalogue": {"attributes": {}, "source": {"url": "/api/products?for={product}"}}, "questions": [{"id": "q", "text": "Q?", "type": "yes_no"}]}}"#);
     assert!(loaded.problems.iter().any(|p| p.path == "$.advisor.catalogue.source.url" && p.message.contains("{product}")), "{:?}", loaded.problems);
+}
+
+#[test]
+fn the_advisor_refuses_a_catalogue_in_another_currency_than_the_cart() {
+    use schaufenster_config::mapping::catalogue_from_json;
+    let loaded = load_str(r#"{"preset": "woocommerce", "advisor": {"catalogue": {"attributes": {}}, "questions": [{"id": "q", "text": "Q?", "type": "single", "options": [{"id": "a", "label": "A", "effects": [{"attribute": "price", "op": "<=", "value": 8000}]}]}]}}"#);
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    let config = loaded.config.unwrap();
+    let advisor = config.advisor.get().unwrap();
+    let data = parse(WOOCOMMERCE_PRODUCTS).unwrap();
+    let (cat, products, problems) = catalogue_from_json(&data, advisor, cur("EUR"));
+    assert_eq!((cat.products.len(), products.len(), problems.len()), (5, 5, 0));
+    // The shop switched to francs, the store answers in euros: no budget may compare them.
+    let (cat, products, problems) = catalogue_from_json(&data, advisor, cur("CHF"));
+    assert_eq!((cat.products.len(), products.len()), (0, 0));
+    assert_eq!(problems, ["the catalogue is in EUR, the cart in CHF: its prices cannot be compared with the cart's"]);
+}
+
+#[test]
+fn a_product_list_without_its_stated_decimals_is_one_problem() {
+    use schaufenster_config::mapping::products_from_json;
+    let woo = parse(WOOCOMMERCE_PRODUCTS).unwrap();
+    let (products, problems) = products_from_json(&with(&woo, "/0/prices/currency_minor_unit", Json::Null), &suggestions_source("woocommerce"), cur("EUR"));
+    assert_eq!((products.len(), problems), (0, vec!["the number of decimals at \"/0/prices/currency_minor_unit\" is null, not 0 to 18".to_owned()]));
 }

@@ -134,5 +134,5 @@ test("Shopify's Ajax API has no product list: an advisor without a source is a c
   expect(errors).toHaveLength(1);
   expect(errors[0].text).toMatch(/^Schaufenster: schaufenster\.json has 1 problem \(<sf-advisor> disabled; the other widgets work\):/);
   expect(errors[0].text).toContain("$.advisor.catalogue.source");
-  expect(errors[0].text).toContain("preset");
+  expect(errors[0].text).toContain("the platform's storefront API has no product list: add \"url\" or \"inline\"");
 });

@@ -286,7 +286,15 @@ impl Bar {
                 *self.products.borrow_mut() = Some((currency, product, same));
                 self.render_suggestions();
             }
-            Err(e) => report(&self.host, &e),
+            Err(e) => {
+                // Recommendations that failed for this product (Shopify answers 404 for one not
+                // in the online store) are not asked again at every cart change; a plain list is,
+                // after a failure.
+                if !product.is_empty() {
+                    *self.products.borrow_mut() = Some((currency, product, Vec::new()));
+                }
+                report(&self.host, &e)
+            }
         }
     }
 
