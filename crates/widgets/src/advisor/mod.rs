@@ -143,22 +143,23 @@ pub fn mount(host: HtmlElement, rt: Rc<Runtime>) -> Option<Box<dyn std::any::Any
     let (texts, container) = crate::runtime::prepare(&host, &rt, CSS);
     let doc = container.owner_document()?;
     let uid = crate::dom::next_id();
-    let root = el(&doc, &container, "section", "sf-advisor");
-    attr(&root, "part", "root");
-    attr(&root, "aria-label", &texts.t(&rt.config, "advisor.label", &[]));
     // The progress line and the live region come first and stay in place: content that
     // arrives later (the first question after loading) only grows below them, so nothing that
     // was on screen moves (CLS 0).
-    let top = el(&doc, &root, "div", "top");
-    let progress = el(&doc, &top, "p", "progress");
-    attr(&progress, "part", "progress");
-    let status = el(&doc, &top, "p", "status");
-    attr(&status, "role", "status");
-    attr(&status, "part", "status");
-    let bar = el(&doc, &root, "div", "bar");
-    attr(&bar, "aria-hidden", "true");
-    let fill = el(&doc, &bar, "div", "fill");
-    let body = el(&doc, &root, "div", "body");
+    let mut r = crate::dom::build(
+        &doc,
+        &container,
+        "<sf-advisor=section * part=root aria-label=@advisor.label \
+         <top=div <progress=p * part=progress / <status=p * role=status part=status / / \
+         <bar=div aria-hidden=true <fill=div * / / \
+         <body=div *",
+        &[],
+        &texts,
+        &rt.config,
+    )
+    .into_iter();
+    let mut n = || r.next().unwrap();
+    let (root, progress, status, fill, body) = (n(), n(), n(), n(), n());
     let currency = rt.config.currency;
     let w = Rc::new(Widget {
         rt,

@@ -150,16 +150,6 @@ fn redeem_focus(lp: &LoyaltyProgram, id: &str) -> Option<String> {
     lp.program.rewards.iter().position(|r| r.id == id).map(|i| format!("redeem-{i}"))
 }
 
-/// A section with an `<h3>` heading and a list.
-fn section(doc: &Document, parent: &web_sys::Node, part: &str, heading: &str, list: &str) -> HtmlElement {
-    let sec = el(doc, parent, "section", part);
-    attr(&sec, "part", part);
-    el(doc, &sec, "h3", "").set_text_content(Some(heading));
-    let l = el(doc, &sec, list, "list");
-    sec.set_hidden(true);
-    l
-}
-
 impl Widget {
     /// The config's `loyalty` section, read in place ([`crate::runtime::mounted`]).
     fn cfg(&self) -> &Loyalty {
@@ -179,62 +169,36 @@ impl Widget {
         let doc = container.owner_document()?;
         let uid = crate::dom::next_id();
         let ids = format!("sf-loyalty-{uid}-");
-        let t = |k: &str| texts.t(&rt.config, k, &[]);
-        let root = el(&doc, container, "div", "sf-loyalty");
-        attr(&root, "part", "root");
-        attr(&root, "data-state", "loading");
-        let (launcher, dialog, panel) = if inline {
-            let panel = el(&doc, &root, "section", "panel");
-            (None, None, panel)
-        } else {
-            let l = button(&doc, &root, "launcher", "open", &t("loyalty.launcher"));
-            let dialog_id = format!("{ids}dialog");
-            for (k, v) in [("part", "launcher"), ("aria-haspopup", "dialog"), ("aria-expanded", "false"), ("aria-controls", &dialog_id)] {
-                attr(&l, k, v);
-            }
-            let d = el(&doc, &root, "dialog", "panel");
-            attr(&d, "id", &dialog_id);
-            attr(&d, "aria-modal", "true");
-            (Some(l), Some(d.clone().unchecked_into::<web_sys::HtmlDialogElement>()), d)
-        };
-        attr(&panel, "part", "panel");
-        let title_id = format!("{ids}title");
-        attr(&panel, "aria-labelledby", &title_id);
-        let head = el(&doc, &panel, "div", "head");
-        let title = el(&doc, &head, "h2", "title");
-        attr(&title, "id", &title_id);
-        title.set_text_content(Some(&t("loyalty.title")));
-        if !inline {
-            let close = button(&doc, &head, "close", "close", "×");
-            attr(&close, "aria-label", &t("loyalty.close"));
-        }
-        let status = el(&doc, &panel, "p", "status");
-        attr(&status, "role", "status");
-        attr(&status, "part", "status");
-        status.set_text_content(Some(&t("loyalty.loading")));
-        let retry = button(&doc, &panel, "secondary", "retry", &t("loyalty.retry"));
-        retry.set_hidden(true);
-        let summary = el(&doc, &panel, "div", "summary");
-        attr(&summary, "part", "summary");
-        let preview = el(&doc, &panel, "p", "preview");
-        attr(&preview, "part", "preview");
-        preview.set_hidden(true);
-        let join = el(&doc, &panel, "div", "join");
-        attr(&join, "part", "join");
-        join.set_hidden(true);
-        el(&doc, &join, "p", "").set_text_content(Some(&t("loyalty.join_text")));
-        if let Some(link) = rt.config.loyalty.get().and_then(|c| c.join_url.as_ref()) {
-            let a = el(&doc, &join, "a", "cta");
-            attr(&a, "href", &link.0);
-            attr(&a, "part", "join-link");
-            a.set_text_content(Some(&t("loyalty.join")));
-        }
-        let voucher = el(&doc, &panel, "div", "voucher");
-        attr(&voucher, "part", "voucher");
-        voucher.set_hidden(true);
-        let rewards = section(&doc, &panel, "rewards", &t("loyalty.rewards"), "ul");
-        let earn = section(&doc, &panel, "earn", &t("loyalty.earn"), "ul");
-        let history = section(&doc, &panel, "history", &t("loyalty.history"), "ol");
+        let (dialog_id, title_id) = (format!("{ids}dialog"), format!("{ids}title"));
+        let join = rt.config.loyalty.get().and_then(|c| c.join_url.as_ref()).map_or("", |l| l.0.as_str());
+        let (modal, panel) = if inline { ("", "section") } else { ("1", "dialog") };
+        let vals = [dialog_id.as_str(), &title_id, modal, join, panel];
+        let mut r = crate::dom::build(
+            &doc,
+            container,
+            "<sf-loyalty=div * part=root data-state=loading \
+             ?=$2 <launcher=button * type=button data-action=open =@loyalty.launcher part=launcher aria-haspopup=dialog aria-expanded=false aria-controls=$0 / ?=. \
+             <panel=$4 ?=$2 * id=$0 aria-modal=true ?=. part=panel aria-labelledby=$1 \
+             <head=div <title=h2 id=$1 =@loyalty.title / \
+             ?=$2 <close=button type=button data-action=close =× aria-label=@loyalty.close / ?=. / \
+             <status=p * role=status part=status =@loyalty.loading / \
+             <secondary=button * type=button data-action=retry =@loyalty.retry hidden / \
+             <summary=div * part=summary / \
+             <preview=p * part=preview hidden / \
+             <join=div * part=join hidden <=p =@loyalty.join_text / ?=$3 <cta=a href=$3 part=join-link =@loyalty.join / ?=. / \
+             <voucher=div * part=voucher hidden / \
+             <rewards=section part=rewards <=h3 =@loyalty.rewards / <list=ul * / hidden / \
+             <earn=section part=earn <=h3 =@loyalty.earn / <list=ul * / hidden / \
+             <history=section part=history <=h3 =@loyalty.history / <list=ol * / hidden",
+            &vals,
+            &texts,
+            &rt.config,
+        )
+        .into_iter();
+        let mut n = || r.next().unwrap();
+        let root = n();
+        let (launcher, dialog) = if inline { (None, None) } else { (Some(n()), Some(n().unchecked_into::<web_sys::HtmlDialogElement>())) };
+        let (status, retry, summary, preview, join, voucher, rewards, earn, history) = (n(), n(), n(), n(), n(), n(), n(), n(), n());
         Some(Widget {
             rt,
             texts,

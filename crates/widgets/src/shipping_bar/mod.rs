@@ -95,22 +95,22 @@ impl Drop for Handle {
 impl Bar {
     fn build(host: JsValue, container: &HtmlElement, rt: Rc<Runtime>, rules: ShippingRules, texts: Texts) -> Bar {
         let doc = web_sys::window().and_then(|w| w.document()).expect("a document");
-        let root = el(&doc, container, "div", "sf-bar");
-        attr(&root, "part", "root");
-        let msg = el(&doc, &root, "p", "msg");
-        attr(&msg, "part", "message");
-        attr(&msg, "aria-live", "polite");
-        let track = el(&doc, &root, "div", "track");
-        for (k, v) in [("part", "track"), ("role", "progressbar"), ("aria-valuemin", "0"), ("aria-valuemax", "100")] {
-            attr(&track, k, v);
-        }
-        attr(&track, "aria-label", &texts.t(&rt.config, "shipping.label", &[]));
-        let fill = el(&doc, &track, "div", "fill");
-        attr(&fill, "part", "fill");
-        let note = el(&doc, &root, "p", "note");
-        attr(&note, "part", "note");
-        let suggestions = el(&doc, &root, "div", "suggestions");
-        attr(&suggestions, "part", "suggestions");
+        let mut r = crate::dom::build(
+            &doc,
+            container,
+            "<sf-bar=div * part=root \
+             <msg=p * part=message aria-live=polite / \
+             <track=div * part=track role=progressbar aria-valuemin=0 aria-valuemax=100 aria-label=@shipping.label \
+             <fill=div * part=fill / / \
+             <note=p * part=note / \
+             <suggestions=div * part=suggestions",
+            &[],
+            &texts,
+            &rt.config,
+        )
+        .into_iter();
+        let mut n = || r.next().unwrap();
+        let (root, msg, track, fill, note, suggestions) = (n(), n(), n(), n(), n(), n());
         let w = Bar {
             rt,
             rules,
