@@ -39,11 +39,11 @@ pub fn text(doc: &Document, parent: &Node, t: &str) {
 /// - `=value` sets the text of the new element (as `textContent`: nothing when empty);
 ///   `+=value` appends a text node, `+` a space;
 /// - `*` marks the current element as a ref;
-/// - `?=value` … `?=.` keeps the tokens between only when `value` is not empty (no nesting).
+/// - `?n` … `?` keeps the tokens between only when bit `n` of `flags` is set (no nesting).
 ///
 /// A value is `$n` (`vals[n]`, n one digit), `@key` (the message `key`) or the literal rest.
 #[inline(never)]
-pub fn build(doc: &Document, parent: &Element, src: &str, vals: &[&str], texts: &Texts, config: &Config) -> Vec<HtmlElement> {
+pub fn build(doc: &Document, parent: &Element, src: &str, vals: &[&str], flags: u32, texts: &Texts, config: &Config) -> Vec<HtmlElement> {
     let mut refs = Vec::new();
     let mut cur = parent.clone();
     let mut skip = false;
@@ -59,7 +59,7 @@ pub fn build(doc: &Document, parent: &Element, src: &str, vals: &[&str], texts: 
             _ => v,
         };
         match name.as_bytes().first() {
-            Some(b'?') => skip = v.is_empty(),
+            Some(b'?') => skip = name.len() > 1 && flags >> (name.as_bytes()[1] - b'0') & 1 == 0,
             _ if skip => {}
             Some(b'<') => {
                 let e = doc.create_element(v).expect("a valid tag name");

@@ -11,11 +11,11 @@ use common::json;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn build_in(src: &str, vals: &[&str]) -> (web_sys::Element, Vec<web_sys::HtmlElement>) {
+fn build_in(src: &str, vals: &[&str], flags: u32) -> (web_sys::Element, Vec<web_sys::HtmlElement>) {
     let config = schaufenster_config::load(&json(r#"{"locale": "de-DE", "messages": {"de": {"faq.label": "<b>Frage</b> & \"Antwort\""}}}"#)).config.expect("a valid config");
     let doc = web_sys::window().unwrap().document().unwrap();
     let parent = doc.create_element("div").unwrap();
-    let refs = build(&doc, &parent, src, vals, &Texts { locale: "de-DE".into() }, &config);
+    let refs = build(&doc, &parent, src, vals, flags, &Texts { locale: "de-DE".into() }, &config);
     (parent, refs)
 }
 
@@ -24,6 +24,7 @@ fn builds_elements_attributes_texts_and_refs_in_order() {
     let (parent, refs) = build_in(
         "<root=div * part=root hidden <=label for=$0 =@faq.label / <x=$1 * id=$0 =$2 / <=p +=a + <=a href=$3 =b / +=c",
         &["id-1", "h3", "<i>x</i>", "https://example.com/?a=1&b=2"],
+        0,
     );
     assert_eq!(
         parent.inner_html(),
@@ -39,7 +40,7 @@ fn builds_elements_attributes_texts_and_refs_in_order() {
 
 #[wasm_bindgen_test]
 fn conditions_and_empty_texts() {
-    let (parent, refs) = build_in("<a=p ?=$0 * =yes ?=. ?=$1 * =no ?=. / <b=p =$0 / <c=p +=$0", &["", "1"]);
+    let (parent, refs) = build_in("<a=p ?0 * =yes ? ?1 * =no ? / <b=p =$0 / <c=p +=$0", &[""], 0b10);
     assert_eq!(parent.inner_html(), "<p class=\"a\">no</p><p class=\"b\"></p><p class=\"c\"></p>");
     assert_eq!(refs.len(), 1);
     // `=` with an empty value adds no node (as `textContent`), `+=` always appends one.

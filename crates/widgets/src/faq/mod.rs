@@ -148,9 +148,8 @@ impl Widget {
         push_num(&mut max_query, MAX_QUERY);
         let mut heading = String::from("h");
         push_num(&mut heading, (faq.heading_level.0 as usize).clamp(2, 6));
-        let feedback = if faq.feedback_url.is_some() { "1" } else { "" };
         let contact = faq.contact.as_ref().map_or("", |l| l.0.as_str());
-        let vals = [input_id.as_str(), &list_id, &max_query, &q_id, &heading, feedback, contact];
+        let vals = [input_id.as_str(), &list_id, &max_query, &q_id, &heading, contact];
         let mut r = crate::dom::build(
             &doc,
             &container,
@@ -161,14 +160,15 @@ impl Widget {
              <status=p * role=status part=status =@faq.loading / \
              <popular=p * =@faq.popular hidden / \
              <results=ul * role=listbox part=results id=$1 aria-label=@faq.label / \
-             <contact=p * part=contact hidden +=@faq.contact ?=$6 + <=a href=$6 =@faq.contact_link / ?=. / \
+             <contact=p * part=contact hidden +=@faq.contact ?0 + <=a href=$5 =@faq.contact_link / ? / \
              <answer=div * part=answer role=region aria-labelledby=$3 hidden \
              <answer-head=div <answer-q=$4 * id=$3 tabindex=-1 / <close=button type=button aria-label=@faq.close data-action=close =× / / \
              <answer-body=div * / \
-             ?=$5 <feedback=div role=group aria-label=@faq.helpful <=span =@faq.helpful / \
+             ?1 <feedback=div role=group aria-label=@faq.helpful <=span =@faq.helpful / \
              <vote=button * type=button data-action=yes =@faq.yes / <vote=button * type=button data-action=no =@faq.no / \
              <vote-status=span * role=status",
             &vals,
+            faq.contact.is_some() as u32 | (faq.feedback_url.is_some() as u32) << 1,
             &texts,
             &rt.config,
         )

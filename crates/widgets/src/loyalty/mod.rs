@@ -170,27 +170,29 @@ impl Widget {
         let uid = crate::dom::next_id();
         let ids = format!("sf-loyalty-{uid}-");
         let (dialog_id, title_id) = (format!("{ids}dialog"), format!("{ids}title"));
-        let join = rt.config.loyalty.get().and_then(|c| c.join_url.as_ref()).map_or("", |l| l.0.as_str());
-        let (modal, panel) = if inline { ("", "section") } else { ("1", "dialog") };
-        let vals = [dialog_id.as_str(), &title_id, modal, join, panel];
+        let join_url = rt.config.loyalty.get().and_then(|c| c.join_url.as_ref());
+        let join = join_url.map_or("", |l| l.0.as_str());
+        let panel = if inline { "section" } else { "dialog" };
+        let vals = [dialog_id.as_str(), &title_id, join, panel];
         let mut r = crate::dom::build(
             &doc,
             container,
             "<sf-loyalty=div * part=root data-state=loading \
-             ?=$2 <launcher=button * type=button data-action=open =@loyalty.launcher part=launcher aria-haspopup=dialog aria-expanded=false aria-controls=$0 / ?=. \
-             <panel=$4 ?=$2 * id=$0 aria-modal=true ?=. part=panel aria-labelledby=$1 \
+             ?0 <launcher=button * type=button data-action=open =@loyalty.launcher part=launcher aria-haspopup=dialog aria-expanded=false aria-controls=$0 / ? \
+             <panel=$3 ?0 * id=$0 aria-modal=true ? part=panel aria-labelledby=$1 \
              <head=div <title=h2 id=$1 =@loyalty.title / \
-             ?=$2 <close=button type=button data-action=close =× aria-label=@loyalty.close / ?=. / \
+             ?0 <close=button type=button data-action=close =× aria-label=@loyalty.close / ? / \
              <status=p * role=status part=status =@loyalty.loading / \
              <secondary=button * type=button data-action=retry =@loyalty.retry hidden / \
              <summary=div * part=summary / \
              <preview=p * part=preview hidden / \
-             <join=div * part=join hidden <=p =@loyalty.join_text / ?=$3 <cta=a href=$3 part=join-link =@loyalty.join / ?=. / \
+             <join=div * part=join hidden <=p =@loyalty.join_text / ?1 <cta=a href=$2 part=join-link =@loyalty.join / ? / \
              <voucher=div * part=voucher hidden / \
              <rewards=section part=rewards <=h3 =@loyalty.rewards / <list=ul * / hidden / \
              <earn=section part=earn <=h3 =@loyalty.earn / <list=ul * / hidden / \
              <history=section part=history <=h3 =@loyalty.history / <list=ol * / hidden",
             &vals,
+            !inline as u32 | (join_url.is_some() as u32) << 1,
             &texts,
             &rt.config,
         )

@@ -105,6 +105,7 @@ impl Bar {
              <note=p * part=note / \
              <suggestions=div * part=suggestions",
             &[],
+            0,
             &texts,
             &rt.config,
         )

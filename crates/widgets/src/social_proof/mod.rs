@@ -82,6 +82,7 @@ impl Badges {
              <how-row=div * <how=button * type=button part=how aria-expanded=false aria-controls=$0 =@social.how / \
              <disclosure=p * part=disclosure id=$0 =@social.disclosure hidden",
             &[&panel_id],
+            0,
             &texts,
             &rt.config,
         )
