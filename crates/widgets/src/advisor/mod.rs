@@ -38,7 +38,7 @@
 //! the config or the backend only ever become text nodes.
 
 use crate::backend::{expand_url, request, FetchError};
-use crate::dom::{attr, el};
+use crate::dom::attr;
 use crate::events::{self, document};
 use crate::glue::{sf_parse, sf_session, sf_show, sf_stringify, sf_warn, Listener};
 use crate::i18n::Texts;
@@ -193,15 +193,6 @@ fn count_text(w: &Widget, n: usize) -> String {
     }
 }
 
-
-/// A button with `data-action`.
-fn button(doc: &Document, parent: &web_sys::Node, class: &str, action: &str, label: &str) -> HtmlElement {
-    let b = el(doc, parent, "button", class);
-    attr(&b, "type", if action == "next" { "submit" } else { "button" });
-    attr(&b, "data-action", action);
-    b.set_text_content(Some(label));
-    b
-}
 
 /// An answer as JSON, for `sf:advisor-answer` and sessionStorage: option ids, or
 /// `{"min", "max"}` with `null` for an open bound.
@@ -428,10 +419,7 @@ impl Widget {
                 self.update_progress(None);
                 attr(&self.root, "data-state", "error");
                 self.status.set_text_content(None);
-                let p = el(&self.doc, &self.body, "p", "error");
-                attr(&p, "role", "alert");
-                p.set_text_content(Some(&self.t("advisor.unavailable")));
-                button(&self.doc, &self.body, "btn", "retry", &self.t("advisor.retry"));
+                self.tpl(&self.body, "<error=p role=alert =@advisor.unavailable / <btn=button type=button data-action=retry =@advisor.retry", &[], 0);
             }
             Step::Question(qi) => self.render_question(qi),
             Step::Results => self.render_results(),

@@ -7,7 +7,7 @@
 
 pub mod hub;
 
-use crate::dom::{attr, el};
+use crate::dom::attr;
 use crate::glue::{sf_number, sf_unit, Listener};
 use crate::i18n::Texts;
 use crate::runtime::Runtime;
@@ -133,15 +133,18 @@ impl Badges {
     /// A badge as markup: one template for every kind.
     fn render_badge(&self, b: &Badge) {
         let (text, stars) = badge_text(&self.rt, &self.texts, b);
-        let li = el(&self.doc, &self.list, "li", "badge");
-        attr(&li, "part", "badge");
-        attr(&li, "data-kind", b.kind().name());
-        if let Some(width) = stars {
-            let outer = el(&self.doc, &li, "span", "stars");
-            attr(&outer, "aria-hidden", "true");
-            let _ = el(&self.doc, &outer, "span", "stars-fill").style().set_property("width", &width);
+        let fill = crate::dom::build(
+            &self.doc,
+            &self.list,
+            "<badge=li part=badge data-kind=$0 ?0 <stars=span aria-hidden=true <stars-fill=span * / / ? <=span =$1",
+            &[b.kind().name(), &text],
+            stars.is_some() as u32,
+            &self.texts,
+            &self.rt.config,
+        );
+        if let (Some(fill), Some(width)) = (fill.first(), stars) {
+            let _ = fill.style().set_property("width", &width);
         }
-        el(&self.doc, &li, "span", "").set_text_content(Some(&text));
     }
 }
 
