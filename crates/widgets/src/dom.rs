@@ -1,6 +1,7 @@
 //! The few DOM primitives every widget renders with (direct calls, no view library):
-//! elements, attributes and text nodes. Texts always go in as text nodes or `textContent`,
-//! never as HTML.
+//! elements, attributes and text nodes, and [`build`], which makes a block of static markup
+//! from one template string (smaller in the wasm than a call per element and attribute).
+//! Texts always go in as text nodes or `textContent`, never as HTML.
 
 use crate::i18n::Texts;
 use schaufenster_config::Config;
@@ -33,15 +34,17 @@ pub fn text(doc: &Document, parent: &Node, t: &str) {
 ///
 /// `src` is a list of `name=value` tokens separated by single spaces (`=value` may be left
 /// out when empty):
-/// - `<class=tag` opens an element (no class when `class` is empty) inside the current one;
-///   `/` closes it;
-/// - `name=value` sets an attribute (`hidden=` sets it empty);
+/// - `<class=tag` opens an element (no class when `class` is empty; the tag may be a `$n`)
+///   inside the current one; `/` closes it;
+/// - `name=value` sets an attribute (`hidden` alone sets it empty);
 /// - `=value` sets the text of the new element (as `textContent`: nothing when empty);
 ///   `+=value` appends a text node, `+` a space;
 /// - `*` marks the current element as a ref;
 /// - `?n` … `?` keeps the tokens between only when bit `n` of `flags` is set (no nesting).
 ///
 /// A value is `$n` (`vals[n]`, n one digit), `@key` (the message `key`) or the literal rest.
+/// Only `src` is parsed: values and messages (texts from the config or the backend) go into
+/// attributes and text nodes as they are, whatever they contain.
 #[inline(never)]
 pub fn build(doc: &Document, parent: &Element, src: &str, vals: &[&str], flags: u32, texts: &Texts, config: &Config) -> Vec<HtmlElement> {
     let mut refs = Vec::new();
@@ -71,14 +74,12 @@ pub fn build(doc: &Document, parent: &Element, src: &str, vals: &[&str], flags: 
             }
             Some(b'/') => cur = cur.parent_element().expect("an open element"),
             Some(b'*') => refs.push(cur.clone().unchecked_into()),
-            // `=value` is `textContent` on a new element: nothing when empty.
-            None if !v.is_empty() => {
-                let _ = cur.append_child(&doc.create_text_node(v));
-            }
-            None => {}
-            _ if name == "+" => {
+            // `=value` is `textContent` on a new element: nothing when empty; `+=value` always
+            // appends, `+` a space.
+            None | Some(b'+') if name == "+" || !v.is_empty() => {
                 let _ = cur.append_child(&doc.create_text_node(if tok == "+" { " " } else { v }));
             }
+            None => {}
             _ => {
                 let _ = cur.set_attribute(name, v);
             }
