@@ -38,7 +38,7 @@
 //! the config or the backend only ever become text nodes.
 
 use crate::backend::{expand_url, request, FetchError};
-use crate::dom::{attr, el, text};
+use crate::dom::attr;
 use crate::events::{self, document};
 use crate::glue::{sf_parse, sf_session, sf_show, sf_stringify, sf_warn, Listener};
 use crate::i18n::Texts;
@@ -143,22 +143,24 @@ pub fn mount(host: HtmlElement, rt: Rc<Runtime>) -> Option<Box<dyn std::any::Any
     let (texts, container) = crate::runtime::prepare(&host, &rt, CSS);
     let doc = container.owner_document()?;
     let uid = crate::dom::next_id();
-    let root = el(&doc, &container, "section", "sf-advisor");
-    attr(&root, "part", "root");
-    attr(&root, "aria-label", &texts.t(&rt.config, "advisor.label", &[]));
     // The progress line and the live region come first and stay in place: content that
     // arrives later (the first question after loading) only grows below them, so nothing that
     // was on screen moves (CLS 0).
-    let top = el(&doc, &root, "div", "top");
-    let progress = el(&doc, &top, "p", "progress");
-    attr(&progress, "part", "progress");
-    let status = el(&doc, &top, "p", "status");
-    attr(&status, "role", "status");
-    attr(&status, "part", "status");
-    let bar = el(&doc, &root, "div", "bar");
-    attr(&bar, "aria-hidden", "true");
-    let fill = el(&doc, &bar, "div", "fill");
-    let body = el(&doc, &root, "div", "body");
+    let mut r = crate::dom::build(
+        &doc,
+        &container,
+        "<sf-advisor=section * part=root aria-label=@advisor.label \
+         <top=div <progress=p * part=progress / <status=p * role=status part=status / / \
+         <bar=div aria-hidden=true <fill=div * / / \
+         <body=div *",
+        &[],
+        0,
+        &texts,
+        &rt.config,
+    )
+    .into_iter();
+    let mut n = || r.next().unwrap();
+    let (root, progress, status, fill, body) = (n(), n(), n(), n(), n());
     let currency = rt.config.currency;
     let w = Rc::new(Widget {
         rt,
@@ -191,15 +193,6 @@ fn count_text(w: &Widget, n: usize) -> String {
     }
 }
 
-
-/// A button with `data-action`.
-fn button(doc: &Document, parent: &web_sys::Node, class: &str, action: &str, label: &str) -> HtmlElement {
-    let b = el(doc, parent, "button", class);
-    attr(&b, "type", if action == "next" { "submit" } else { "button" });
-    attr(&b, "data-action", action);
-    b.set_text_content(Some(label));
-    b
-}
 
 /// An answer as JSON, for `sf:advisor-answer` and sessionStorage: option ids, or
 /// `{"min", "max"}` with `null` for an open bound.
@@ -234,6 +227,11 @@ impl Widget {
     /// The config's `advisor` section, read in place ([`crate::runtime::mounted`]).
     fn cfg(&self) -> &Config {
         crate::runtime::mounted(&self.rt.config.advisor)
+    }
+
+    /// Static markup inside `parent` ([`crate::dom::build`]).
+    fn tpl(&self, parent: &web_sys::Element, src: &str, vals: &[&str], flags: u32) -> Vec<HtmlElement> {
+        crate::dom::build(&self.doc, parent, src, vals, flags, &self.texts, &self.rt.config)
     }
 
     fn t(&self, key: &str) -> String {
@@ -422,10 +420,7 @@ impl Widget {
                 self.update_progress(None);
                 attr(&self.root, "data-state", "error");
                 self.status.set_text_content(None);
-                let p = el(&self.doc, &self.body, "p", "error");
-                attr(&p, "role", "alert");
-                p.set_text_content(Some(&self.t("advisor.unavailable")));
-                button(&self.doc, &self.body, "btn", "retry", &self.t("advisor.retry"));
+                self.tpl(&self.body, "<error=p role=alert =@advisor.unavailable / <btn=button type=button data-action=retry =@advisor.retry", &[], 0);
             }
             Step::Question(qi) => self.render_question(qi),
             Step::Results => self.render_results(),
@@ -438,19 +433,10 @@ impl Widget {
 
     fn render_question(&self, qi: usize) {
         let q = &self.cfg().questions[qi];
-        let doc = &self.doc;
         let ids = &self.ids;
         self.update_progress(Some(qi));
-        let form = el(doc, &self.body, "form", "question");
-        attr(&form, "novalidate", "");
-        attr(&form, "part", "question");
-        let fs = el(doc, &form, "fieldset", "");
-        attr(&fs, "data-question", &q.id.0);
-        let legend = el(doc, &fs, "legend", "");
-        let h = el(doc, &legend, "h2", "q");
-        attr(&h, "id", &format!("{}h", self.ids));
-        attr(&h, "tabindex", "-1");
-        h.set_text_content(Some(q.text.get(self.lang())));
+        let mut r = self.tpl(&self.body, "<question=form * novalidate part=question <=fieldset * data-question=$0 <=legend <q=h2 id=$1 tabindex=-1 =$2", &[&q.id.0, &format!("{ids}h"), q.text.get(self.lang())], 0);
+        let (fs, form) = (r.pop().unwrap(), r.pop().unwrap());
         // Read only (nothing below changes the answers); no copy of the answer.
         let st = self.st.borrow();
         let answer = st.answers.iter().find(|(id, _)| *id == q.id.0).map(|(_, a)| a);
@@ -463,25 +449,20 @@ impl Widget {
             let scale = if price { self.currency.get().minor_per_major() as f64 } else { 1.0 };
             let unit = if price { format!(" ({})", self.currency.get().code()) } else { String::new() };
             let hint_id = format!("{ids}hint");
-            let hint = el(doc, &fs, "p", "hint");
-            attr(&hint, "id", &hint_id);
-            hint.set_text_content(Some(&self.t("advisor.range_hint")));
-            let row = el(doc, &fs, "div", "range");
+            let row = self.tpl(&fs, "<hint=p id=$0 =@advisor.range_hint / <range=div *", &[&hint_id], 0).pop().unwrap();
             for (key, value, which) in [("advisor.min", lo, "min"), ("advisor.max", hi, "max")] {
-                let id = format!("{ids}{which}");
-                let field = el(doc, &row, "div", "field");
-                let label = el(doc, &field, "label", "");
-                attr(&label, "for", &id);
-                label.set_text_content(Some(&format!("{}{unit}", self.t(key))));
-                let input: HtmlInputElement = el(doc, &field, "input", "num").unchecked_into();
-                for (k, v) in [("id", id.as_str()), ("type", "number"), ("inputmode", "decimal"), ("data-bound", which), ("aria-describedby", &hint_id)] {
-                    attr(&input, k, v);
-                }
                 // Whole units of the attribute; for a price, major units of the currency.
-                for (k, v) in [("min", r.min), ("max", r.max), ("step", r.step)] {
-                    let major = if price { v / self.currency.get().minor_per_major() } else { v };
-                    attr(&input, k, &major.max(if k == "step" { 1 } else { 0 }).to_string());
-                }
+                let major = |v: i64, least: i64| (if price { v / self.currency.get().minor_per_major() } else { v }).max(least).to_string();
+                let input: HtmlInputElement = self
+                    .tpl(
+                        &row,
+                        "<field=div <=label for=$0 =$1 / <num=input * id=$0 type=number inputmode=decimal data-bound=$2 aria-describedby=$3 min=$4 max=$5 step=$6",
+                        &[&format!("{ids}{which}"), &format!("{}{unit}", self.t(key)), which, &hint_id, &major(r.min, 0), &major(r.max, 0), &major(r.step, 1)],
+                        0,
+                    )
+                    .pop()
+                    .unwrap()
+                    .unchecked_into();
                 if let Some(v) = value {
                     input.set_value_as_number(v / scale);
                 }
@@ -492,39 +473,31 @@ impl Widget {
                 Some(Answer::Options(ids)) => ids,
                 _ => &[],
             };
-            let list = el(doc, &fs, "div", "options");
+            let list = self.tpl(&fs, "<options=div *", &[], 0).pop().unwrap();
+            let name = format!("{ids}q{qi}");
             for (oi, o) in q.options.iter().enumerate() {
-                let label = el(doc, &list, "label", "option");
-                attr(&label, "part", "option");
-                let input: HtmlInputElement = el(doc, &label, "input", "").unchecked_into();
-                attr(&input, "type", kind);
-                attr(&input, "name", &format!("{ids}q{qi}"));
-                attr(&input, "value", &o.id.0);
-                attr(&input, "data-option", &oi.to_string());
+                let input: HtmlInputElement = self
+                    .tpl(&list, "<option=label part=option <=input * type=$0 name=$1 value=$2 data-option=$3 / <name=span =$4 / <count=span", &[kind, &name, &o.id.0, &oi.to_string(), o.label.get(self.lang())], 0)
+                    .pop()
+                    .unwrap()
+                    .unchecked_into();
                 input.set_checked(chosen.contains(&o.id.0));
-                let name = el(doc, &label, "span", "name");
-                name.set_text_content(Some(o.label.get(self.lang())));
-                el(doc, &label, "span", "count");
             }
             self.update_counts(qi);
         }
-        let err = el(doc, &form, "p", "invalid");
-        attr(&err, "id", &format!("{ids}err"));
-        err.set_hidden(true);
-        let nav = el(doc, &form, "div", "nav");
         let visible = self.visible();
-        if visible.first() != Some(&qi) {
-            button(doc, &nav, "btn", "back", &self.t("advisor.back"));
-        }
-        if !q.required {
-            button(doc, &nav, "btn", "skip", &self.t("advisor.skip"));
-        }
+        let first = visible.first() == Some(&qi);
         let last = visible.last() == Some(&qi);
-        let next = button(doc, &nav, "btn primary", "next", &self.t(if last { "advisor.show" } else { "advisor.next" }));
-        attr(&next, "data-last", if last { "true" } else { "false" });
-        if visible.first() != Some(&qi) || !st.answers.is_empty() {
-            button(doc, &nav, "btn link", "restart", &self.t("advisor.restart"));
-        }
+        self.tpl(
+            &form,
+            "<invalid=p id=$0 hidden / <nav=div \
+             ?0 <btn=button type=button data-action=back =@advisor.back / ? \
+             ?1 <btn=button type=button data-action=skip =@advisor.skip / ? \
+             <=button class=$1 type=submit data-action=next =$2 data-last=$3 / \
+             ?2 <=button class=$4 type=button data-action=restart =@advisor.restart",
+            &[&format!("{ids}err"), "btn primary", &self.t(if last { "advisor.show" } else { "advisor.next" }), if last { "true" } else { "false" }, "btn link"],
+            !first as u32 | (!q.required as u32) << 1 | ((!first || !st.answers.is_empty()) as u32) << 2,
+        );
         self.announce_count();
     }
 
@@ -696,11 +669,7 @@ impl Widget {
     fn render_results(&self) {
         self.update_progress(None);
         let Some(out) = self.evaluate() else { return };
-        let doc = &self.doc;
-        let h = el(doc, &self.body, "h2", "q");
-        attr(&h, "id", &format!("{}h", self.ids));
-        attr(&h, "tabindex", "-1");
-        h.set_text_content(Some(&self.t("advisor.results")));
+        self.tpl(&self.body, "<q=h2 id=$0 tabindex=-1 =@advisor.results", &[&format!("{}h", self.ids)], 0);
         let st = self.st.borrow();
         let Some(d) = &st.data else { return };
         if !out.relaxed.is_empty() {
@@ -730,47 +699,34 @@ impl Widget {
                 }
                 relaxed.push_str(close);
             }
-            let p = el(doc, &self.body, "p", "relaxed");
-            attr(&p, "part", "relaxed");
-            p.set_text_content(Some(&self.texts.t(&self.rt.config, "advisor.relaxed", &[("relaxed", &relaxed)])));
+            self.tpl(&self.body, "<relaxed=p part=relaxed =$0", &[&self.texts.t(&self.rt.config, "advisor.relaxed", &[("relaxed", &relaxed)])], 0);
         }
         let shown = &out.ranked[..out.ranked.len().min(self.cfg().max_results.0 as usize)];
-        if shown.is_empty() {
-            el(doc, &self.body, "p", "none").set_text_content(Some(&self.t("advisor.no_results")));
-        }
-        let list = el(doc, &self.body, "ul", "results");
-        attr(&list, "part", "results");
+        let list = self.tpl(&self.body, "?0 <none=p =@advisor.no_results / ? <results=ul * part=results", &[], shown.is_empty() as u32).pop().unwrap();
         let mut detail = Vec::new();
         for r in shown {
             let p = &d.products[r.product];
             detail.push(obj([("id", s(&p.id)), ("percent", Json::Number(r.percent as f64))]));
-            let li = el(doc, &list, "li", "card");
-            attr(&li, "part", "result");
-            attr(&li, "data-product", &p.id);
-            let img = el(doc, &li, "img", "img");
-            // Fixed box: no layout shift while the image loads.
-            for (k, v) in [("src", p.image.as_deref().unwrap_or("")), ("alt", ""), ("width", "96"), ("height", "96"), ("loading", "lazy"), ("decoding", "async")] {
-                attr(&img, k, v);
-            }
-            if p.image.is_none() {
-                img.set_hidden(true);
-            }
-            let info = el(doc, &li, "div", "info");
-            let name = el(doc, &info, "h3", "name");
-            match &p.url {
-                Some(url) => {
-                    let a = el(doc, &name, "a", "");
-                    attr(&a, "href", url);
-                    a.set_text_content(Some(&p.title));
-                }
-                None => name.set_text_content(Some(&p.title)),
-            }
-            let meta = el(doc, &info, "p", "meta");
-            el(doc, &meta, "span", "price").set_text_content(Some(&self.texts.money(Money::new(p.price, p.currency))));
-            text(doc, &meta, " · ");
-            el(doc, &meta, "span", "match").set_text_content(Some(&self.texts.t(&self.rt.config, "advisor.match", &[("percent", &r.percent.to_string())])));
-            let why = el(doc, &info, "ul", "why");
-            attr(&why, "part", "why");
+            // The image in a fixed box: no layout shift while it loads.
+            let mut refs = self.tpl(
+                &list,
+                "<card=li part=result data-product=$0 \
+                 <img=img src=$1 alt width=96 height=96 loading=lazy decoding=async ?0 hidden ? / \
+                 <info=div * <name=h3 ?1 <=a href=$2 =$3 / ? ?2 =$3 ? / \
+                 <meta=p <price=span =$4 / +=$5 <match=span =$6 / / \
+                 <why=ul * part=why",
+                &[
+                    &p.id,
+                    p.image.as_deref().unwrap_or(""),
+                    p.url.as_deref().unwrap_or(""),
+                    &p.title,
+                    &self.texts.money(Money::new(p.price, p.currency)),
+                    " · ",
+                    &self.texts.t(&self.rt.config, "advisor.match", &[("percent", &r.percent.to_string())]),
+                ],
+                p.image.is_none() as u32 | (p.url.is_some() as u32) << 1 | (p.url.is_none() as u32) << 2,
+            );
+            let (why, info) = (refs.pop().unwrap(), refs.pop().unwrap());
             // Met criteria first, otherwise in question order.
             let reasons = self.reasons(d, r);
             for met in [true, false] {
@@ -784,30 +740,25 @@ impl Widget {
                         Mark::Unknown => ("unknown", "?", "advisor.unknown"),
                         Mark::Drawback => ("missed", "✗", "advisor.drawback"),
                     };
-                    let item = el(doc, &why, "li", class);
-                    let sym = el(doc, &item, "span", "sym");
-                    attr(&sym, "aria-hidden", "true");
-                    sym.set_text_content(Some(symbol));
-                    el(doc, &item, "span", "sr-only").set_text_content(Some(&(self.t(key) + " ")));
-                    text(doc, &item, reason);
+                    self.tpl(&why, "<=li class=$0 <sym=span aria-hidden=true =$1 / <sr-only=span =$2 / +=$3", &[class, symbol, &(self.t(key) + " "), reason], 0);
                 }
             }
-            let add = el(doc, &info, "button", "btn primary add");
-            attr(&add, "type", "button");
-            if d.cat.products[r.product].in_stock() {
-                attr(&add, "data-action", "add");
-                attr(&add, "data-product", &r.product.to_string());
-                text(doc, &add, &self.t("advisor.add"));
-                // The accessible name starts with the visible text (WCAG 2.5.3) and names the product.
-                el(doc, &add, "span", "sr-only").set_text_content(Some(&(": ".to_owned() + &p.title)));
-            } else {
-                attr(&add, "disabled", "");
-                add.set_text_content(Some(&self.t("advisor.sold_out")));
-            }
+            // In stock, the accessible name starts with the visible text (WCAG 2.5.3) and names
+            // the product.
+            let in_stock = d.cat.products[r.product].in_stock();
+            self.tpl(
+                &info,
+                "<=button class=$0 type=button ?0 data-action=add data-product=$1 +=@advisor.add <sr-only=span =$2 / ? ?1 disabled =@advisor.sold_out",
+                &["btn primary add", &r.product.to_string(), &(": ".to_owned() + &p.title)],
+                in_stock as u32 | (!in_stock as u32) << 1,
+            );
         }
-        let nav = el(doc, &self.body, "div", "nav");
-        button(doc, &nav, "btn", "back", &self.t("advisor.back"));
-        button(doc, &nav, "btn link", "restart", &self.t("advisor.restart"));
+        self.tpl(
+            &self.body,
+            "<nav=div <btn=button type=button data-action=back =@advisor.back / <=button class=$0 type=button data-action=restart =@advisor.restart",
+            &["btn link"],
+            0,
+        );
         let mut relaxed = Vec::with_capacity(out.relaxed.len());
         for &qi in &out.relaxed {
             relaxed.push(s(&self.cfg().questions[qi].id.0));

@@ -146,82 +146,37 @@ impl Widget {
         let (input_id, list_id, q_id) = (cat(&ids, "input"), cat(&ids, "list"), cat(&ids, "q"));
         let mut max_query = String::new();
         push_num(&mut max_query, MAX_QUERY);
-        let t = |k: &str| texts.t(&rt.config, k, &[]);
-        let root = el(&doc, &container, "div", "sf-faq");
-        attr(&root, "part", "root");
-        attr(&root, "data-state", "loading");
-        let label = el(&doc, &root, "label", "label");
-        label.set_text_content(Some(&t("faq.label")));
-        attr(&label, "for", &input_id);
-        let input: HtmlInputElement = el(&doc, &root, "input", "input").unchecked_into();
-        let placeholder = t("faq.placeholder");
-        // name=value pairs; a name alone takes the next computed value (one string rather than
-        // a table of string slices in the wasm).
-        let mut values = [input_id.as_str(), &placeholder, &list_id, &max_query].into_iter();
-        for pair in "id part=input type=text role=combobox autocomplete=off spellcheck=false enterkeyhint=search placeholder aria-autocomplete=list aria-controls aria-expanded=false maxlength".split(' ') {
-            let (k, v) = pair.split_once('=').unwrap_or_else(|| (pair, values.next().unwrap_or_default()));
-            attr(&input, k, v);
-        }
-        let cats = el(&doc, &root, "ul", "cats");
-        attr(&cats, "aria-label", &t("faq.categories"));
-        cats.set_hidden(true);
-        let status = el(&doc, &root, "p", "status");
-        attr(&status, "role", "status");
-        attr(&status, "part", "status");
-        status.set_text_content(Some(&t("faq.loading")));
-        let popular = el(&doc, &root, "p", "popular");
-        popular.set_text_content(Some(&t("faq.popular")));
-        popular.set_hidden(true);
-        let list = el(&doc, &root, "ul", "results");
-        attr(&list, "role", "listbox");
-        attr(&list, "part", "results");
-        attr(&list, "id", &list_id);
-        attr(&list, "aria-label", &t("faq.label"));
-        let contact = el(&doc, &root, "p", "contact");
-        attr(&contact, "part", "contact");
-        contact.set_hidden(true);
-        text(&doc, &contact, &t("faq.contact"));
-        if let Some(link) = &faq.contact {
-            text(&doc, &contact, " ");
-            let a = el(&doc, &contact, "a", "");
-            attr(&a, "href", &link.0);
-            a.set_text_content(Some(&t("faq.contact_link")));
-        }
-        let answer = el(&doc, &root, "div", "answer");
-        attr(&answer, "part", "answer");
-        attr(&answer, "role", "region");
-        attr(&answer, "aria-labelledby", &q_id);
-        answer.set_hidden(true);
-        let head = el(&doc, &answer, "div", "answer-head");
         let mut heading = String::from("h");
         push_num(&mut heading, (faq.heading_level.0 as usize).clamp(2, 6));
-        let answer_q = el(&doc, &head, &heading, "answer-q");
-        attr(&answer_q, "id", &q_id);
-        attr(&answer_q, "tabindex", "-1");
-        let close = el(&doc, &head, "button", "close");
-        attr(&close, "type", "button");
-        attr(&close, "aria-label", &t("faq.close"));
-        attr(&close, "data-action", "close");
-        close.set_text_content(Some("×"));
-        let answer_body = el(&doc, &answer, "div", "answer-body");
-        let (mut votes, mut vote_status) = (Vec::new(), None);
-        if faq.feedback_url.is_some() {
-            let group = el(&doc, &answer, "div", "feedback");
-            attr(&group, "role", "group");
-            attr(&group, "aria-label", &t("faq.helpful"));
-            let q = el(&doc, &group, "span", "");
-            q.set_text_content(Some(&t("faq.helpful")));
-            for action in "yes no".split(' ') {
-                let b = el(&doc, &group, "button", "vote");
-                attr(&b, "type", "button");
-                attr(&b, "data-action", action);
-                b.set_text_content(Some(&t(&cat("faq.", action))));
-                votes.push(b);
-            }
-            let st = el(&doc, &group, "span", "vote-status");
-            attr(&st, "role", "status");
-            vote_status = Some(st);
-        }
+        let contact = faq.contact.as_ref().map_or("", |l| l.0.as_str());
+        let vals = [input_id.as_str(), &list_id, &max_query, &q_id, &heading, contact];
+        let mut r = crate::dom::build(
+            &doc,
+            &container,
+            "<sf-faq=div * part=root data-state=loading \
+             <label=label =@faq.label for=$0 / \
+             <input=input * id=$0 part=input type=text role=combobox autocomplete=off spellcheck=false enterkeyhint=search placeholder=@faq.placeholder aria-autocomplete=list aria-controls=$1 aria-expanded=false maxlength=$2 / \
+             <cats=ul * aria-label=@faq.categories hidden / \
+             <status=p * role=status part=status =@faq.loading / \
+             <popular=p * =@faq.popular hidden / \
+             <results=ul * role=listbox part=results id=$1 aria-label=@faq.label / \
+             <contact=p * part=contact hidden +=@faq.contact ?0 + <=a href=$5 =@faq.contact_link / ? / \
+             <answer=div * part=answer role=region aria-labelledby=$3 hidden \
+             <answer-head=div <answer-q=$4 * id=$3 tabindex=-1 / <close=button type=button aria-label=@faq.close data-action=close =× / / \
+             <answer-body=div * / \
+             ?1 <feedback=div role=group aria-label=@faq.helpful <=span =@faq.helpful / \
+             <vote=button * type=button data-action=yes =@faq.yes / <vote=button * type=button data-action=no =@faq.no / \
+             <vote-status=span * role=status",
+            &vals,
+            faq.contact.is_some() as u32 | (faq.feedback_url.is_some() as u32) << 1,
+            &texts,
+            &rt.config,
+        )
+        .into_iter();
+        let mut n = || r.next().unwrap();
+        let (root, input, cats, status, popular, list, contact, answer, answer_q, answer_body) = (n(), n().unchecked_into(), n(), n(), n(), n(), n(), n(), n(), n());
+        let mut votes: Vec<HtmlElement> = r.collect();
+        let vote_status = votes.pop();
         Some(Widget {
             rt,
             texts,

@@ -21,7 +21,7 @@
 //! Emits `sf:ready`, `sf:redeem` and `sf:error`.
 
 use crate::backend::{expand_url, request_with, FetchError};
-use crate::dom::{attr, el, text};
+use crate::dom::{attr, el};
 use crate::events::{self, document};
 use crate::glue::{sf_active, sf_copy, sf_date, sf_key, sf_number, Listener};
 use crate::i18n::Texts;
@@ -135,29 +135,10 @@ pub fn mount(host: HtmlElement, rt: Rc<Runtime>) -> Option<Box<dyn std::any::Any
     Some(Box::new(Handle(w)))
 }
 
-/// A `<button type=button data-action=…>` with a text.
-fn button(doc: &Document, parent: &web_sys::Node, class: &str, action: &str, label: &str) -> HtmlElement {
-    let b = el(doc, parent, "button", class);
-    attr(&b, "type", "button");
-    attr(&b, "data-action", action);
-    b.set_text_content(Some(label));
-    b
-}
-
 /// The `data-focus` of reward `id`'s redeem button ("redeem-2"), if the programme has it.
 #[inline(never)]
 fn redeem_focus(lp: &LoyaltyProgram, id: &str) -> Option<String> {
     lp.program.rewards.iter().position(|r| r.id == id).map(|i| format!("redeem-{i}"))
-}
-
-/// A section with an `<h3>` heading and a list.
-fn section(doc: &Document, parent: &web_sys::Node, part: &str, heading: &str, list: &str) -> HtmlElement {
-    let sec = el(doc, parent, "section", part);
-    attr(&sec, "part", part);
-    el(doc, &sec, "h3", "").set_text_content(Some(heading));
-    let l = el(doc, &sec, list, "list");
-    sec.set_hidden(true);
-    l
 }
 
 impl Widget {
@@ -170,6 +151,11 @@ impl Widget {
         self.texts.t(&self.rt.config, key, &[])
     }
 
+    /// Static markup inside `parent` ([`crate::dom::build`]).
+    fn tpl(&self, parent: &web_sys::Element, src: &str, vals: &[&str], flags: u32) -> Vec<HtmlElement> {
+        crate::dom::build(&self.doc, parent, src, vals, flags, &self.texts, &self.rt.config)
+    }
+
     /// "1 Punkt", "1.250 Punkte".
     fn pts(&self, n: u64) -> String {
         self.texts.plural(&self.rt.config, "loyalty.points", n, &[("count", &sf_number(&self.texts.locale, n as f64, 0))])
@@ -179,62 +165,38 @@ impl Widget {
         let doc = container.owner_document()?;
         let uid = crate::dom::next_id();
         let ids = format!("sf-loyalty-{uid}-");
-        let t = |k: &str| texts.t(&rt.config, k, &[]);
-        let root = el(&doc, container, "div", "sf-loyalty");
-        attr(&root, "part", "root");
-        attr(&root, "data-state", "loading");
-        let (launcher, dialog, panel) = if inline {
-            let panel = el(&doc, &root, "section", "panel");
-            (None, None, panel)
-        } else {
-            let l = button(&doc, &root, "launcher", "open", &t("loyalty.launcher"));
-            let dialog_id = format!("{ids}dialog");
-            for (k, v) in [("part", "launcher"), ("aria-haspopup", "dialog"), ("aria-expanded", "false"), ("aria-controls", &dialog_id)] {
-                attr(&l, k, v);
-            }
-            let d = el(&doc, &root, "dialog", "panel");
-            attr(&d, "id", &dialog_id);
-            attr(&d, "aria-modal", "true");
-            (Some(l), Some(d.clone().unchecked_into::<web_sys::HtmlDialogElement>()), d)
-        };
-        attr(&panel, "part", "panel");
-        let title_id = format!("{ids}title");
-        attr(&panel, "aria-labelledby", &title_id);
-        let head = el(&doc, &panel, "div", "head");
-        let title = el(&doc, &head, "h2", "title");
-        attr(&title, "id", &title_id);
-        title.set_text_content(Some(&t("loyalty.title")));
-        if !inline {
-            let close = button(&doc, &head, "close", "close", "×");
-            attr(&close, "aria-label", &t("loyalty.close"));
-        }
-        let status = el(&doc, &panel, "p", "status");
-        attr(&status, "role", "status");
-        attr(&status, "part", "status");
-        status.set_text_content(Some(&t("loyalty.loading")));
-        let retry = button(&doc, &panel, "secondary", "retry", &t("loyalty.retry"));
-        retry.set_hidden(true);
-        let summary = el(&doc, &panel, "div", "summary");
-        attr(&summary, "part", "summary");
-        let preview = el(&doc, &panel, "p", "preview");
-        attr(&preview, "part", "preview");
-        preview.set_hidden(true);
-        let join = el(&doc, &panel, "div", "join");
-        attr(&join, "part", "join");
-        join.set_hidden(true);
-        el(&doc, &join, "p", "").set_text_content(Some(&t("loyalty.join_text")));
-        if let Some(link) = rt.config.loyalty.get().and_then(|c| c.join_url.as_ref()) {
-            let a = el(&doc, &join, "a", "cta");
-            attr(&a, "href", &link.0);
-            attr(&a, "part", "join-link");
-            a.set_text_content(Some(&t("loyalty.join")));
-        }
-        let voucher = el(&doc, &panel, "div", "voucher");
-        attr(&voucher, "part", "voucher");
-        voucher.set_hidden(true);
-        let rewards = section(&doc, &panel, "rewards", &t("loyalty.rewards"), "ul");
-        let earn = section(&doc, &panel, "earn", &t("loyalty.earn"), "ul");
-        let history = section(&doc, &panel, "history", &t("loyalty.history"), "ol");
+        let (dialog_id, title_id) = (format!("{ids}dialog"), format!("{ids}title"));
+        let join_url = rt.config.loyalty.get().and_then(|c| c.join_url.as_ref());
+        let join = join_url.map_or("", |l| l.0.as_str());
+        let panel = if inline { "section" } else { "dialog" };
+        let vals = [dialog_id.as_str(), &title_id, join, panel];
+        let mut r = crate::dom::build(
+            &doc,
+            container,
+            "<sf-loyalty=div * part=root data-state=loading \
+             ?0 <launcher=button * type=button data-action=open =@loyalty.launcher part=launcher aria-haspopup=dialog aria-expanded=false aria-controls=$0 / ? \
+             <panel=$3 ?0 * id=$0 aria-modal=true ? part=panel aria-labelledby=$1 \
+             <head=div <title=h2 id=$1 =@loyalty.title / \
+             ?0 <close=button type=button data-action=close =× aria-label=@loyalty.close / ? / \
+             <status=p * role=status part=status =@loyalty.loading / \
+             <secondary=button * type=button data-action=retry =@loyalty.retry hidden / \
+             <summary=div * part=summary / \
+             <preview=p * part=preview hidden / \
+             <join=div * part=join hidden <=p =@loyalty.join_text / ?1 <cta=a href=$2 part=join-link =@loyalty.join / ? / \
+             <voucher=div * part=voucher hidden / \
+             <rewards=section part=rewards <=h3 =@loyalty.rewards / <list=ul * / hidden / \
+             <earn=section part=earn <=h3 =@loyalty.earn / <list=ul * / hidden / \
+             <history=section part=history <=h3 =@loyalty.history / <list=ol * / hidden",
+            &vals,
+            !inline as u32 | (join_url.is_some() as u32) << 1,
+            &texts,
+            &rt.config,
+        )
+        .into_iter();
+        let mut n = || r.next().unwrap();
+        let root = n();
+        let (launcher, dialog) = if inline { (None, None) } else { (Some(n()), Some(n().unchecked_into::<web_sys::HtmlDialogElement>())) };
+        let (status, retry, summary, preview, join, voucher, rewards, earn, history) = (n(), n(), n(), n(), n(), n(), n(), n(), n());
         Some(Widget {
             rt,
             texts,
@@ -427,34 +389,33 @@ impl Widget {
         self.summary.set_text_content(None);
         let st = self.st.borrow();
         let (Some((_, lp)), Some(points), Phase::Ready) = (&st.program, &st.points, st.phase) else { return };
-        let doc = &self.doc;
-        let bal = el(doc, &self.summary, "p", "balance");
-        el(doc, &bal, "span", "label").set_text_content(Some(&self.t("loyalty.balance")));
-        text(doc, &bal, " ");
-        let n = el(doc, &bal, "strong", "points");
-        attr(&n, "part", "balance");
-        n.set_text_content(Some(&self.pts(points.balance.max(0) as u64)));
         let status = lp.program.tier_status(points.progress);
-        let tier = el(doc, &self.summary, "p", "tier");
-        attr(&tier, "part", "tier");
-        tier.set_text_content(Some(&match status.current {
-            Some(i) => self.texts.t(&self.rt.config, "loyalty.tier", &[("tier", &lp.tier_names[i])]),
-            None => self.t("loyalty.no_tier"),
-        }));
-        if lp.program.tiers.is_empty() {
-            return;
-        }
+        let tiers = !lp.program.tiers.is_empty();
         let value = match status.next {
+            _ if !tiers => String::new(),
             Some(i) => self.texts.t(&self.rt.config, "loyalty.next", &[("remaining", &self.pts(status.remaining)), ("tier", &lp.tier_names[i])]),
             None => self.t("loyalty.top"),
         };
-        let track = el(doc, &self.summary, "div", "track");
-        for (k, v) in [("part", "progress"), ("role", "progressbar"), ("aria-valuemin", "0"), ("aria-valuemax", "100"), ("aria-valuenow", &(status.permille / 10).to_string()), ("aria-valuetext", &value), ("aria-label", &self.t("loyalty.progress"))] {
-            attr(&track, k, v);
+        let fill = self.tpl(
+            &self.summary,
+            "<balance=p <label=span =@loyalty.balance / + <points=strong part=balance =$0 / / \
+             <tier=p part=tier =$1 / \
+             ?0 <track=div part=progress role=progressbar aria-valuemin=0 aria-valuemax=100 aria-valuenow=$2 aria-valuetext=$3 aria-label=@loyalty.progress <fill=div * / / \
+             <next=p =$3",
+            &[
+                &self.pts(points.balance.max(0) as u64),
+                &match status.current {
+                    Some(i) => self.texts.t(&self.rt.config, "loyalty.tier", &[("tier", &lp.tier_names[i])]),
+                    None => self.t("loyalty.no_tier"),
+                },
+                &(status.permille / 10).to_string(),
+                &value,
+            ],
+            tiers as u32,
+        );
+        if let Some(fill) = fill.first() {
+            let _ = fill.style().set_property("width", &format!("{}.{}%", status.permille / 10, status.permille % 10));
         }
-        let fill = el(doc, &track, "div", "fill");
-        let _ = fill.style().set_property("width", &format!("{}.{}%", status.permille / 10, status.permille % 10));
-        el(doc, &self.summary, "p", "next").set_text_content(Some(&value));
     }
 
     /// "Mit diesem Warenkorb sammelst du N Punkte" (signed in, with the customer's tier) or
@@ -526,65 +487,50 @@ impl Widget {
             self.show_section(&self.rewards, false);
             return;
         };
-        let doc = &self.doc;
         let balance = st.points.as_ref().map(|p| p.balance);
         // While a redemption is on its way, no other can be started (two pending redemptions
         // would each spend the balance).
         let busy = st.confirm.as_ref().is_some_and(|c| c.pending);
         for (i, (r, name)) in lp.program.rewards.iter().zip(&lp.reward_names).enumerate() {
-            let li = el(doc, &self.rewards, "li", "reward");
-            attr(&li, "part", "reward");
             let label_id = format!("{}r{i}", self.ids);
-            let n = el(doc, &li, "span", "name");
-            attr(&n, "id", &label_id);
-            n.set_text_content(Some(name));
-            text(doc, &li, " ");
-            el(doc, &li, "span", "cost").set_text_content(Some(&self.pts(r.cost)));
-            let Some(balance) = balance else { continue };
-            let check = lp.program.can_redeem(&r.id, balance, 0);
-            attr(&li, "data-affordable", if check.is_ok() { "true" } else { "false" });
+            let check = balance.map(|b| lp.program.can_redeem(&r.id, b, 0));
+            let li = self
+                .tpl(
+                    &self.rewards,
+                    "<reward=li * part=reward <name=span id=$0 =$1 / + <cost=span =$2 / ?0 data-affordable=$3",
+                    &[&label_id, name, &self.pts(r.cost), if matches!(check, Some(Ok(_))) { "true" } else { "false" }],
+                    check.is_some() as u32,
+                )
+                .pop()
+                .unwrap();
+            let Some(check) = check else { continue };
             match &st.confirm {
+                // While pending the buttons say so with aria-disabled rather than `disabled`: a
+                // disabled button drops the keyboard focus to the page; the clicks are ignored
+                // (see on_click and redeem).
                 Some(c) if c.reward == r.id => {
-                    let group = el(doc, &li, "div", "confirm");
-                    attr(&group, "role", "group");
-                    let q_id = format!("{}c{i}", self.ids);
-                    attr(&group, "aria-labelledby", &q_id);
-                    let q = el(doc, &group, "p", "");
-                    attr(&q, "id", &q_id);
-                    q.set_text_content(Some(&self.texts.t(&self.rt.config, "loyalty.confirm", &[("reward", name), ("points", &self.pts(r.cost))])));
-                    if c.failed {
-                        el(doc, &group, "p", "error").set_text_content(Some(&self.t("loyalty.redeem_failed")));
-                    }
                     let label = if c.pending { "loyalty.pending" } else if c.failed { "loyalty.retry" } else { "loyalty.confirm_yes" };
-                    let yes = button(doc, &group, "primary", "confirm", &self.t(label));
-                    attr(&yes, "data-focus", "confirm");
-                    // While pending the buttons say so with aria-disabled rather than
-                    // `disabled`: a disabled button drops the keyboard focus to the page; the
-                    // clicks are ignored (see on_click and redeem).
-                    if c.pending {
-                        attr(&yes, "aria-disabled", "true");
-                        attr(&yes, "aria-busy", "true");
-                    }
-                    let no = button(doc, &group, "secondary", "cancel", &self.t("loyalty.cancel"));
-                    attr(&no, "data-focus", "cancel");
-                    if c.pending {
-                        attr(&no, "aria-disabled", "true");
-                    }
+                    self.tpl(
+                        &li,
+                        "<confirm=div role=group aria-labelledby=$0 <=p id=$0 =$1 / ?0 <error=p =@loyalty.redeem_failed / ? \
+                         <primary=button type=button data-action=confirm =$2 data-focus=confirm ?1 aria-disabled=true aria-busy=true ? / \
+                         <secondary=button type=button data-action=cancel =@loyalty.cancel data-focus=cancel ?1 aria-disabled=true",
+                        &[&format!("{}c{i}", self.ids), &self.texts.t(&self.rt.config, "loyalty.confirm", &[("reward", name), ("points", &self.pts(r.cost))]), &self.t(label)],
+                        c.failed as u32 | (c.pending as u32) << 1,
+                    );
                 }
                 _ => {
-                    let b = button(doc, &li, "secondary", "redeem", &self.t("loyalty.redeem"));
-                    attr(&b, "data-reward", &i.to_string());
-                    attr(&b, "data-focus", &format!("redeem-{i}"));
-                    attr(&b, "aria-describedby", &label_id);
-                    if busy {
-                        attr(&b, "disabled", "");
-                    }
-                    if let Err(refusal) = check {
-                        attr(&b, "disabled", "");
-                        if let schaufenster_core::loyalty::Refusal::InsufficientBalance { missing } = refusal {
-                            el(doc, &li, "span", "missing").set_text_content(Some(&self.texts.t(&self.rt.config, "loyalty.missing", &[("points", &self.pts(missing))])));
-                        }
-                    }
+                    let missing = match check {
+                        Err(schaufenster_core::loyalty::Refusal::InsufficientBalance { missing }) => Some(missing),
+                        _ => None,
+                    };
+                    self.tpl(
+                        &li,
+                        "<secondary=button type=button data-action=redeem =@loyalty.redeem data-reward=$0 data-focus=$1 aria-describedby=$2 ?0 disabled ? ?1 disabled ? / \
+                         ?2 <missing=span =$3",
+                        &[&i.to_string(), &format!("redeem-{i}"), &label_id, &missing.map_or(String::new(), |m| self.texts.t(&self.rt.config, "loyalty.missing", &[("points", &self.pts(m))]))],
+                        busy as u32 | (check.is_err() as u32) << 1 | (missing.is_some() as u32) << 2,
+                    );
                 }
             }
         }
@@ -610,17 +556,12 @@ impl Widget {
             self.voucher.set_hidden(true);
             return;
         };
-        let doc = &self.doc;
-        let label = el(doc, &self.voucher, "p", "");
-        let label_id = format!("{}v", self.ids);
-        attr(&label, "id", &label_id);
-        label.set_text_content(Some(&self.texts.t(&self.rt.config, "loyalty.redeemed", &[("reward", name)])));
-        let c = el(doc, &self.voucher, "code", "code");
-        attr(&c, "part", "code");
-        attr(&c, "aria-labelledby", &label_id);
-        c.set_text_content(Some(code));
-        text(doc, &self.voucher, " ");
-        button(doc, &self.voucher, "secondary", "copy", &self.t("loyalty.copy"));
+        self.tpl(
+            &self.voucher,
+            "<=p id=$0 =$1 / <code=code part=code aria-labelledby=$0 =$2 / + <secondary=button type=button data-action=copy =@loyalty.copy",
+            &[&format!("{}v", self.ids), &self.texts.t(&self.rt.config, "loyalty.redeemed", &[("reward", name)]), code],
+            0,
+        );
         self.voucher.set_hidden(false);
     }
 
@@ -632,13 +573,8 @@ impl Widget {
             self.show_section(&self.history, false);
             return;
         };
-        let doc = &self.doc;
         for row in &points.history {
-            let li = el(doc, &self.history, "li", "");
             let n = sf_number(&self.texts.locale, row.delta.unsigned_abs() as f64, 0);
-            let d = el(doc, &li, "span", if row.delta < 0 { "delta minus" } else { "delta" });
-            d.set_text_content(Some(&format!("{}{n}", if row.delta < 0 { "−" } else { "+" })));
-            text(doc, &li, " ");
             let key = match row.kind.as_str() {
                 "redeem" => "loyalty.kind.redeem",
                 "start" => "loyalty.kind.start",
@@ -649,15 +585,18 @@ impl Widget {
             // Only a redemption names its reward (other texts keep a stray "{reward}" as written).
             let reward = [("reward", row.reward.as_deref().unwrap_or_default())];
             let what = self.texts.t(&self.rt.config, key, if row.kind == "redeem" { &reward } else { &[] });
-            el(doc, &li, "span", "what").set_text_content(Some(&what));
-            if let Some(code) = &row.code {
-                text(doc, &li, " ");
-                el(doc, &li, "code", "").set_text_content(Some(code));
-            }
-            if row.at_ms > 0 {
-                text(doc, &li, " ");
-                el(doc, &li, "span", "date").set_text_content(Some(&sf_date(&self.texts.locale, row.at_ms as f64)));
-            }
+            self.tpl(
+                &self.history,
+                "<=li <=span class=$0 =$1 / + <what=span =$2 / ?0 + <=code =$3 / ? ?1 + <date=span =$4",
+                &[
+                    if row.delta < 0 { "delta minus" } else { "delta" },
+                    &format!("{}{n}", if row.delta < 0 { "−" } else { "+" }),
+                    &what,
+                    row.code.as_deref().unwrap_or(""),
+                    &if row.at_ms > 0 { sf_date(&self.texts.locale, row.at_ms as f64) } else { String::new() },
+                ],
+                row.code.is_some() as u32 | ((row.at_ms > 0) as u32) << 1,
+            );
         }
         self.show_section(&self.history, !points.history.is_empty());
     }

@@ -7,7 +7,7 @@
 //! visible again. Emits `sf:ready`, `sf:threshold-reached`, `sf:add-to-cart` and `sf:error`.
 
 use crate::backend::{expand_url, request, FetchError};
-use crate::dom::{attr, el, text};
+use crate::dom::{attr, el};
 use crate::events::{self, document, window};
 use crate::glue::{sf_visible, Listener};
 use crate::i18n::Texts;
@@ -97,22 +97,23 @@ impl Drop for Handle {
 impl Bar {
     fn build(host: JsValue, container: &HtmlElement, rt: Rc<Runtime>, rules: ShippingRules, texts: Texts) -> Bar {
         let doc = web_sys::window().and_then(|w| w.document()).expect("a document");
-        let root = el(&doc, container, "div", "sf-bar");
-        attr(&root, "part", "root");
-        let msg = el(&doc, &root, "p", "msg");
-        attr(&msg, "part", "message");
-        attr(&msg, "aria-live", "polite");
-        let track = el(&doc, &root, "div", "track");
-        for (k, v) in [("part", "track"), ("role", "progressbar"), ("aria-valuemin", "0"), ("aria-valuemax", "100")] {
-            attr(&track, k, v);
-        }
-        attr(&track, "aria-label", &texts.t(&rt.config, "shipping.label", &[]));
-        let fill = el(&doc, &track, "div", "fill");
-        attr(&fill, "part", "fill");
-        let note = el(&doc, &root, "p", "note");
-        attr(&note, "part", "note");
-        let suggestions = el(&doc, &root, "div", "suggestions");
-        attr(&suggestions, "part", "suggestions");
+        let mut r = crate::dom::build(
+            &doc,
+            container,
+            "<sf-bar=div * part=root \
+             <msg=p * part=message aria-live=polite / \
+             <track=div * part=track role=progressbar aria-valuemin=0 aria-valuemax=100 aria-label=@shipping.label \
+             <fill=div * part=fill / / \
+             <note=p * part=note / \
+             <suggestions=div * part=suggestions",
+            &[],
+            0,
+            &texts,
+            &rt.config,
+        )
+        .into_iter();
+        let mut n = || r.next().unwrap();
+        let (root, msg, track, fill, note, suggestions) = (n(), n(), n(), n(), n(), n());
         let w = Bar {
             rt,
             rules,
@@ -321,23 +322,15 @@ impl Bar {
         self.suggestion_listeners.borrow_mut().clear();
         self.suggestions.set_text_content(None);
         let (Some(heading), Some((_, _, list))) = (heading, picked) else { return };
-        let doc = &self.doc;
-        el(doc, &self.suggestions, "p", "suggest-heading").set_text_content(Some(&heading));
-        let ul = el(doc, &self.suggestions, "ul", "suggest-list");
+        let tpl = |parent: &web_sys::Element, src: &str, vals: &[&str]| crate::dom::build(&self.doc, parent, src, vals, 0, &self.texts, &self.rt.config).pop().unwrap();
+        let ul = tpl(&self.suggestions, "<suggest-heading=p =$0 / <suggest-list=ul *", &[&heading]);
         // The accessible name starts with the visible text (WCAG 2.5.3): "Packwürfel 24,90 € –
         // in den Warenkorb"; the action is read out but not shown.
         let mut action = String::from(" – ");
         action.push_str(&self.texts.t(&self.rt.config, "shipping.add", &[]));
         let mut listeners = self.suggestion_listeners.borrow_mut();
         for p in list {
-            let li = el(doc, &ul, "li", "");
-            let button = el(doc, &li, "button", "suggestion");
-            attr(&button, "type", "button");
-            attr(&button, "part", "suggestion");
-            el(doc, &button, "span", "name").set_text_content(Some(&p.title));
-            text(doc, &button, " ");
-            el(doc, &button, "span", "price").set_text_content(Some(&money(&self.texts, p.price, p.currency)));
-            el(doc, &button, "span", "sr-only").set_text_content(Some(&action));
+            let button = tpl(&ul, "<=li <suggestion=button * type=button part=suggestion <name=span =$0 / + <price=span =$1 / <sr-only=span =$2", &[&p.title, &money(&self.texts, p.price, p.currency), &action]);
             let host = self.host.clone();
             let detail = obj([("widget", s("shipping-bar")), ("product_id", s(&p.id)), ("quantity", Json::Number(1.0)), ("price", Json::Number(p.price as f64)), ("currency", s(p.currency.code()))]);
             listeners.push(Listener::new(button.as_ref(), "click", move |_| {

@@ -7,7 +7,7 @@
 
 pub mod hub;
 
-use crate::dom::{attr, el};
+use crate::dom::attr;
 use crate::glue::{sf_number, sf_unit, Listener};
 use crate::i18n::Texts;
 use crate::runtime::Runtime;
@@ -74,21 +74,21 @@ impl Badges {
     fn build(container: &HtmlElement, rt: Rc<Runtime>, texts: Texts) -> Badges {
         let doc = web_sys::window().and_then(|w| w.document()).expect("a document");
         let panel_id = format!("sf-sp-how-{}", crate::dom::next_id());
-        let root = el(&doc, container, "div", "sf-sp");
-        attr(&root, "part", "root");
-        let list = el(&doc, &root, "ul", "badges");
-        attr(&list, "part", "badges");
-        let how_row = el(&doc, &root, "div", "how-row");
-        let how = el(&doc, &how_row, "button", "how");
-        for (k, v) in [("type", "button"), ("part", "how"), ("aria-expanded", "false"), ("aria-controls", panel_id.as_str())] {
-            attr(&how, k, v);
-        }
-        how.set_text_content(Some(&texts.t(&rt.config, "social.how", &[])));
-        let panel = el(&doc, &how_row, "p", "disclosure");
-        attr(&panel, "part", "disclosure");
-        attr(&panel, "id", &panel_id);
-        panel.set_text_content(Some(&texts.t(&rt.config, "social.disclosure", &[])));
-        panel.set_hidden(true);
+        let mut r = crate::dom::build(
+            &doc,
+            container,
+            "<sf-sp=div * part=root \
+             <badges=ul * part=badges / \
+             <how-row=div * <how=button * type=button part=how aria-expanded=false aria-controls=$0 =@social.how / \
+             <disclosure=p * part=disclosure id=$0 =@social.disclosure hidden",
+            &[&panel_id],
+            0,
+            &texts,
+            &rt.config,
+        )
+        .into_iter();
+        let mut n = || r.next().unwrap();
+        let (root, list, how_row, how, panel) = (n(), n(), n(), n(), n());
         let w = Badges { rt, texts, doc, root, list, how_row, how, panel, state: RefCell::new(State::Failed), listeners: RefCell::new(Vec::new()) };
         w.set(State::Loading);
         w
@@ -133,15 +133,18 @@ impl Badges {
     /// A badge as markup: one template for every kind.
     fn render_badge(&self, b: &Badge) {
         let (text, stars) = badge_text(&self.rt, &self.texts, b);
-        let li = el(&self.doc, &self.list, "li", "badge");
-        attr(&li, "part", "badge");
-        attr(&li, "data-kind", b.kind().name());
-        if let Some(width) = stars {
-            let outer = el(&self.doc, &li, "span", "stars");
-            attr(&outer, "aria-hidden", "true");
-            let _ = el(&self.doc, &outer, "span", "stars-fill").style().set_property("width", &width);
+        let fill = crate::dom::build(
+            &self.doc,
+            &self.list,
+            "<badge=li part=badge data-kind=$0 ?0 <stars=span aria-hidden=true <stars-fill=span * / / ? <=span =$1",
+            &[b.kind().name(), &text],
+            stars.is_some() as u32,
+            &self.texts,
+            &self.rt.config,
+        );
+        if let (Some(fill), Some(width)) = (fill.first(), stars) {
+            let _ = fill.style().set_property("width", &width);
         }
-        el(&self.doc, &li, "span", "").set_text_content(Some(&text));
     }
 }
 
