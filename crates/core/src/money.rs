@@ -220,11 +220,11 @@ impl Money {
     /// ```
     pub fn parse_decimal(text: &str, currency: Currency) -> Option<Money> {
         let text = text.trim();
-        let (neg, digits) = match text.strip_prefix('-') {
+        let (neg, digits) = match text.strip_prefix("-") {
             Some(rest) => (true, rest),
             None => (false, text),
         };
-        let (int, frac) = match digits.find(['.', ',']) {
+        let (int, frac) = match digits.bytes().position(|b| b == b'.' || b == b',') {
             Some(i) => (&digits[..i], &digits[i + 1..]),
             None => (digits, ""),
         };
