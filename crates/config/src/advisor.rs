@@ -240,9 +240,15 @@ impl Decode for Question {
                 cx.error_in(&[Step::Key("options")], "[]".into(), "no options", "add at least two options");
             }
             if kind == QuestionType::YesNo {
-                let ids: Vec<&str> = options.iter().map(|o| o.id.0.as_str()).collect();
-                if ids != ["yes", "no"] {
-                    cx.error_in(&[Step::Key("options")], schaufenster_core::template::join(&ids, ", "), "a yes_no question has the options \"yes\" and \"no\", in that order", "use {\"id\": \"yes\", …} and {\"id\": \"no\", …}");
+                if !(options.len() == 2 && options[0].id.0 == "yes" && options[1].id.0 == "no") {
+                    let mut ids = String::new();
+                    for (i, o) in options.iter().enumerate() {
+                        if i > 0 {
+                            ids.push_str(", ");
+                        }
+                        ids.push_str(&o.id.0);
+                    }
+                    cx.error_in(&[Step::Key("options")], ids, "a yes_no question has the options \"yes\" and \"no\", in that order", "use {\"id\": \"yes\", …} and {\"id\": \"no\", …}");
                 }
             }
             (options, None)

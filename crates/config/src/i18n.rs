@@ -152,7 +152,13 @@ fn record(r: &'static str) -> Message {
     let mut f = pieces(r, 0x1f);
     let mut next = || f.next().unwrap_or("");
     let (key, ph, de, en) = (next(), next(), next(), next());
-    Message { key, placeholders: pieces(ph, b' ').filter(|p| !p.is_empty()).collect(), de, en }
+    let mut placeholders = Vec::new();
+    for p in pieces(ph, b' ') {
+        if !p.is_empty() {
+            placeholders.push(p);
+        }
+    }
+    Message { key, placeholders, de, en }
 }
 
 /// Every message the widgets use, in table order.

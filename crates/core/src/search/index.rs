@@ -563,8 +563,10 @@ impl Index {
         crate::sort::merge_sort_by(&mut hits, |a, b| b.1.partial_cmp(&a.1).unwrap_or(core::cmp::Ordering::Equal).then(a.0.cmp(&b.0)));
         hits.truncate(limit);
         let mut matched: Vec<TermId> = Vec::new();
-        for c in groups.iter().flat_map(|g| g.iter()) {
-            matched.push(c.term);
+        for g in &groups {
+            for c in g {
+                matched.push(c.term);
+            }
         }
         let mut out = Vec::with_capacity(hits.len());
         for (entry, score) in hits {
