@@ -47,9 +47,13 @@ impl fmt::Display for Problem {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        write!(f, "{level}: {}: {} (found {})", self.path, self.message, self.found)?;
+        // Written piece by piece: the same text without formatting arguments.
+        for part in [level, ": ", &self.path, ": ", &self.message, " (found ", &self.found, ")"] {
+            f.write_str(part)?;
+        }
         if !self.hint.is_empty() {
-            write!(f, "\n  hint: {}", self.hint)?;
+            f.write_str("\n  hint: ")?;
+            f.write_str(&self.hint)?;
         }
         Ok(())
     }
@@ -234,7 +238,11 @@ impl Ctx {
 
     /// Records "expected X" for a value of the wrong type.
     pub fn wrong_type(&mut self, v: &Json, expected: &str, hint: &str) {
-        self.error(found(v), &format!("expected {expected}, found {}", v.kind()), hint);
+        let mut message = String::from("expected ");
+        message.push_str(expected);
+        message.push_str(", found ");
+        message.push_str(v.kind());
+        self.error(found(v), &message, hint);
     }
 
     /// The loop of every list decoder: `each` decodes one item (one level deeper) and says
