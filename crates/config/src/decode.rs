@@ -403,14 +403,15 @@ pub fn levenshtein(a: &str, b: &str) -> usize {
     // One flat table (row i at i * w) rather than a Vec per row: the same numbers, less code.
     let w = b.len() + 1;
     let mut d = vec![0usize; (a.len() + 1) * w];
-    for i in 0..=a.len() {
+    // Half-open ranges: `..=` links RangeInclusive's iterator for these two loops alone.
+    for i in 0..a.len() + 1 {
         d[i * w] = i;
     }
     for (j, x) in d.iter_mut().take(w).enumerate() {
         *x = j;
     }
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
+    for i in 1..a.len() + 1 {
+        for j in 1..w {
             let cost = usize::from(a[i - 1] != b[j - 1]);
             let mut v = (d[(i - 1) * w + j] + 1).min(d[i * w + j - 1] + 1).min(d[(i - 1) * w + j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {

@@ -357,7 +357,7 @@ impl Index {
             return None;
         }
         let known = |w: &str| self.terms.get(&stem(w, lang));
-        for cut in (min_part..=word.len() - min_part).rev() {
+        for cut in (min_part..word.len() - min_part + 1).rev() {
             let (left, right) = word.split_at(cut);
             let Some(r) = known(right) else { continue };
             // The left part as it stands, then without a linking letter: the first one known.
@@ -595,10 +595,10 @@ fn bounded_distance(a: &[u8], b: &[u8], max: usize) -> Option<usize> {
         *p = j;
     }
     let mut cur = vec![0usize; m + 1];
-    for i in 1..=n {
+    for i in 1..n + 1 {
         cur[0] = i;
         let mut row_min = cur[0];
-        for j in 1..=m {
+        for j in 1..m + 1 {
             let cost = usize::from(a[i - 1] != b[j - 1]);
             let mut v = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
