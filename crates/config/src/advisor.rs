@@ -239,17 +239,15 @@ impl Decode for Question {
             if options.is_empty() {
                 cx.error_in(&[Step::Key("options")], "[]".into(), "no options", "add at least two options");
             }
-            if kind == QuestionType::YesNo {
-                if !(options.len() == 2 && options[0].id.0 == "yes" && options[1].id.0 == "no") {
-                    let mut ids = String::new();
-                    for (i, o) in options.iter().enumerate() {
-                        if i > 0 {
-                            ids.push_str(", ");
-                        }
-                        ids.push_str(&o.id.0);
+            if kind == QuestionType::YesNo && !(options.len() == 2 && options[0].id.0 == "yes" && options[1].id.0 == "no") {
+                let mut ids = String::new();
+                for (i, o) in options.iter().enumerate() {
+                    if i > 0 {
+                        ids.push_str(", ");
                     }
-                    cx.error_in(&[Step::Key("options")], ids, "a yes_no question has the options \"yes\" and \"no\", in that order", "use {\"id\": \"yes\", …} and {\"id\": \"no\", …}");
+                    ids.push_str(&o.id.0);
                 }
+                cx.error_in(&[Step::Key("options")], ids, "a yes_no question has the options \"yes\" and \"no\", in that order", "use {\"id\": \"yes\", …} and {\"id\": \"no\", …}");
             }
             (options, None)
         };
