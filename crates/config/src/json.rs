@@ -23,14 +23,11 @@ pub enum Json {
 impl Json {
     /// The member `key` of an object.
     pub fn get(&self, key: &str) -> Option<&Json> {
-        if let Json::Object(members) = self {
-            for (k, v) in members {
-                if k == key {
-                    return Some(v);
-                }
-            }
+        // The decoder's member lookup: one body for both.
+        match self {
+            Json::Object(members) => crate::decode::find_member(members, key),
+            _ => None,
         }
-        None
     }
 
     /// Resolves an RFC 6901 pointer such as `/items/0/price` (`~1` is `/`, `~0` is `~`).
