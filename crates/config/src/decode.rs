@@ -293,7 +293,7 @@ impl Ctx {
     /// "missing" error. `null` counts as absent for optional fields.
     pub fn field<T: Decode>(&mut self, members: &[(String, Json)], key: &str, default: Option<fn() -> T>) -> Option<T> {
         let mut slot = default.map(|f| f()).or_else(T::absent);
-        self.fields(members, &[key], &mut [&mut slot]);
+        self.fields(members, &[key], crate::slot_bits!(slot), &mut [&mut slot]);
         slot
     }
 
@@ -302,20 +302,24 @@ impl Ctx {
     /// an absent key keeps it, or is a "missing" error; `null` keeps it when there is one;
     /// any other value replaces it with the decoded value, `None` when that failed.
     ///
+    /// `set` says which slots start with a value (bit i for slot i, see
+    /// [`slot_bits!`](crate::slot_bits)).
+    ///
     /// One loop for every struct, with the per-type part behind [`Slot`]: a field costs a
     /// table entry, not an inlined call chain.
     #[inline(never)]
-    pub fn fields(&mut self, members: &[(String, Json)], keys: &[&str], slots: &mut [&mut dyn Slot]) {
-        for (key, slot) in keys.iter().zip(slots) {
+    pub fn fields(&mut self, members: &[(String, Json)], keys: &[&str], set: u32, slots: &mut [&mut dyn Slot]) {
+        for (i, (key, slot)) in keys.iter().zip(slots).enumerate() {
+            let has_value = set >> i & 1 != 0;
             match find_member(members, key) {
-                Some(Json::Null) if slot.is_set() => {}
+                Some(Json::Null) if has_value => {}
                 Some(v) => {
                     self.enter_key(key);
                     slot.decode_from(v, self);
                     self.leave();
                 }
                 None => {
-                    if !slot.is_set() {
+                    if !has_value {
                         self.missing(key);
                     }
                 }
@@ -327,13 +331,13 @@ impl Ctx {
     /// object" with `hint` and `false`), reports unknown keys, then decodes the fields (see
     /// [`Ctx::fields`]).
     #[inline(never)]
-    pub fn object(&mut self, v: &Json, hint: &str, keys: &[&str], slots: &mut [&mut dyn Slot]) -> bool {
+    pub fn object(&mut self, v: &Json, hint: &str, keys: &[&str], set: u32, slots: &mut [&mut dyn Slot]) -> bool {
         let Json::Object(members) = v else {
             self.wrong_type(v, "an object", hint);
             return false;
         };
         self.unknown_keys(members, keys);
-        self.fields(members, keys, slots);
+        self.fields(members, keys, set, slots);
         true
     }
 
@@ -424,18 +428,33 @@ pub fn levenshtein(a: &str, b: &str) -> usize {
 }
 
 /// One field of a struct being decoded, type-erased so that [`Ctx::fields`] is one loop for
-/// every struct: `Option<T>` holds the default (or nothing) before, the result after.
+/// every struct: `Option<T>` holds the default (or nothing) before, the result after. Whether
+/// it starts with a value is passed beside it as a bit (see [`slot_bits!`](crate::slot_bits)):
+/// known when the decoder is compiled, so no vtable entry and no per-type function ask it.
 pub trait Slot {
-    /// Whether it holds a value.
-    fn is_set(&self) -> bool;
     /// Replaces the value with `v` decoded (`None` when that failed).
     fn decode_from(&mut self, v: &Json, cx: &mut Ctx);
 }
 
+/// The slots that start with a value, as the bit mask [`Ctx::fields`] takes (bit i: slot i).
+/// Written out per slot right after they are set up (no loop), so it folds to a constant.
+#[macro_export]
+macro_rules! slot_bits {
+    ($($slot:expr),* $(,)?) => {{
+        let mut set = 0u32;
+        let mut bit = 1u32;
+        $(
+            if $slot.is_some() {
+                set |= bit;
+            }
+            bit <<= 1;
+        )*
+        let _ = bit;
+        set
+    }};
+}
+
 impl<T: Decode> Slot for Option<T> {
-    fn is_set(&self) -> bool {
-        self.is_some()
-    }
     fn decode_from(&mut self, v: &Json, cx: &mut Ctx) {
         *self = T::decode(v, cx);
     }
@@ -608,7 +627,8 @@ macro_rules! config_struct {
             #[inline(never)]
             fn decode(v: &$crate::json::Json, cx: &mut $crate::decode::Ctx) -> Option<Self> {
                 $( let mut $field: Option<$ty> = $crate::config_struct!(@init $ty; $($default)?); )*
-                if !cx.object(v, "wrap the settings in { }", &[$(stringify!($field)),*], &mut [$(&mut $field),*]) || !($($field.is_some())&&*) {
+                let set = $crate::slot_bits!($($field),*);
+                if !cx.object(v, "wrap the settings in { }", &[$(stringify!($field)),*], set, &mut [$(&mut $field),*]) || !($($field.is_some())&&*) {
                     return None;
                 }
                 // Each `?` is known to pass here, so no early-return paths are generated.
