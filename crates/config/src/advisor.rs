@@ -78,7 +78,7 @@ impl Decode for Attribute {
     fn decode(v: &Json, cx: &mut Ctx) -> Option<Self> {
         let mut kind: Option<AttrType> = None;
         let mut pointer: Option<Option<crate::types::Pointer>> = Some(None);
-        if !cx.object(v, "write {\"type\": \"number\"} (or \"text\", \"tags\", \"boolean\")", &["type", "pointer"], &mut [&mut kind, &mut pointer]) {
+        if !cx.object(v, "write {\"type\": \"number\"} (or \"text\", \"tags\", \"boolean\")", &["type", "pointer"], crate::slot_bits!(kind, pointer), &mut [&mut kind, &mut pointer]) {
             return None;
         }
         if !(kind.is_some() && pointer.is_some()) {
@@ -203,9 +203,11 @@ impl Decode for Question {
         let mut priority = Some(Int::<0, 100>(5));
         let mut show_if: Option<Option<ShowIf>> = Some(None);
         let mut explain: Option<Option<Localized>> = Some(None);
+        let set = crate::slot_bits!(id, kind, text, required, weight, priority, show_if, explain);
         cx.fields(
             m,
             &["id", "type", "text", "required", "weight", "priority", "show_if", "explain"],
+            set,
             &mut [&mut id, &mut kind, &mut text, &mut required, &mut weight, &mut priority, &mut show_if, &mut explain],
         );
         let kind = kind?;
@@ -219,7 +221,8 @@ impl Decode for Question {
             let mut min: Option<Int<0, 1_000_000_000>> = None;
             let mut max: Option<Int<0, 1_000_000_000>> = None;
             let mut step = Some(Int::<1, 1_000_000_000>(1));
-            cx.fields(m, &["attribute", "min", "max", "step"], &mut [&mut attribute, &mut min, &mut max, &mut step]);
+            let set = crate::slot_bits!(attribute, min, max, step);
+            cx.fields(m, &["attribute", "min", "max", "step"], set, &mut [&mut attribute, &mut min, &mut max, &mut step]);
             if !(attribute.is_some() && min.is_some() && max.is_some() && step.is_some()) {
                 return None;
             }
@@ -239,11 +242,15 @@ impl Decode for Question {
             if options.is_empty() {
                 cx.error_in(&[Step::Key("options")], "[]".into(), "no options", "add at least two options");
             }
-            if kind == QuestionType::YesNo {
-                let ids: Vec<&str> = options.iter().map(|o| o.id.0.as_str()).collect();
-                if ids != ["yes", "no"] {
-                    cx.error_in(&[Step::Key("options")], schaufenster_core::template::join(&ids, ", "), "a yes_no question has the options \"yes\" and \"no\", in that order", "use {\"id\": \"yes\", …} and {\"id\": \"no\", …}");
+            if kind == QuestionType::YesNo && !(options.len() == 2 && options[0].id.0 == "yes" && options[1].id.0 == "no") {
+                let mut ids = String::new();
+                for (i, o) in options.iter().enumerate() {
+                    if i > 0 {
+                        ids.push_str(", ");
+                    }
+                    ids.push_str(&o.id.0);
                 }
+                cx.error_in(&[Step::Key("options")], ids, "a yes_no question has the options \"yes\" and \"no\", in that order", "use {\"id\": \"yes\", …} and {\"id\": \"no\", …}");
             }
             (options, None)
         };
@@ -324,7 +331,8 @@ impl Decode for Effect {
         let mut op: Option<String> = None;
         let mut weight: Option<Option<Int<-100, 100>>> = Some(None);
         let mut explain: Option<Option<Localized>> = Some(None);
-        cx.fields(m, &["attribute", "op", "weight", "explain"], &mut [&mut attribute, &mut op, &mut weight, &mut explain]);
+        let set = crate::slot_bits!(attribute, op, weight, explain);
+        cx.fields(m, &["attribute", "op", "weight", "explain"], set, &mut [&mut attribute, &mut op, &mut weight, &mut explain]);
         let value = m.iter().find(|(k, _)| k == "value").map(|(_, v)| v);
         if !(attribute.is_some() && op.is_some() && weight.is_some() && explain.is_some()) {
             return None;

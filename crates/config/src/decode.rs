@@ -47,9 +47,13 @@ impl fmt::Display for Problem {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        write!(f, "{level}: {}: {} (found {})", self.path, self.message, self.found)?;
+        // Written piece by piece: the same text without formatting arguments.
+        for part in [level, ": ", &self.path, ": ", &self.message, " (found ", &self.found, ")"] {
+            f.write_str(part)?;
+        }
         if !self.hint.is_empty() {
-            write!(f, "\n  hint: {}", self.hint)?;
+            f.write_str("\n  hint: ")?;
+            f.write_str(&self.hint)?;
         }
         Ok(())
     }
@@ -234,7 +238,11 @@ impl Ctx {
 
     /// Records "expected X" for a value of the wrong type.
     pub fn wrong_type(&mut self, v: &Json, expected: &str, hint: &str) {
-        self.error(found(v), &format!("expected {expected}, found {}", v.kind()), hint);
+        let mut message = String::from("expected ");
+        message.push_str(expected);
+        message.push_str(", found ");
+        message.push_str(v.kind());
+        self.error(found(v), &message, hint);
     }
 
     /// The loop of every list decoder: `each` decodes one item (one level deeper) and says
@@ -285,7 +293,7 @@ impl Ctx {
     /// "missing" error. `null` counts as absent for optional fields.
     pub fn field<T: Decode>(&mut self, members: &[(String, Json)], key: &str, default: Option<fn() -> T>) -> Option<T> {
         let mut slot = default.map(|f| f()).or_else(T::absent);
-        self.fields(members, &[key], &mut [&mut slot]);
+        self.fields(members, &[key], crate::slot_bits!(slot), &mut [&mut slot]);
         slot
     }
 
@@ -294,20 +302,24 @@ impl Ctx {
     /// an absent key keeps it, or is a "missing" error; `null` keeps it when there is one;
     /// any other value replaces it with the decoded value, `None` when that failed.
     ///
+    /// `set` says which slots start with a value (bit i for slot i, see
+    /// [`slot_bits!`](crate::slot_bits)).
+    ///
     /// One loop for every struct, with the per-type part behind [`Slot`]: a field costs a
     /// table entry, not an inlined call chain.
     #[inline(never)]
-    pub fn fields(&mut self, members: &[(String, Json)], keys: &[&str], slots: &mut [&mut dyn Slot]) {
-        for (key, slot) in keys.iter().zip(slots) {
+    pub fn fields(&mut self, members: &[(String, Json)], keys: &[&str], set: u32, slots: &mut [&mut dyn Slot]) {
+        for (i, (key, slot)) in keys.iter().zip(slots).enumerate() {
+            let has_value = set >> i & 1 != 0;
             match find_member(members, key) {
-                Some(Json::Null) if slot.is_set() => {}
+                Some(Json::Null) if has_value => {}
                 Some(v) => {
                     self.enter_key(key);
                     slot.decode_from(v, self);
                     self.leave();
                 }
                 None => {
-                    if !slot.is_set() {
+                    if !has_value {
                         self.missing(key);
                     }
                 }
@@ -319,13 +331,13 @@ impl Ctx {
     /// object" with `hint` and `false`), reports unknown keys, then decodes the fields (see
     /// [`Ctx::fields`]).
     #[inline(never)]
-    pub fn object(&mut self, v: &Json, hint: &str, keys: &[&str], slots: &mut [&mut dyn Slot]) -> bool {
+    pub fn object(&mut self, v: &Json, hint: &str, keys: &[&str], set: u32, slots: &mut [&mut dyn Slot]) -> bool {
         let Json::Object(members) = v else {
             self.wrong_type(v, "an object", hint);
             return false;
         };
         self.unknown_keys(members, keys);
-        self.fields(members, keys, slots);
+        self.fields(members, keys, set, slots);
         true
     }
 
@@ -395,14 +407,15 @@ pub fn levenshtein(a: &str, b: &str) -> usize {
     // One flat table (row i at i * w) rather than a Vec per row: the same numbers, less code.
     let w = b.len() + 1;
     let mut d = vec![0usize; (a.len() + 1) * w];
-    for i in 0..=a.len() {
+    // Half-open ranges: `..=` links RangeInclusive's iterator for these two loops alone.
+    for i in 0..a.len() + 1 {
         d[i * w] = i;
     }
     for (j, x) in d.iter_mut().take(w).enumerate() {
         *x = j;
     }
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
+    for i in 1..a.len() + 1 {
+        for j in 1..w {
             let cost = usize::from(a[i - 1] != b[j - 1]);
             let mut v = (d[(i - 1) * w + j] + 1).min(d[i * w + j - 1] + 1).min(d[(i - 1) * w + j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
@@ -415,18 +428,33 @@ pub fn levenshtein(a: &str, b: &str) -> usize {
 }
 
 /// One field of a struct being decoded, type-erased so that [`Ctx::fields`] is one loop for
-/// every struct: `Option<T>` holds the default (or nothing) before, the result after.
+/// every struct: `Option<T>` holds the default (or nothing) before, the result after. Whether
+/// it starts with a value is passed beside it as a bit (see [`slot_bits!`](crate::slot_bits)):
+/// known when the decoder is compiled, so no vtable entry and no per-type function ask it.
 pub trait Slot {
-    /// Whether it holds a value.
-    fn is_set(&self) -> bool;
     /// Replaces the value with `v` decoded (`None` when that failed).
     fn decode_from(&mut self, v: &Json, cx: &mut Ctx);
 }
 
+/// The slots that start with a value, as the bit mask [`Ctx::fields`] takes (bit i: slot i).
+/// Written out per slot right after they are set up (no loop), so it folds to a constant.
+#[macro_export]
+macro_rules! slot_bits {
+    ($($slot:expr),* $(,)?) => {{
+        let mut set = 0u32;
+        let mut bit = 1u32;
+        $(
+            if $slot.is_some() {
+                set |= bit;
+            }
+            bit <<= 1;
+        )*
+        let _ = bit;
+        set
+    }};
+}
+
 impl<T: Decode> Slot for Option<T> {
-    fn is_set(&self) -> bool {
-        self.is_some()
-    }
     fn decode_from(&mut self, v: &Json, cx: &mut Ctx) {
         *self = T::decode(v, cx);
     }
@@ -599,7 +627,8 @@ macro_rules! config_struct {
             #[inline(never)]
             fn decode(v: &$crate::json::Json, cx: &mut $crate::decode::Ctx) -> Option<Self> {
                 $( let mut $field: Option<$ty> = $crate::config_struct!(@init $ty; $($default)?); )*
-                if !cx.object(v, "wrap the settings in { }", &[$(stringify!($field)),*], &mut [$(&mut $field),*]) || !($($field.is_some())&&*) {
+                let set = $crate::slot_bits!($($field),*);
+                if !cx.object(v, "wrap the settings in { }", &[$(stringify!($field)),*], set, &mut [$(&mut $field),*]) || !($($field.is_some())&&*) {
                     return None;
                 }
                 // Each `?` is known to pass here, so no early-return paths are generated.

@@ -3,6 +3,8 @@
 //! Shop owners override any of them per locale in `messages`; the config check refuses keys
 //! that do not exist and placeholders a message cannot fill.
 
+use schaufenster_core::template::pieces;
+
 /// One message: key, the placeholders it may use, German and English text.
 pub struct Message {
     /// The key used in `messages` overrides.
@@ -147,20 +149,26 @@ const TABLE: &str = messages! {
 };
 
 fn record(r: &'static str) -> Message {
-    let mut f = r.split('\u{1f}');
+    let mut f = pieces(r, 0x1f);
     let mut next = || f.next().unwrap_or("");
     let (key, ph, de, en) = (next(), next(), next(), next());
-    Message { key, placeholders: ph.split(' ').filter(|p| !p.is_empty()).collect(), de, en }
+    let mut placeholders = Vec::new();
+    for p in pieces(ph, b' ') {
+        if !p.is_empty() {
+            placeholders.push(p);
+        }
+    }
+    Message { key, placeholders, de, en }
 }
 
 /// Every message the widgets use, in table order.
 pub fn messages() -> impl Iterator<Item = Message> {
-    TABLE.split_terminator('\u{1e}').map(record)
+    pieces(TABLE, 0x1e).filter(|r| !r.is_empty()).map(record)
 }
 
 /// The message for `key`, if it exists.
 pub fn message(key: &str) -> Option<Message> {
-    TABLE.split_terminator('\u{1e}').find(|r| r.split('\u{1f}').next() == Some(key)).map(record)
+    pieces(TABLE, 0x1e).find(|r| !r.is_empty() && pieces(r, 0x1f).next() == Some(key)).map(record)
 }
 
 /// The built-in text of `key` for a language ("de" or anything else → English).

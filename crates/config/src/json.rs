@@ -23,14 +23,11 @@ pub enum Json {
 impl Json {
     /// The member `key` of an object.
     pub fn get(&self, key: &str) -> Option<&Json> {
-        if let Json::Object(members) = self {
-            for (k, v) in members {
-                if k == key {
-                    return Some(v);
-                }
-            }
+        // The decoder's member lookup: one body for both.
+        match self {
+            Json::Object(members) => crate::decode::find_member(members, key),
+            _ => None,
         }
-        None
     }
 
     /// Resolves an RFC 6901 pointer such as `/items/0/price` (`~1` is `/`, `~0` is `~`).
@@ -46,9 +43,9 @@ impl Json {
         if pointer.is_empty() {
             return Some(self);
         }
-        let rest = pointer.strip_prefix('/')?;
+        let rest = pointer.strip_prefix("/")?;
         let mut v = self;
-        for token in rest.split('/') {
+        for token in schaufenster_core::template::pieces(rest, b'/') {
             let token = unescape(token);
             v = match v {
                 Json::Object(_) => v.get(&token)?,
@@ -242,7 +239,7 @@ pub(crate) fn write_string(out: &mut String, s: &str) {
 /// An RFC 6901 reference token unescaped: "~1" is "/", "~0" is "~" (the same as replacing
 /// "~1" and then "~0", without a substring searcher).
 fn unescape(token: &str) -> String {
-    let mut parts = token.split('~');
+    let mut parts = schaufenster_core::template::pieces(token, b'~');
     let mut out = String::from(parts.next().unwrap_or(""));
     for part in parts {
         match part.as_bytes().first() {

@@ -192,7 +192,8 @@ impl Source {
         let product = what == "product";
         let keys: &[&str] = if product { &["url", "inline", "map", "money", "session_currency"] } else { &["url", "inline", "map", "money"] };
         let slots: &mut [&mut dyn crate::decode::Slot] = &mut [&mut url, &mut inline, &mut map, &mut money, &mut session];
-        if !cx.object(v, "write {\"url\": \"/api/…\"} or {\"inline\": …}", keys, &mut slots[..keys.len()]) {
+        // Every slot starts with a value (none of these keys is required).
+        if !cx.object(v, "write {\"url\": \"/api/…\"} or {\"inline\": …}", keys, u32::MAX, &mut slots[..keys.len()]) {
             return None;
         }
         if !(url.is_some() && inline.is_some() && map.is_some() && money.is_some() && session.is_some()) {

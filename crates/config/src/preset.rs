@@ -190,7 +190,11 @@ fn on_shop(base_url: &str, path: &str) -> String {
 }
 
 fn pointers(map: &[(&str, &str)]) -> Vec<(String, Pointer)> {
-    map.iter().map(|(k, p)| ((*k).to_owned(), Pointer((*p).to_owned()))).collect()
+    let mut out = Vec::with_capacity(map.len());
+    for (k, p) in map {
+        out.push(((*k).to_owned(), Pointer((*p).to_owned())));
+    }
+    out
 }
 
 /// Fills in the cart and the product sources that name neither "url" nor "inline" from the

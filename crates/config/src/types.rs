@@ -77,7 +77,7 @@ impl Locale {
 
 /// The language part of a tag ("de" of "de-CH"; the whole tag without a "-").
 pub fn language_of(tag: &str) -> &str {
-    match tag.find('-') {
+    match tag.bytes().position(|b| b == b'-') {
         Some(i) => &tag[..i],
         None => tag,
     }
@@ -85,7 +85,7 @@ pub fn language_of(tag: &str) -> &str {
 
 /// Whether `text` looks like a BCP 47 tag we can hand to `Intl` (language, optional subtags).
 pub fn is_locale(text: &str) -> bool {
-    let mut parts = text.split('-');
+    let mut parts = schaufenster_core::template::pieces(text, b'-');
     let lang = parts.next().unwrap_or("");
     (2..=3).contains(&lang.len())
         && lang.bytes().all(|c| c.is_ascii_lowercase())
@@ -120,14 +120,14 @@ pub fn url_problem(text: &str) -> Option<&'static str> {
         return Some("the URL contains spaces or characters that are not allowed in URLs");
     }
     if let Some(rest) = text.strip_prefix("https://").or_else(|| text.strip_prefix("http://")) {
-        let host = match rest.find(['/', '?', '#']) {
+        let host = match rest.bytes().position(|b| b == b'/' || b == b'?' || b == b'#') {
             Some(i) => &rest[..i],
             None => rest,
         };
         // After the last '@' (a byte search: `rsplit` links a reverse char searcher for this use).
         let host = host.bytes().rposition(|b| b == b'@').map_or(host, |i| &host[i + 1..]);
-        let (name, port_ok) = match host.split_once(':') {
-            Some((name, p)) => (name, !p.is_empty() && p.len() <= 5 && p.bytes().all(|c| c.is_ascii_digit())),
+        let (name, port_ok) = match host.bytes().position(|b| b == b':') {
+            Some(i) => (&host[..i], host.len() > i + 1 && host.len() <= i + 6 && host[i + 1..].bytes().all(|c| c.is_ascii_digit())),
             None => (host, true),
         };
         if name.is_empty() || !port_ok || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-' || c == '[' || c == ']' || c == ':') {
@@ -167,7 +167,7 @@ pub struct Link(pub String);
 impl Decode for Link {
     fn decode(v: &Json, cx: &mut Ctx) -> Option<Self> {
         let text = string(v, cx, "a link such as \"/kontakt\" or \"mailto:hilfe@shop.example\"")?;
-        let scheme = text.split_once(':').map_or("", |(s, _)| s);
+        let scheme = text.bytes().position(|b| b == b':').map_or("", |i| &text[..i]);
         let ok = if scheme.eq_ignore_ascii_case("mailto") || scheme.eq_ignore_ascii_case("tel") {
             text.len() > 4 && !text.chars().any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>')
         } else {
@@ -192,14 +192,21 @@ pub struct Pointer(pub String);
 impl Decode for Pointer {
     fn decode(v: &Json, cx: &mut Ctx) -> Option<Self> {
         let text = string(v, cx, "a JSON pointer such as \"/items\"")?;
-        let bad_escape = text.match_indices('~').any(|(i, _)| !matches!(text.as_bytes().get(i + 1), Some(b'0' | b'1')));
+        let bytes = text.as_bytes();
+        let bad_escape = (0..bytes.len()).any(|i| bytes[i] == b'~' && !matches!(bytes.get(i + 1), Some(b'0' | b'1')));
         if (text.is_empty() || text.starts_with('/')) && !bad_escape {
             Some(Pointer(text.to_owned()))
         } else {
             let hint = if text.starts_with('/') {
                 "escape \"~\" as \"~0\" and \"/\" inside a key as \"~1\"".to_string()
             } else {
-                format!("JSON pointers start with a slash: \"/{}\"", text.replace('.', "/"))
+                // "." → "/" char by char (no `str::replace` with its char searcher).
+                let mut out = String::from("JSON pointers start with a slash: \"/");
+                for c in text.chars() {
+                    out.push(if c == '.' { '/' } else { c });
+                }
+                out.push('"');
+                out
             };
             cx.error(found(v), "not a JSON pointer", &hint);
             None
@@ -272,7 +279,7 @@ pub struct CssValue(pub String);
 impl Decode for CssValue {
     fn decode(v: &Json, cx: &mut Ctx) -> Option<Self> {
         let text = string(v, cx, "a CSS value such as \"#0a7d5a\" or \"8px\"")?;
-        if !text.trim().is_empty() && text.len() <= 200 && !text.contains(['{', '}', ';', '<', '>', '\\']) && !crate::decode::has_text(text, "url(") {
+        if !text.trim().is_empty() && text.len() <= 200 && !text.bytes().any(|b| matches!(b, b'{' | b'}' | b';' | b'<' | b'>' | b'\\')) && !crate::decode::has_text(text, "url(") {
             Some(CssValue(text.to_owned()))
         } else {
             cx.error(found(v), "not a plain CSS value", "use a colour or length such as \"#0a7d5a\", \"rgb(10 125 90)\" or \"8px\"; braces, semicolons and url() are not allowed");

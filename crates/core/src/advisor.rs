@@ -378,14 +378,24 @@ impl Advisor {
                 }
             }
         }
-        let columns = questions.iter().map(|q| q.options.iter().map(|o| o.effects.iter().map(|e| column(attributes, &e.attribute)).collect()).collect()).collect();
-        let range_column = questions
-            .iter()
-            .map(|q| match &q.kind {
+        // Push loops: smaller in the wasm than three nested `collect`s.
+        let mut columns = Vec::new();
+        let mut range_column = Vec::new();
+        for q in &questions {
+            let mut per_option = Vec::new();
+            for o in &q.options {
+                let mut per_effect = Vec::new();
+                for e in &o.effects {
+                    per_effect.push(column(attributes, &e.attribute));
+                }
+                per_option.push(per_effect);
+            }
+            columns.push(per_option);
+            range_column.push(match &q.kind {
                 QuestionKind::Range { attribute } => column(attributes, attribute),
                 _ => None,
-            })
-            .collect();
+            });
+        }
         (Advisor { questions, columns, range_column }, problems)
     }
 
@@ -531,7 +541,11 @@ impl Advisor {
         let mut table: Vec<(usize, Vec<Met>)> = Vec::new();
         for (i, p) in catalogue.products.iter().enumerate() {
             if stock == StockPolicy::Last || p.in_stock() {
-                table.push((i, plan.iter().map(|c| self.check(p, c)).collect()));
+                let mut row = Vec::with_capacity(plan.len());
+                for c in &plan {
+                    row.push(self.check(p, c));
+                }
+                table.push((i, row));
             }
         }
         let passes = |row: &[Met], active: &[bool]| row.iter().zip(active).all(|(m, a)| !a || *m == Met::Yes);

@@ -197,7 +197,13 @@ impl Program {
 
     /// Rewards the balance can pay for, in catalogue order.
     pub fn affordable(&self, balance: i64) -> Vec<&Reward> {
-        self.rewards.iter().filter(|r| self.can_redeem(&r.id, balance, 0).is_ok()).collect()
+        let mut out = Vec::new();
+        for r in &self.rewards {
+            if self.can_redeem(&r.id, balance, 0).is_ok() {
+                out.push(r);
+            }
+        }
+        out
     }
 }
 

@@ -77,7 +77,7 @@ impl Currency {
 
     /// How many minor units make one major unit (100 for EUR).
     pub fn minor_per_major(self) -> i64 {
-        10_i64.pow(self.exponent() as u32)
+        pow10(self.exponent() as u32).unwrap_or(1)
     }
 
     /// Every code this crate knows, for hints ("did you mean …").
@@ -197,7 +197,6 @@ impl Money {
     /// ```
     pub fn from_units(units: i64, decimals: u32, currency: Currency) -> Option<Money> {
         let exp = currency.exponent() as u32;
-        let pow10 = |n: u32| (0..n).try_fold(1_i64, |p, _| p.checked_mul(10));
         let minor = if decimals <= exp {
             units.checked_mul(pow10(exp - decimals)?)?
         } else {
@@ -220,11 +219,11 @@ impl Money {
     /// ```
     pub fn parse_decimal(text: &str, currency: Currency) -> Option<Money> {
         let text = text.trim();
-        let (neg, digits) = match text.strip_prefix('-') {
+        let (neg, digits) = match text.strip_prefix("-") {
             Some(rest) => (true, rest),
             None => (false, text),
         };
-        let (int, frac) = match digits.find(['.', ',']) {
+        let (int, frac) = match digits.bytes().position(|b| b == b'.' || b == b',') {
             Some(i) => (&digits[..i], &digits[i + 1..]),
             None => (digits, ""),
         };
@@ -236,11 +235,21 @@ impl Money {
         let mut minor: i64 = crate::num::parse_i64(int)?;
         minor = minor.checked_mul(currency.minor_per_major())?;
         if !frac.is_empty() {
-            let scaled: i64 = crate::num::parse_i64(frac)? * 10_i64.pow((exp - frac.len()) as u32);
+            let scaled: i64 = crate::num::parse_i64(frac)? * pow10((exp - frac.len()) as u32)?;
             minor = minor.checked_add(scaled)?;
         }
         Some(Money::new(if neg { -minor } else { minor }, currency))
     }
+}
+
+/// 10^`n`, `None` when it overflows: one small loop for every power of ten here (the
+/// currencies' exponents are 0 to 3), instead of `i64::pow` beside a checked closure.
+fn pow10(n: u32) -> Option<i64> {
+    let mut p: i64 = 1;
+    for _ in 0..n {
+        p = p.checked_mul(10)?;
+    }
+    Some(p)
 }
 
 #[cfg(test)]

@@ -11,28 +11,59 @@
 use super::normalize::tokenize;
 use super::stem::stem;
 use super::{Entry, Lang};
-use std::hash::{BuildHasherDefault, Hasher};
-
-/// FxHash (rustc's hasher): the index's keys are its own words and entry numbers, not
-/// attacker-chosen, and std's SipHash with random keys costs wasm bytes for nothing here.
+/// Words → term ids: open addressing with linear probing over an Fx-style hash, at most half
+/// full. The index's keys are its own words, not attacker-chosen; std's `HashMap` (SwissTable
+/// groups, rehashing, SipHash by default) was ~2.5 KB of the wasm for this one use.
 #[derive(Default)]
-struct Fx(u64);
-
-impl Hasher for Fx {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-        }
-    }
-    fn write_u32(&mut self, n: u32) {
-        self.0 = (self.0.rotate_left(5) ^ n as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
+struct Words {
+    /// The words and their ids, in insertion order.
+    keys: Vec<(String, TermId)>,
+    /// 0 = empty, else 1 + the position in `keys`; the length is 0 or a power of two.
+    slots: Vec<u32>,
 }
 
-type HashMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<Fx>>;
+impl Words {
+    /// The slot holding `key`, or the empty slot where it would go (`slots` is not empty).
+    fn slot(&self, key: &str) -> usize {
+        let mut h: u32 = 0;
+        for &b in key.as_bytes() {
+            h = (h.rotate_left(5) ^ b as u32).wrapping_mul(0x9e37_79b9);
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = (h ^ h >> 15) as usize & mask;
+        loop {
+            let k = self.slots[i] as usize;
+            if k == 0 || self.keys[k - 1].0 == key {
+                return i;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    fn get(&self, key: &str) -> Option<TermId> {
+        if self.slots.is_empty() {
+            return None;
+        }
+        let k = self.slots[self.slot(key)] as usize;
+        if k == 0 { None } else { Some(self.keys[k - 1].1) }
+    }
+
+    /// Adds `key` with `id` unless it is there already.
+    fn insert(&mut self, key: String, id: TermId) {
+        if (self.keys.len() + 1) * 2 > self.slots.len() {
+            self.slots = vec![0; (self.slots.len() * 2).max(16)];
+            for k in 0..self.keys.len() {
+                let i = self.slot(&self.keys[k].0);
+                self.slots[i] = k as u32 + 1;
+            }
+        }
+        let i = self.slot(&key);
+        if self.slots[i] == 0 {
+            self.keys.push((key, id));
+            self.slots[i] = self.keys.len() as u32;
+        }
+    }
+}
 
 /// Field weights for BM25F, each clamped to 0.0..=10.0.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -156,7 +187,7 @@ struct Posting {
 pub struct Index {
     opts: Options,
     langs: Vec<Lang>,
-    terms: HashMap<String, TermId>,
+    terms: Words,
     postings: Vec<Vec<Posting>>,
     idf: Vec<f32>,
     /// Folded surface words → terms they were indexed as (for prefix and typo matching), sorted.
@@ -192,7 +223,7 @@ impl Index {
         let mut ix = Index {
             opts: clamped,
             langs: Vec::with_capacity(entries.len()),
-            terms: HashMap::default(),
+            terms: Words::default(),
             postings: Vec::new(),
             idf: Vec::new(),
             vocab: Vec::new(),
@@ -204,7 +235,7 @@ impl Index {
         };
         // Surface words as "<word><language letter>" keys: the same map type as `terms`, so its
         // code is shared (a word and language always stem to the same term).
-        let mut surface: HashMap<String, TermId> = HashMap::default();
+        let mut surface = Words::default();
         for e in entries {
             ix.langs.push(e.lang);
             ix.occurrences.push(Vec::new());
@@ -234,7 +265,7 @@ impl Index {
                 }
             }
         }
-        for (mut w, t) in surface {
+        for (mut w, t) in surface.keys {
             let l = if w.pop() == Some('d') { Lang::De } else { Lang::En };
             ix.vocab.push((w, t, l));
         }
@@ -289,7 +320,7 @@ impl Index {
     }
 
     fn intern(&mut self, term: String) -> TermId {
-        if let Some(&id) = self.terms.get(&term) {
+        if let Some(id) = self.terms.get(&term) {
             return id;
         }
         let id = self.postings.len() as TermId;
@@ -325,8 +356,8 @@ impl Index {
         if word.len() < 2 * min_part || word.len() > MAX_COMPOUND || !word.is_ascii() {
             return None;
         }
-        let known = |w: &str| self.terms.get(&stem(w, lang)).copied();
-        for cut in (min_part..=word.len() - min_part).rev() {
+        let known = |w: &str| self.terms.get(&stem(w, lang));
+        for cut in (min_part..word.len() - min_part + 1).rev() {
             let (left, right) = word.split_at(cut);
             let Some(r) = known(right) else { continue };
             // The left part as it stands, then without a linking letter: the first one known.
@@ -387,12 +418,12 @@ impl Index {
                 continue;
             }
             for s in group {
-                if let Some(&t) = self.terms.get(s) {
+                if let Some(t) = self.terms.get(s) {
                     push(&mut out, t, 0.9);
                 }
             }
         }
-        if let Some(&t) = self.terms.get(&stemmed) {
+        if let Some(t) = self.terms.get(&stemmed) {
             push(&mut out, t, 1.0);
         } else if let Some((a, b)) = self.split_compound(word, lang, 3) {
             push(&mut out, a, 0.8);
@@ -532,8 +563,10 @@ impl Index {
         crate::sort::merge_sort_by(&mut hits, |a, b| b.1.partial_cmp(&a.1).unwrap_or(core::cmp::Ordering::Equal).then(a.0.cmp(&b.0)));
         hits.truncate(limit);
         let mut matched: Vec<TermId> = Vec::new();
-        for c in groups.iter().flat_map(|g| g.iter()) {
-            matched.push(c.term);
+        for g in &groups {
+            for c in g {
+                matched.push(c.term);
+            }
         }
         let mut out = Vec::with_capacity(hits.len());
         for (entry, score) in hits {
@@ -562,10 +595,10 @@ fn bounded_distance(a: &[u8], b: &[u8], max: usize) -> Option<usize> {
         *p = j;
     }
     let mut cur = vec![0usize; m + 1];
-    for i in 1..=n {
+    for i in 1..n + 1 {
         cur[0] = i;
         let mut row_min = cur[0];
-        for j in 1..=m {
+        for j in 1..m + 1 {
             let cost = usize::from(a[i - 1] != b[j - 1]);
             let mut v = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {

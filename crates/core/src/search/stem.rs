@@ -27,7 +27,11 @@ pub fn stem(word: &str, lang: Lang) -> String {
 /// letters on, and every replacement is ASCII), so each byte is one char; this skips
 /// `String::from_utf8`'s validation, whose only use in the wasm this was.
 fn ascii(w: Vec<u8>) -> String {
-    w.into_iter().map(char::from).collect()
+    let mut out = String::with_capacity(w.len());
+    for b in w {
+        out.push(char::from(b));
+    }
+    out
 }
 
 fn is_vowel(b: u8) -> bool {
