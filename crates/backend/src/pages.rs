@@ -28,7 +28,10 @@ pub fn fill(page: &str, header: &str, path: &str) -> String {
     }
     let path = if path == "/index.html" { "/" } else { path };
     let link = format!("href=\"{path}\"");
-    let header = header.trim_end().replacen(&link, &format!("{link} aria-current=\"page\""), 1);
+    let header = header.trim_end();
+    // The navigation's link, not the brand's (which also points at "/").
+    let nav = header.find("<nav").unwrap_or(0);
+    let header = format!("{}{}", &header[..nav], header[nav..].replacen(&link, &format!("{link} aria-current=\"page\""), 1));
     page.replacen(MARKER, &header, 1)
 }
 
@@ -56,7 +59,7 @@ pub async fn shop_header(State(www): State<Arc<PathBuf>>, req: Request, next: Ne
 mod tests {
     use super::*;
 
-    const HEADER: &str = r#"<nav><a href="/">Shop</a> <a href="/cart.html" class="cart-link">Cart</a> <a href="/help.html">Help</a></nav>
+    const HEADER: &str = r#"<a class="brand" href="/">Brand</a> <nav><a href="/">Shop</a> <a href="/cart.html" class="cart-link">Cart</a> <a href="/help.html">Help</a></nav>
 "#;
 
     #[test]
