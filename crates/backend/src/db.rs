@@ -4,8 +4,8 @@
 //! current currency, so switching the currency re-prices the whole cart.
 //!
 //! Social proof: `events` is an append-only log of `view`, `cart` and `purchase` events (the
-//! visitor id is stored only to de-duplicate views and to count distinct viewers; it never leaves
-//! the server), `reviews` holds seeded star ratings, `products.stock` is decremented by checkout.
+//! visitor id is stored only to count distinct people: viewers, shoppers who added a product,
+//! buyers; it never leaves the server), `reviews` holds seeded star ratings, `products.stock` is decremented by checkout.
 //!
 //! Guided selling: `products.attributes` holds the advisor's attributes of a luggage product as a
 //! JSON object ([`Attributes`]; NULL for everything that is not luggage), served by
@@ -793,9 +793,11 @@ pub fn social_stats(conn: &Connection, ids: &[String], lang: &str, now: i64, win
         return Ok(out);
     }
 
-    // 2. Purchases and carts in the window (one pass, grouped by product and kind).
+    // 2. Purchases and carts in the window (one pass, grouped by product and kind): distinct
+    // visitors, since the badges say "N people" — one shopper adding a product six times or
+    // buying it twice is one person.
     let sql = format!(
-        "SELECT product_id, kind, COUNT(*) FROM events WHERE kind IN ('purchase', 'cart') AND at_ms > ?1 AND product_id IN ({}) GROUP BY product_id, kind",
+        "SELECT product_id, kind, COUNT(DISTINCT visitor) FROM events WHERE kind IN ('purchase', 'cart') AND at_ms > ?1 AND product_id IN ({}) GROUP BY product_id, kind",
         placeholders(2, n)
     );
     let mut stmt = conn.prepare(&sql)?;
