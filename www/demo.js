@@ -61,6 +61,7 @@ const TEXTS = {
     "cart.free": "kostenlos",
     "cart.total": "Gesamt",
     "cart.checkout": "Zahlungspflichtig bestellen",
+    "cart.outOfStock": "Davon ist nicht mehr genug auf Lager. Bitte verringere die Menge oder entferne den Artikel.",
     "cart.qty": "Menge",
     "cart.less": "Ein Stück weniger: {title}",
     "cart.more": "Ein Stück mehr: {title}",
@@ -139,6 +140,7 @@ const TEXTS = {
     "cart.free": "free",
     "cart.total": "Total",
     "cart.checkout": "Place order",
+    "cart.outOfStock": "There is no longer enough of it in stock. Please lower the quantity or remove the item.",
     "cart.qty": "Quantity",
     "cart.less": "One less: {title}",
     "cart.more": "One more: {title}",
@@ -247,7 +249,12 @@ function applyLanguage() {
 // ---------------------------------------------------------------------------------------------
 // Backend.
 
-class ApiError extends Error {}
+class ApiError extends Error {
+  constructor(message, code = "") {
+    super(message);
+    this.code = code;
+  }
+}
 
 /** The demo customer's token after the demo login (see initDemoLogin); memory only. */
 let customerToken = null;
@@ -273,7 +280,7 @@ async function api(method, path, body) {
   } catch (e) {
     throw new ApiError("malformed");
   }
-  if (!res.ok) throw new ApiError(data?.error?.message || `HTTP ${res.status}`);
+  if (!res.ok) throw new ApiError(data?.error?.message || `HTTP ${res.status}`, data?.error?.code || "");
   return data;
 }
 
@@ -565,7 +572,8 @@ function initCheckout() {
       renderCount();
       cartChanged();
     } catch (e) {
-      showError(t("error"));
+      // Stock ran out since the product was added: say so, "try again" would not help.
+      showError(t(e.code === "out_of_stock" || e.code === "unavailable" ? "cart.outOfStock" : "error"));
     } finally {
       button.disabled = false;
     }

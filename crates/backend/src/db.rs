@@ -525,6 +525,7 @@ pub struct Product {
     pub title: String,
     pub price: i64,
     pub image: String,
+    /// Whether it can be bought now: not withdrawn and in stock.
     pub available: bool,
     /// Units in stock (checkout never takes more).
     pub stock: i64,
@@ -548,7 +549,7 @@ fn title_col(lang: &str) -> &'static str {
 
 /// Every product, in shop order.
 pub fn products(conn: &Connection, currency: &str, lang: &str) -> rusqlite::Result<Vec<Product>> {
-    let sql = format!("SELECT id, {}, {}, image, available, stock FROM products ORDER BY sort, id", title_col(lang), price_col(currency));
+    let sql = format!("SELECT id, {}, {}, image, available AND stock > 0, stock FROM products ORDER BY sort, id", title_col(lang), price_col(currency));
     let mut stmt = conn.prepare(&sql)?;
     let rows = stmt.query_map([], |r| Ok(Product { id: r.get(0)?, title: r.get(1)?, price: r.get(2)?, image: r.get(3)?, available: r.get(4)?, stock: r.get(5)? }))?;
     rows.collect()
@@ -556,7 +557,7 @@ pub fn products(conn: &Connection, currency: &str, lang: &str) -> rusqlite::Resu
 
 /// One product, if it exists.
 pub fn product(conn: &Connection, id: &str, currency: &str, lang: &str) -> rusqlite::Result<Option<Product>> {
-    let sql = format!("SELECT id, {}, {}, image, available, stock FROM products WHERE id = ?1", title_col(lang), price_col(currency));
+    let sql = format!("SELECT id, {}, {}, image, available AND stock > 0, stock FROM products WHERE id = ?1", title_col(lang), price_col(currency));
     conn.query_row(&sql, [id], |r| Ok(Product { id: r.get(0)?, title: r.get(1)?, price: r.get(2)?, image: r.get(3)?, available: r.get(4)?, stock: r.get(5)? }))
         .optional()
 }
@@ -564,7 +565,7 @@ pub fn product(conn: &Connection, id: &str, currency: &str, lang: &str) -> rusql
 /// The products that have advisor attributes (the luggage), in shop order.
 pub fn advisor_products(conn: &Connection, currency: &str, lang: &str) -> rusqlite::Result<Vec<(Product, Attributes)>> {
     let sql = format!(
-        "SELECT id, {}, {}, image, available, stock, attributes FROM products WHERE attributes IS NOT NULL ORDER BY sort, id",
+        "SELECT id, {}, {}, image, available AND stock > 0, stock, attributes FROM products WHERE attributes IS NOT NULL ORDER BY sort, id",
         title_col(lang),
         price_col(currency)
     );
@@ -603,7 +604,7 @@ pub struct Line {
 /// The cart's lines in shop order.
 pub fn cart_lines(conn: &Connection, visitor: &str, currency: &str, lang: &str) -> rusqlite::Result<Vec<Line>> {
     let sql = format!(
-        "SELECT p.id, p.{}, p.{}, p.image, p.available, p.stock, l.quantity
+        "SELECT p.id, p.{}, p.{}, p.image, p.available AND p.stock > 0, p.stock, l.quantity
          FROM cart_lines l JOIN products p ON p.id = l.product_id
          WHERE l.visitor = ?1 ORDER BY p.sort, p.id",
         title_col(lang),
@@ -899,7 +900,13 @@ mod tests {
         assert_eq!(products(&conn, "EUR", "de").unwrap().len(), seed_len());
         conn.execute_batch(SCHEMA).unwrap();
         assert_eq!(products(&conn, "CHF", "en").unwrap().len(), seed_len());
-        assert_eq!(products(&conn, "EUR", "de").unwrap().iter().filter(|p| !p.available).count(), 1);
+        // Unavailable: the one withdrawn product and the ones sold out (stock 0), which a
+        // shopper cannot buy either.
+        let list = products(&conn, "EUR", "de").unwrap();
+        let withdrawn: i64 = conn.query_row("SELECT COUNT(*) FROM products WHERE NOT available", [], |r| r.get(0)).unwrap();
+        assert_eq!(withdrawn, 1);
+        assert!(list.iter().all(|p| p.available == (p.stock > 0)), "available exactly when in stock");
+        assert!(list.iter().filter(|p| !p.available).count() > 1);
         let reviews: i64 = conn.query_row("SELECT COUNT(*) FROM reviews", [], |r| r.get(0)).unwrap();
         assert_eq!(reviews, seed_reviews().len() as i64);
         drop(conn);

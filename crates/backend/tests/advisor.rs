@@ -139,12 +139,16 @@ fn advisor_products_go_into_the_cart_and_through_checkout() {
     assert_eq!(order["total"], 2 * 14590 + 3090);
     assert_eq!(stock(&c, "koffer-m-leicht"), before - 2);
 
-    // Out of stock: it can be carted, but checkout refuses it and changes nothing.
+    // Sold out: the cart refuses it.
     assert_eq!(stock(&c, "koffer-m-usb"), 0);
-    c.ok("POST", "/api/cart/lines", json!({"product_id": "koffer-m-usb", "quantity": 1}));
+    let r = c.send("POST", "/api/cart/lines", Some(json!({"product_id": "koffer-m-usb", "quantity": 1})));
+    assert_eq!((r.status, r.error_code().as_str()), (409, "unavailable"));
+    // More than in stock: checkout refuses it and changes nothing.
+    let left = stock(&c, "koffer-m-leicht");
+    c.ok("POST", "/api/cart/lines", json!({"product_id": "koffer-m-leicht", "quantity": left + 1}));
     let r = c.send("POST", "/api/checkout", None);
     assert_eq!((r.status, r.error_code().as_str()), (409, "out_of_stock"));
-    assert_eq!(c.get_ok("/api/cart")["item_count"], 1);
+    assert_eq!(c.get_ok("/api/cart")["item_count"], left + 1);
 }
 
 // ---------------------------------------------------------------------------------------------
