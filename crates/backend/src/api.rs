@@ -175,8 +175,11 @@ pub fn cart_view(st: &AppState, conn: &rusqlite::Connection, visitor: &str, lang
     let progress = evaluate(&st.rules, &cart);
     let subtotal: i64 = cart.lines.iter().map(|l| l.net()).sum();
     let discount = 0;
-    // Nothing to ship for an empty cart; otherwise flat shipping unless free shipping is reached.
-    let shipping_cost = if lines.is_empty() || progress.free_shipping() { 0 } else { flat_shipping(&cur) };
+    // Nothing to ship for an empty cart or one of vouchers only (the shipping bar's excluded
+    // products: they go out by e-mail, as the FAQ says); otherwise flat shipping unless free
+    // shipping is reached.
+    let ships = lines.iter().any(|l| !st.rules.is_excluded(&l.product.id));
+    let shipping_cost = if !ships || progress.free_shipping() { 0 } else { flat_shipping(&cur) };
     let total = subtotal - discount + shipping_cost;
     let json_lines: Vec<Value> = lines
         .iter()

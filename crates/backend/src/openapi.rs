@@ -58,7 +58,7 @@ pub fn openapi() -> Value {
             "description": "Products, the visitor's cart with free-shipping progress, checkout, social-proof numbers from recorded events, the demo FAQ with feedback, search log and report, the luggage catalogue of the guided-selling advisor, loyalty points (programme, customer, exactly-once redemption), and test-only fault injection. \
 Every amount is an integer in minor units (cents, rappen). Visitors are identified by the `sf_visitor` cookie (HttpOnly, SameSite=Lax), \
 set on the first request without it. Shipping is evaluated with the same rules (`shipping_bar` of `schaufenster.json`) the widgets use; \
-when free shipping is not reached a flat 495 (EUR) / 890 (CHF) is charged, nothing for an empty cart. \
+when free shipping is not reached a flat 495 (EUR) / 890 (CHF) is charged, nothing for an empty cart or one of vouchers only (the excluded products, sent by e-mail). \
 Errors are `{\"error\": {\"code\", \"message\"}}` with a 4xx/5xx status. API responses carry `Cache-Control: no-store`."
         },
         "servers": [{"url": "/"}],
@@ -180,7 +180,7 @@ Scoped to the caller's sf_visitor cookie; never applies to /api/_faults.",
                 "threshold": money("Threshold for this cart's currency and country"), "reached": {"type": "boolean"}, "remaining": money("Missing to the threshold, 0 when reached")}},
             "Shipping": {"type": "object", "required": ["eligible_subtotal", "free_shipping", "cost", "tiers"], "properties": {
                 "eligible_subtotal": money("Subtotal that counts towards thresholds (excluded products such as gift cards left out)"),
-                "free_shipping": {"type": "boolean"}, "cost": money("Shipping charged: 0 when free shipping is reached or the cart is empty, else 495 EUR / 890 CHF"),
+                "free_shipping": {"type": "boolean"}, "cost": money("Shipping charged: 0 when free shipping is reached, the cart is empty or holds vouchers only, else 495 EUR / 890 CHF"),
                 "tiers": {"type": "array", "items": r("TierStatus"), "description": "Applicable tiers, ascending by threshold."}}},
             "Cart": {"type": "object", "required": ["currency", "country", "lines", "item_count", "subtotal", "discount", "shipping", "total"], "properties": {
                 "currency": {"type": "string", "enum": ["EUR", "CHF"]}, "country": {"type": "string", "examples": ["DE", "AT", "CH"]},

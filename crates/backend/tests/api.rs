@@ -183,7 +183,7 @@ fn cart_shipping_equals_core_evaluate() {
         ("EUR", "DE", vec![("daypack", 1)], true, 0),                              // 59 € ≥ 50 € in DE
         ("EUR", "AT", vec![("daypack", 1)], false, 495),                           // but < 70 € in AT
         ("EUR", "AT", vec![("daypack", 1), ("steckdosenadapter", 1)], true, 0),    // 73,90 €
-        ("EUR", "DE", vec![("gutschein-50", 1)], false, 495),                      // gift cards don't count
+        ("EUR", "DE", vec![("gutschein-50", 1)], false, 0),                        // gift cards don't count, but alone they go by e-mail
         ("EUR", "DE", vec![("gutschein-50", 2), ("reisesocken", 1)], false, 495),
         ("EUR", "DE", vec![("handgepaeck-trolley", 1)], true, 0),                  // gift tier too
         ("CHF", "CH", vec![("daypack", 1)], false, 890),                           // 61.90 < 75 CHF
@@ -229,6 +229,9 @@ fn checkout_charges_the_promised_shipping() {
         ("EUR", vec![("packwuerfel-set", 2)], 4980, 495),
         ("EUR", vec![("daypack", 1)], 5900, 0),
         ("EUR", vec![("gutschein-50", 1), ("gepaeckanhaenger", 1)], 5790, 495),
+        // Vouchers only: sent by e-mail, nothing to ship (the FAQ promises it).
+        ("EUR", vec![("gutschein-25", 1)], 2500, 0),
+        ("CHF", vec![("gutschein-25", 1), ("gutschein-50", 1)], 7500, 0),
         ("CHF", vec![("kulturbeutel", 1)], 3090, 890),
         ("CHF", vec![("koffer-m", 1)], 17790, 0),
     ];
