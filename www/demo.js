@@ -344,6 +344,15 @@ async function loadCart() {
   }
 }
 
+/** An add button's click: one request at a time. aria-disabled while it runs, not disabled:
+ * a disabled button would drop the keyboard focus to the page. */
+async function addOnce(button, p) {
+  if (button.getAttribute("aria-disabled") === "true") return;
+  button.setAttribute("aria-disabled", "true");
+  await addToCart(p.id, 1, p.title);
+  button.removeAttribute("aria-disabled");
+}
+
 async function addToCart(productId, quantity = 1, title) {
   try {
     setCart(await api("POST", "/cart/lines", { product_id: productId, quantity }));
@@ -411,11 +420,7 @@ async function loadProducts() {
       disabled: !p.available,
       text: p.available ? t("shop.add") : t("shop.soldOut"),
     });
-    button.addEventListener("click", async () => {
-      button.disabled = true;
-      await addToCart(p.id, 1, p.title);
-      button.disabled = false;
-    });
+    button.addEventListener("click", () => addOnce(button, p));
     return el("li", { class: "product", id: `product-${p.id}`, "data-product": p.id }, [
       el("img", { src: p.image, alt: "", width: "160", height: "120", loading: "lazy", decoding: "async" }),
       el("h3", { id: titleId }, [el("a", { href: productHref(p.id), text: p.title })]),
@@ -480,11 +485,7 @@ async function loadProductPage() {
     disabled: !inStock,
     text: inStock ? t("shop.add") : t("shop.soldOut"),
   });
-  button.addEventListener("click", async () => {
-    button.disabled = true;
-    await addToCart(p.id, 1, p.title);
-    button.disabled = false;
-  });
+  button.addEventListener("click", () => addOnce(button, p));
   box.replaceChildren(
     el("div", { class: "detail-media" }, [el("img", { src: p.image, alt: "", width: "480", height: "360", decoding: "async" })]),
     el("div", { class: "detail-info" }, [

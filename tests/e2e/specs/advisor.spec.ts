@@ -283,6 +283,9 @@ test("A result goes into the cart and the shipping bar moves", async ({ page, co
   await expect(add).toHaveText(`In den Warenkorb: ${products.get("koffer-m")!.title}`);
   await add.click();
   await expect(page.locator("header [data-cart-count]")).toHaveText("1");
+  // The page says what happened, on screen and in its status region (not only the header count).
+  await expect(page.locator("main [data-status]")).toContainText(products.get("koffer-m")!.title);
+  await expect(page.locator("main [data-status]")).toBeVisible();
   const adds = (await sfEvents(page, "sf:add-to-cart")).filter((e) => e.target === "sf-advisor");
   expect(adds.map((e) => e.detail)).toEqual([{ widget: "advisor", product_id: "koffer-m", quantity: 1, price: products.get("koffer-m")!.price, currency: "EUR", added: false }]);
   const cart = await expectBarMatchesBackend(page, "de", "Kostenloser Versand ist dabei");
