@@ -299,9 +299,18 @@ test("'Ja' records one helpful vote that shows up in the owner's report", async 
   await expect(faq.heading(page)).toHaveText(e.question);
   await expect(faq.voteStatus(page)).toHaveText("");
 
+  const votes: string[] = [];
+  page.on("request", (r) => {
+    if (new URL(r.url()).pathname === "/api/faq/feedback") votes.push(r.method());
+  });
   const posted = page.waitForResponse((r) => new URL(r.url()).pathname === "/api/faq/feedback");
-  await page.locator("sf-faq").getByRole("button", { name: "Ja", exact: true }).click();
+  // By keyboard: the button keeps the focus (aria-disabled, not disabled), and a second Enter
+  // sends nothing.
+  await page.locator("sf-faq").getByRole("button", { name: "Ja", exact: true }).focus();
+  await page.keyboard.press("Enter");
   const res = await posted;
+  await page.keyboard.press("Enter");
+  expect(await page.evaluate(() => (document.querySelector("sf-faq")!.shadowRoot!.activeElement as HTMLElement | null)?.dataset.action)).toBe("yes");
   expect(res.request().method()).toBe("POST");
   expect(res.request().postDataJSON()).toEqual({ entry_id: id, helpful: true });
   expect(res.status(), "the backend accepts the vote").toBe(204);
@@ -313,6 +322,7 @@ test("'Ja' records one helpful vote that shows up in the owner's report", async 
   expect(after.helpful).toBe(before.helpful + 1);
   expect(after.not_helpful).toBe(before.not_helpful);
   expect(after.question).toBe(e.question);
+  expect(votes, "one vote per opened answer").toEqual(["POST"]);
 
   // The shopper is thanked, and the page hears of a vote that was sent.
   await expect.poll(() => faqEvents(page, "sf:faq-feedback").then((l) => l.length), { message: "sf:faq-feedback" }).toBe(1);

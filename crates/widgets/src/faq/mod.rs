@@ -621,7 +621,7 @@ impl Widget {
         };
         self.st.borrow_mut().opened = Some(i);
         for b in &self.votes {
-            let _ = b.remove_attribute("disabled");
+            let _ = b.remove_attribute("aria-disabled");
         }
         if let Some(s) = &self.vote_status {
             s.set_text_content(None);
@@ -647,8 +647,13 @@ impl Widget {
     fn vote(self: &Rc<Self>, helpful: bool) {
         let (Some(url), Some(i)) = (self.faq().feedback_url.clone(), self.st.borrow().opened) else { return };
         let Some(id) = self.st.borrow().data.as_ref().map(|d| d.entries[i].id.clone()) else { return };
+        // One vote per opened answer. aria-disabled, not disabled: a disabled button would drop
+        // the keyboard focus to the page.
+        if self.votes.first().is_some_and(|b| b.has_attribute("aria-disabled")) {
+            return;
+        }
         for b in &self.votes {
-            attr(b, "disabled", "");
+            attr(b, "aria-disabled", "true");
         }
         let w = self.clone();
         wasm_bindgen_futures::spawn_local(async move {
