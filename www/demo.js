@@ -541,7 +541,16 @@ function renderCart() {
       el("button", { type: "button", class: "btn btn-link", "data-remove": "", "aria-label": t("cart.removeLabel", { title: line.title }), text: t("cart.remove"), onclick: () => changeLine(line, 0) }),
     ]);
   });
+  // The rows are rebuilt: the focused −/+ button gets the focus back in its new row, so the
+  // keyboard does not fall back to the page.
+  const focused = document.activeElement?.closest?.("[data-line] button");
+  const again = focused && [focused.closest("[data-line]").dataset.line, ["less", "more", "remove"].find((k) => k in focused.dataset)];
   $("[data-lines]").replaceChildren(...rows);
+  if (again) {
+    const row = [...$("[data-lines]").children].find((r) => r.dataset.line === again[0]);
+    const button = row?.querySelector(`button[data-${again[1]}]`);
+    (button && !button.disabled ? button : row?.querySelector("button[data-less]"))?.focus();
+  }
   const empty = cart.lines.length === 0;
   $("[data-cart-empty]").hidden = !empty;
   $("[data-totals]").hidden = empty;

@@ -194,8 +194,11 @@ test("Removing items on the cart page moves the bar back", async ({ page, consol
   await expect(page.locator("[data-total]")).toHaveText(/^34,85\s€$/);
   await expectBarMatchesBackend(page, "de", "Kostenloser Versand ist dabei");
 
-  await page.getByRole("button", { name: "Ein Stück mehr: Kulturbeutel" }).click();
+  // By keyboard: the rebuilt row gives the focus back to its "+" button.
+  await page.getByRole("button", { name: "Ein Stück mehr: Kulturbeutel" }).focus();
+  await page.keyboard.press("Enter");
   await expect(page.locator('[data-line="kulturbeutel"] [data-qty]')).toHaveText("2");
+  await expect(page.getByRole("button", { name: "Ein Stück mehr: Kulturbeutel" })).toBeFocused();
   await expectBar(page, { message: "Kostenloser Versand ist dabei! Noch 40,20 € bis zu deinem Gratis-Geschenk" });
   await expect(page.locator("[data-shipping-cost]")).toHaveText("kostenlos");
 
