@@ -156,8 +156,14 @@ test("Clicking a suggestion adds that product to the cart and the bar moves", as
   // The accessible name starts with the visible name and price, then says what the button does.
   const name = await buttons.first().evaluate((b) => `${b.querySelector(".name")!.textContent} ${b.querySelector(".price")!.textContent}`);
   await expect(buttons.first()).toHaveAccessibleName(new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} – in den Warenkorb$`));
-  await buttons.first().click();
+  // By keyboard: the chosen suggestion goes away (it is in the cart now), the focus stays in
+  // the bar instead of falling back to the page.
+  await buttons.first().focus();
+  await page.keyboard.press("Enter");
   await expect(page.locator("header [data-cart-count]")).toHaveText("2");
+  await expect
+    .poll(() => page.evaluate(() => document.querySelector("sf-shipping-bar")!.shadowRoot!.activeElement?.getAttribute("part") ?? null), { message: "focus inside the bar" })
+    .toMatch(/^(suggestion|message)$/);
   const adds = await sfEvents(page, "sf:add-to-cart");
   expect(adds).toHaveLength(1);
   const d = adds[0].detail;

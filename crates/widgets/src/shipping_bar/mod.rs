@@ -319,9 +319,18 @@ impl Bar {
             return;
         }
         *self.shown_suggestions.borrow_mut() = key;
+        // A suggestion the keyboard was on goes away with the rebuild (it is in the cart now):
+        // the focus moves to the first new suggestion, else to the bar's message, not the page.
+        let had_focus = self.suggestions.matches(":focus-within").unwrap_or(false);
         self.suggestion_listeners.borrow_mut().clear();
         self.suggestions.set_text_content(None);
-        let (Some(heading), Some((_, _, list))) = (heading, picked) else { return };
+        let (Some(heading), Some((_, _, list))) = (heading, picked) else {
+            if had_focus {
+                attr(&self.msg, "tabindex", "-1");
+                let _ = self.msg.focus();
+            }
+            return;
+        };
         let tpl = |parent: &web_sys::Element, src: &str, vals: &[&str]| crate::dom::build(&self.doc, parent, src, vals, 0, &self.texts, &self.rt.config).pop().unwrap();
         let ul = tpl(&self.suggestions, "<suggest-heading=p =$0 / <suggest-list=ul *", &[&heading]);
         // The accessible name starts with the visible text (WCAG 2.5.3): "Packwürfel 24,90 € –
@@ -336,6 +345,9 @@ impl Bar {
             listeners.push(Listener::new(button.as_ref(), "click", move |_| {
                 events::emit(&host, "add-to-cart", detail.clone());
             }));
+            if had_focus && listeners.len() == 1 {
+                let _ = button.focus();
+            }
         }
     }
 }
