@@ -232,6 +232,8 @@ export interface SchaufensterConfig {
     "advisor.sold_out"?: string;
     /** Default de: "Deine Antworten von vorhin sind wieder da."; en: "Your earlier answers are back." */
     "advisor.resumed"?: string;
+    /** Default de: "Die Preise sind jetzt in {currency}. Deine Budget-Angabe haben wir entfernt."; en: "Prices are now in {currency}. We removed your budget." */
+    "advisor.budget_dropped"?: string;
     /** Default de: "Treuepunkte"; en: "Loyalty points" */
     "loyalty.launcher"?: string;
     /** Default de: "Deine Treuepunkte"; en: "Your loyalty points" */

@@ -103,6 +103,7 @@ const TABLE: &str = messages! {
     "advisor.add_failed" [] "Das hat nicht geklappt. Bitte versuche es noch einmal." "That did not work. Please try again.";
     "advisor.sold_out" [] "Ausverkauft" "Sold out";
     "advisor.resumed" [] "Deine Antworten von vorhin sind wieder da." "Your earlier answers are back.";
+    "advisor.budget_dropped" ["currency"] "Die Preise sind jetzt in {currency}. Deine Budget-Angabe haben wir entfernt." "Prices are now in {currency}. We removed your budget.";
     "loyalty.launcher" [] "Treuepunkte" "Loyalty points";
     "loyalty.title" [] "Deine Treuepunkte" "Your loyalty points";
     "loyalty.close" [] "Schließen" "Close";

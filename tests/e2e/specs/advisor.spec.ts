@@ -371,6 +371,10 @@ test("Switching the shop to CHF shows the advisor's prices and budget in CHF", a
     if (heading === "Unsere Empfehlungen für dich") break;
     if (heading === "Wie viel möchtest du höchstens ausgeben?") {
       await expect(page.locator("sf-advisor label").filter({ hasText: "Höchstens" })).toContainText("(CHF)");
+      await page.getByLabel("Höchstens (CHF)").fill("400");
+      await adv.button(page, "next").click();
+      await expect(adv.heading(page)).not.toHaveText(heading!);
+      continue;
     }
     const radio = page.locator("sf-advisor input[type=radio]").first();
     if (await radio.count()) await radio.check();
@@ -383,5 +387,10 @@ test("Switching the shop to CHF shows the advisor's prices and budget in CHF", a
   const prices = await page.locator("sf-advisor [part=result] .price").allTextContents();
   expect(prices.length).toBeGreaterThan(0);
   for (const p of prices) expect(p).toContain("CHF");
+
+  // Back to euros: a budget given in francs cannot stay, and the shopper is told it was removed.
+  await page.locator("[data-currency]").selectOption("EUR");
+  await expect(adv.status(page)).toHaveText("Die Preise sind jetzt in EUR. Deine Budget-Angabe haben wir entfernt.");
+  for (const p of await page.locator("sf-advisor [part=result] .price").allTextContents()) expect(p).toContain("€");
   expectCleanConsole(consoleLog);
 });

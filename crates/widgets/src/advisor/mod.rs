@@ -339,13 +339,19 @@ impl Widget {
                 Ok(data) => {
                     w.currency.set(currency);
                     w.st.borrow_mut().data = Some(data);
+                    let mut dropped = false;
                     for (qi, q) in w.cfg().questions.iter().enumerate() {
                         if q.range.as_ref().is_some_and(|r| r.attribute == "price") {
+                            dropped |= w.st.borrow().answers.iter().any(|(id, _)| *id == q.id.0);
                             w.set_answer(qi, None);
                         }
                     }
                     let step = w.st.borrow().step;
                     w.show(step, false);
+                    // Say so: the results no longer respect the budget the shopper gave.
+                    if dropped {
+                        w.status.set_text_content(Some(&w.texts.t(&w.rt.config, "advisor.budget_dropped", &[("currency", currency.code())])));
+                    }
                 }
                 Err(e) => w.report(&e),
             }
