@@ -8,7 +8,7 @@
 
 use schaufenster_config::json::Json;
 use schaufenster_config::mapping::cart_from_json;
-use schaufenster_widgets::glue::{sf_define, sf_parse, sf_report_problems};
+use schaufenster_widgets::glue::{sf_deferred, sf_define, sf_parse, sf_report_problems, sf_resolve};
 use schaufenster_widgets::{events, json_js, runtime};
 use std::any::Any;
 use std::cell::RefCell;
@@ -43,20 +43,26 @@ thread_local! {
 
 /// Reads the page's config (inline JSON script or `data-config` URL), installs it and defines
 /// the custom elements. Resolves to the number of config errors (0 = valid).
-#[wasm_bindgen]
-pub async fn boot() -> u32 {
-    let value = match page_config().await {
-        Ok(v) => v,
-        Err(msg) => {
-            sf_report_problems(&format!("Schaufenster: {msg}"));
-            events::emit(&events::document(), "error", schaufenster_config::json::obj([("widget", schaufenster_config::json::s("config")), ("kind", schaufenster_config::json::s("config")), ("message", schaufenster_config::json::s(&msg))]));
-            define_elements();
-            return 1;
-        }
-    };
-    let errors = runtime::install_from_js(&value);
-    define_elements();
-    errors as u32
+///
+/// A pending promise settled from a spawned task (not an `async fn` export: that links
+/// `future_to_promise` for this one function; the widgets already spawn tasks).
+#[wasm_bindgen(unchecked_return_type = "Promise<number>")]
+pub fn boot() -> js_sys::Promise {
+    let promise = sf_deferred();
+    let settle = promise.clone();
+    schaufenster_widgets::glue::spawn(async move {
+        let errors = match page_config().await {
+            Ok(value) => runtime::install_from_js(&value) as u32,
+            Err(msg) => {
+                sf_report_problems(&format!("Schaufenster: {msg}"));
+                events::emit(&events::document(), "error", schaufenster_config::json::obj([("widget", schaufenster_config::json::s("config")), ("kind", schaufenster_config::json::s("config")), ("message", schaufenster_config::json::s(&msg))]));
+                1
+            }
+        };
+        define_elements();
+        sf_resolve(&settle, errors);
+    });
+    promise
 }
 
 async fn page_config() -> Result<JsValue, String> {

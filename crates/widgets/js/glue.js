@@ -227,3 +227,16 @@ export function sfShopifyConsent(event) {
     return false;
   }
 }
+
+// A promise and its resolve function (kept on the promise): `boot` returns the promise and
+// resolves it from a spawned task, so the package needs no async export of its own.
+export function sfDeferred() {
+  let resolve;
+  const p = new Promise((r) => (resolve = r));
+  p.r = resolve;
+  return p;
+}
+
+export function sfResolve(p, value) {
+  p.r(value);
+}

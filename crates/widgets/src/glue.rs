@@ -55,6 +55,12 @@ extern "C" {
     pub fn sf_shopify_consent(event: &JsValue) -> bool;
     #[wasm_bindgen(js_name = sfReportProblems)]
     pub fn sf_report_problems(text: &str);
+    /// A pending promise that [`sf_resolve`] settles.
+    #[wasm_bindgen(js_name = sfDeferred)]
+    pub fn sf_deferred() -> js_sys::Promise;
+    /// Resolves a promise made by [`sf_deferred`] with `value`.
+    #[wasm_bindgen(js_name = sfResolve)]
+    pub fn sf_resolve(promise: &js_sys::Promise, value: u32);
 }
 
 /// Listens to `name` on `target` until the returned guard is dropped.
@@ -89,4 +95,17 @@ impl Drop for Listener {
     fn drop(&mut self) {
         let _ = self.remove.call0(&JsValue::NULL);
     }
+}
+
+/// Runs `future` to completion in the page's task queue ([`wasm_bindgen_futures::spawn_local`]).
+///
+/// `spawn_local` is generic: called directly, each of the widgets' futures got its own copy of
+/// the task setup. Here each caller only boxes its future, and one instance does the rest.
+pub fn spawn(future: impl std::future::Future<Output = ()> + 'static) {
+    spawn_boxed(Box::pin(future))
+}
+
+#[inline(never)]
+fn spawn_boxed(future: std::pin::Pin<Box<dyn std::future::Future<Output = ()>>>) {
+    wasm_bindgen_futures::spawn_local(future)
 }
