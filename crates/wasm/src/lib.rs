@@ -130,16 +130,20 @@ fn define_elements() {
         return;
     }
     let names: js_sys::Array = schaufenster_widgets::ELEMENTS.iter().map(|n| JsValue::from_str(n)).collect();
-    let on_connect = Closure::<dyn FnMut(web_sys::HtmlElement, String)>::new(connect);
-    let on_disconnect = Closure::<dyn FnMut(web_sys::HtmlElement)>::new(|host: web_sys::HtmlElement| unmount(&host));
-    sf_define(names.into(), &on_connect, &on_disconnect);
+    let on_connect = Closure::<dyn FnMut(web_sys::HtmlElement, Option<String>)>::new(connect);
+    sf_define(names.into(), &on_connect);
     // The element classes live as long as the page.
     on_connect.forget();
-    on_disconnect.forget();
 }
 
-fn connect(host: web_sys::HtmlElement, name: String) {
-    let _ = mount(&host, &name);
+/// An element connected (`Some(name)`) or disconnected (`None`).
+fn connect(host: web_sys::HtmlElement, name: Option<String>) {
+    match name {
+        Some(name) => {
+            let _ = mount(&host, &name);
+        }
+        None => unmount(&host),
+    }
 }
 
 /// Mounts `widget` ("shipping-bar", "social-proof", "faq", "advisor", "loyalty") into `element`. Returns false when the widget is not

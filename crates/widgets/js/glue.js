@@ -62,15 +62,16 @@ export function sfSleep(ms) {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-// Defines one custom element per name; connect(el, name) / disconnect(el) go to Rust.
-export function sfDefine(names, connect, disconnect) {
+// Defines one custom element per name; connect(el, name) / connect(el) go to Rust.
+// One callback for both: called without a name, it unmounts.
+export function sfDefine(names, connect) {
   for (const name of names) {
     if (customElements.get(name)) continue;
     customElements.define(name, class extends HTMLElement {
       // A product page that swaps variants changes `product`; the widget must follow it.
       static get observedAttributes() { return ["product", "locale"]; }
       connectedCallback() { connect(this, name); }
-      disconnectedCallback() { disconnect(this); }
+      disconnectedCallback() { connect(this); }
       attributeChangedCallback(attr, before, after) {
         if (before !== null && before !== after && this.isConnected) connect(this, name);
       }

@@ -5,8 +5,10 @@ use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/js/glue.js")]
 extern "C" {
+    /// Resolves `{status, text}`; rejects with "timeout" or "network" (await it as a
+    /// `JsFuture`: the `async` import form made one wrapper future per import).
     #[wasm_bindgen(js_name = sfFetch, catch)]
-    pub async fn sf_fetch(url: &str, method: &str, headers: JsValue, body: JsValue, credentials: &str, timeout_ms: u32) -> Result<JsValue, JsValue>;
+    pub fn sf_fetch(url: &str, method: &str, headers: JsValue, body: JsValue, credentials: &str, timeout_ms: u32) -> Result<js_sys::Promise, JsValue>;
     #[wasm_bindgen(js_name = sfParse)]
     pub fn sf_parse(text: &str) -> JsValue;
     #[wasm_bindgen(js_name = sfStringify)]
@@ -14,9 +16,11 @@ extern "C" {
     #[wasm_bindgen(js_name = sfMoney)]
     pub fn sf_money(locale: &str, currency: &str, minor: f64, exponent: u8) -> String;
     #[wasm_bindgen(js_name = sfSleep)]
-    pub async fn sf_sleep(ms: u32);
+    fn sf_sleep_promise(ms: u32) -> js_sys::Promise;
     #[wasm_bindgen(js_name = sfDefine)]
-    pub fn sf_define(names: JsValue, connect: &Closure<dyn FnMut(web_sys::HtmlElement, String)>, disconnect: &Closure<dyn FnMut(web_sys::HtmlElement)>);
+    /// `connect(el, Some(name))` when an element connects or its `product`/`locale` changes,
+    /// `connect(el, None)` when it disconnects (one closure type instead of two).
+    pub fn sf_define(names: JsValue, connect: &Closure<dyn FnMut(web_sys::HtmlElement, Option<String>)>);
     #[wasm_bindgen(js_name = sfAttach)]
     pub fn sf_attach(host: &web_sys::HtmlElement, css: &str, shadow: bool) -> web_sys::HtmlElement;
     #[wasm_bindgen(js_name = sfEmit)]
@@ -45,8 +49,9 @@ extern "C" {
     pub fn sf_session(key: &str, value: JsValue) -> Option<String>;
     #[wasm_bindgen(js_name = sfKey)]
     pub fn sf_key() -> String;
+    /// Resolves true when `text` was copied, false otherwise.
     #[wasm_bindgen(js_name = sfCopy)]
-    pub async fn sf_copy(text: &str) -> JsValue;
+    pub fn sf_copy(text: &str) -> js_sys::Promise;
     #[wasm_bindgen(js_name = sfDate)]
     pub fn sf_date(locale: &str, ms: f64) -> String;
     #[wasm_bindgen(js_name = sfActive)]
@@ -61,6 +66,11 @@ extern "C" {
     /// Resolves a promise made by [`sf_deferred`] with `value`.
     #[wasm_bindgen(js_name = sfResolve)]
     pub fn sf_resolve(promise: &js_sys::Promise, value: u32);
+}
+
+/// Resolves after `ms` milliseconds (a `setTimeout`).
+pub async fn sf_sleep(ms: u32) {
+    let _ = wasm_bindgen_futures::JsFuture::from(sf_sleep_promise(ms)).await;
 }
 
 /// Listens to `name` on `target` until the returned guard is dropped.

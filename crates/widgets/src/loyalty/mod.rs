@@ -819,7 +819,7 @@ impl Widget {
         let Some((_, code)) = self.st.borrow().voucher.clone() else { return };
         let w = self.clone();
         crate::glue::spawn(async move {
-            let ok = sf_copy(&code).await.as_bool() == Some(true);
+            let ok = wasm_bindgen_futures::JsFuture::from(sf_copy(&code)).await.ok().and_then(|v| v.as_bool()) == Some(true);
             if w.alive.get() {
                 w.set_status(&w.t(if ok { "loyalty.copied" } else { "loyalty.copy_failed" }));
             }
