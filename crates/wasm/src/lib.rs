@@ -66,7 +66,7 @@ pub fn boot() -> js_sys::Promise {
 }
 
 async fn page_config() -> Result<JsValue, String> {
-    let doc = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let doc = schaufenster_widgets::glue::sf_document().ok_or("no document")?;
     if let Some(el) = doc.get_element_by_id("schaufenster-config") {
         let text = el.text_content().unwrap_or_default();
         let v = sf_parse(&text);
@@ -100,7 +100,7 @@ pub fn configure(#[wasm_bindgen(unchecked_param_type = "SchaufensterConfig")] co
     // Before the elements are defined, defining them mounts every <sf-…> element already in
     // the document (connectedCallback); mounting them here as well fetched everything twice.
     let defined = DEFINED.with(|d| *d.borrow());
-    if let Some(doc) = web_sys::window().and_then(|w| w.document()).filter(|_| defined) {
+    if let Some(doc) = schaufenster_widgets::glue::sf_document().filter(|_| defined) {
         for name in schaufenster_widgets::ELEMENTS {
             if let Ok(list) = doc.query_selector_all(name) {
                 for i in 0..list.length() {

@@ -241,3 +241,13 @@ export function sfDeferred() {
 export function sfResolve(p, value) {
   p.r(value);
 }
+
+// The page's window and document (undefined outside a page): shorter than web-sys's search
+// for the global object.
+export function sfWindow() {
+  return globalThis.window;
+}
+
+export function sfDocument() {
+  return globalThis.document;
+}

@@ -60,6 +60,12 @@ extern "C" {
     pub fn sf_shopify_consent(event: &JsValue) -> bool;
     #[wasm_bindgen(js_name = sfReportProblems)]
     pub fn sf_report_problems(text: &str);
+    /// The page's `window` (undefined outside a page).
+    #[wasm_bindgen(js_name = sfWindow)]
+    pub fn sf_window() -> JsValue;
+    /// The page's `document`, if there is one.
+    #[wasm_bindgen(js_name = sfDocument)]
+    pub fn sf_document() -> Option<web_sys::Document>;
     /// A pending promise that [`sf_resolve`] settles.
     #[wasm_bindgen(js_name = sfDeferred)]
     pub fn sf_deferred() -> js_sys::Promise;

@@ -95,7 +95,7 @@ impl Drop for Handle {
 
 impl Bar {
     fn build(host: JsValue, container: &HtmlElement, rt: Rc<Runtime>, rules: ShippingRules, texts: Texts) -> Bar {
-        let doc = web_sys::window().and_then(|w| w.document()).expect("a document");
+        let doc = crate::glue::sf_document().expect("a document");
         let mut r = crate::dom::build(
             &doc,
             container,
