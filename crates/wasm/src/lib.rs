@@ -8,7 +8,7 @@
 
 use schaufenster_config::json::Json;
 use schaufenster_config::mapping::cart_from_json;
-use schaufenster_widgets::glue::{sf_define, sf_parse, sf_report_problems};
+use schaufenster_widgets::glue::{sf_deferred, sf_define, sf_parse, sf_report_problems, sf_resolve};
 use schaufenster_widgets::{events, json_js, runtime};
 use std::any::Any;
 use std::cell::RefCell;
@@ -43,24 +43,30 @@ thread_local! {
 
 /// Reads the page's config (inline JSON script or `data-config` URL), installs it and defines
 /// the custom elements. Resolves to the number of config errors (0 = valid).
-#[wasm_bindgen]
-pub async fn boot() -> u32 {
-    let value = match page_config().await {
-        Ok(v) => v,
-        Err(msg) => {
-            sf_report_problems(&format!("Schaufenster: {msg}"));
-            events::emit(&events::document(), "error", schaufenster_config::json::obj([("widget", schaufenster_config::json::s("config")), ("kind", schaufenster_config::json::s("config")), ("message", schaufenster_config::json::s(&msg))]));
-            define_elements();
-            return 1;
-        }
-    };
-    let errors = runtime::install_from_js(&value);
-    define_elements();
-    errors as u32
+///
+/// A pending promise settled from a spawned task (not an `async fn` export: that links
+/// `future_to_promise` for this one function; the widgets already spawn tasks).
+#[wasm_bindgen(unchecked_return_type = "Promise<number>")]
+pub fn boot() -> js_sys::Promise {
+    let promise = sf_deferred();
+    let settle = promise.clone();
+    schaufenster_widgets::glue::spawn(async move {
+        let errors = match page_config().await {
+            Ok(value) => runtime::install_from_js(&value) as u32,
+            Err(msg) => {
+                sf_report_problems(&format!("Schaufenster: {msg}"));
+                events::emit(&events::document(), "error", schaufenster_config::json::obj([("widget", schaufenster_config::json::s("config")), ("kind", schaufenster_config::json::s("config")), ("message", schaufenster_config::json::s(&msg))]));
+                1
+            }
+        };
+        define_elements();
+        sf_resolve(&settle, errors);
+    });
+    promise
 }
 
 async fn page_config() -> Result<JsValue, String> {
-    let doc = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
+    let doc = schaufenster_widgets::glue::sf_document().ok_or("no document")?;
     if let Some(el) = doc.get_element_by_id("schaufenster-config") {
         let text = el.text_content().unwrap_or_default();
         let v = sf_parse(&text);
@@ -94,7 +100,7 @@ pub fn configure(#[wasm_bindgen(unchecked_param_type = "SchaufensterConfig")] co
     // Before the elements are defined, defining them mounts every <sf-…> element already in
     // the document (connectedCallback); mounting them here as well fetched everything twice.
     let defined = DEFINED.with(|d| *d.borrow());
-    if let Some(doc) = web_sys::window().and_then(|w| w.document()).filter(|_| defined) {
+    if let Some(doc) = schaufenster_widgets::glue::sf_document().filter(|_| defined) {
         for name in schaufenster_widgets::ELEMENTS {
             if let Ok(list) = doc.query_selector_all(name) {
                 for i in 0..list.length() {
@@ -124,16 +130,20 @@ fn define_elements() {
         return;
     }
     let names: js_sys::Array = schaufenster_widgets::ELEMENTS.iter().map(|n| JsValue::from_str(n)).collect();
-    let on_connect = Closure::<dyn FnMut(web_sys::HtmlElement, String)>::new(connect);
-    let on_disconnect = Closure::<dyn FnMut(web_sys::HtmlElement)>::new(|host: web_sys::HtmlElement| unmount(&host));
-    sf_define(names.into(), &on_connect, &on_disconnect);
+    let on_connect = Closure::<dyn FnMut(web_sys::HtmlElement, Option<String>)>::new(connect);
+    sf_define(names.into(), &on_connect);
     // The element classes live as long as the page.
     on_connect.forget();
-    on_disconnect.forget();
 }
 
-fn connect(host: web_sys::HtmlElement, name: String) {
-    let _ = mount(&host, &name);
+/// An element connected (`Some(name)`) or disconnected (`None`).
+fn connect(host: web_sys::HtmlElement, name: Option<String>) {
+    match name {
+        Some(name) => {
+            let _ = mount(&host, &name);
+        }
+        None => unmount(&host),
+    }
 }
 
 /// Mounts `widget` ("shipping-bar", "social-proof", "faq", "advisor", "loyalty") into `element`. Returns false when the widget is not

@@ -62,15 +62,16 @@ export function sfSleep(ms) {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-// Defines one custom element per name; connect(el, name) / disconnect(el) go to Rust.
-export function sfDefine(names, connect, disconnect) {
+// Defines one custom element per name; connect(el, name) / connect(el) go to Rust.
+// One callback for both: called without a name, it unmounts.
+export function sfDefine(names, connect) {
   for (const name of names) {
     if (customElements.get(name)) continue;
     customElements.define(name, class extends HTMLElement {
       // A product page that swaps variants changes `product`; the widget must follow it.
       static get observedAttributes() { return ["product", "locale"]; }
       connectedCallback() { connect(this, name); }
-      disconnectedCallback() { disconnect(this); }
+      disconnectedCallback() { connect(this); }
       attributeChangedCallback(attr, before, after) {
         if (before !== null && before !== after && this.isConnected) connect(this, name);
       }
@@ -226,4 +227,27 @@ export function sfShopifyConsent(event) {
   } catch (e) {
     return false;
   }
+}
+
+// A promise and its resolve function (kept on the promise): `boot` returns the promise and
+// resolves it from a spawned task, so the package needs no async export of its own.
+export function sfDeferred() {
+  let resolve;
+  const p = new Promise((r) => (resolve = r));
+  p.r = resolve;
+  return p;
+}
+
+export function sfResolve(p, value) {
+  p.r(value);
+}
+
+// The page's window and document (undefined outside a page): shorter than web-sys's search
+// for the global object.
+export function sfWindow() {
+  return globalThis.window;
+}
+
+export function sfDocument() {
+  return globalThis.document;
 }

@@ -107,7 +107,11 @@ async fn send(backend: &Backend, method: &str, url: &str, body: Option<&Json>, e
     let mut attempt = 0;
     loop {
         attempt += 1;
-        let outcome = match sf_fetch(url, method, headers.clone().into(), body.clone(), credentials, backend.timeout_ms.0 as u32).await {
+        let answer = match sf_fetch(url, method, headers.clone().into(), body.clone(), credentials, backend.timeout_ms.0 as u32) {
+            Ok(promise) => wasm_bindgen_futures::JsFuture::from(promise).await,
+            Err(e) => Err(e),
+        };
+        let outcome = match answer {
             Ok(res) => {
                 let status = js_sys::Reflect::get(&res, &"status".into()).ok().and_then(|v| v.as_f64()).unwrap_or(0.0) as u16;
                 if (200..300).contains(&status) {

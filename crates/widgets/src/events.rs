@@ -12,10 +12,10 @@ pub fn emit(target: &JsValue, name: &str, detail: Json) -> bool {
 
 /// The page's `document`, where page-wide events (`sf:cart-changed`) are dispatched.
 pub fn document() -> JsValue {
-    web_sys::window().and_then(|w| w.document()).map(JsValue::from).unwrap_or(JsValue::UNDEFINED)
+    crate::glue::sf_document().map(JsValue::from).unwrap_or(JsValue::UNDEFINED)
 }
 
 /// The `window` (visibility and consent events).
 pub fn window() -> JsValue {
-    web_sys::window().map(JsValue::from).unwrap_or(JsValue::UNDEFINED)
+    crate::glue::sf_window()
 }

@@ -5,8 +5,10 @@ use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/js/glue.js")]
 extern "C" {
+    /// Resolves `{status, text}`; rejects with "timeout" or "network" (await it as a
+    /// `JsFuture`: the `async` import form made one wrapper future per import).
     #[wasm_bindgen(js_name = sfFetch, catch)]
-    pub async fn sf_fetch(url: &str, method: &str, headers: JsValue, body: JsValue, credentials: &str, timeout_ms: u32) -> Result<JsValue, JsValue>;
+    pub fn sf_fetch(url: &str, method: &str, headers: JsValue, body: JsValue, credentials: &str, timeout_ms: u32) -> Result<js_sys::Promise, JsValue>;
     #[wasm_bindgen(js_name = sfParse)]
     pub fn sf_parse(text: &str) -> JsValue;
     #[wasm_bindgen(js_name = sfStringify)]
@@ -14,9 +16,11 @@ extern "C" {
     #[wasm_bindgen(js_name = sfMoney)]
     pub fn sf_money(locale: &str, currency: &str, minor: f64, exponent: u8) -> String;
     #[wasm_bindgen(js_name = sfSleep)]
-    pub async fn sf_sleep(ms: u32);
+    fn sf_sleep_promise(ms: u32) -> js_sys::Promise;
     #[wasm_bindgen(js_name = sfDefine)]
-    pub fn sf_define(names: JsValue, connect: &Closure<dyn FnMut(web_sys::HtmlElement, String)>, disconnect: &Closure<dyn FnMut(web_sys::HtmlElement)>);
+    /// `connect(el, Some(name))` when an element connects or its `product`/`locale` changes,
+    /// `connect(el, None)` when it disconnects (one closure type instead of two).
+    pub fn sf_define(names: JsValue, connect: &Closure<dyn FnMut(web_sys::HtmlElement, Option<String>)>);
     #[wasm_bindgen(js_name = sfAttach)]
     pub fn sf_attach(host: &web_sys::HtmlElement, css: &str, shadow: bool) -> web_sys::HtmlElement;
     #[wasm_bindgen(js_name = sfEmit)]
@@ -45,8 +49,9 @@ extern "C" {
     pub fn sf_session(key: &str, value: JsValue) -> Option<String>;
     #[wasm_bindgen(js_name = sfKey)]
     pub fn sf_key() -> String;
+    /// Resolves true when `text` was copied, false otherwise.
     #[wasm_bindgen(js_name = sfCopy)]
-    pub async fn sf_copy(text: &str) -> JsValue;
+    pub fn sf_copy(text: &str) -> js_sys::Promise;
     #[wasm_bindgen(js_name = sfDate)]
     pub fn sf_date(locale: &str, ms: f64) -> String;
     #[wasm_bindgen(js_name = sfActive)]
@@ -55,6 +60,23 @@ extern "C" {
     pub fn sf_shopify_consent(event: &JsValue) -> bool;
     #[wasm_bindgen(js_name = sfReportProblems)]
     pub fn sf_report_problems(text: &str);
+    /// The page's `window` (undefined outside a page).
+    #[wasm_bindgen(js_name = sfWindow)]
+    pub fn sf_window() -> JsValue;
+    /// The page's `document`, if there is one.
+    #[wasm_bindgen(js_name = sfDocument)]
+    pub fn sf_document() -> Option<web_sys::Document>;
+    /// A pending promise that [`sf_resolve`] settles.
+    #[wasm_bindgen(js_name = sfDeferred)]
+    pub fn sf_deferred() -> js_sys::Promise;
+    /// Resolves a promise made by [`sf_deferred`] with `value`.
+    #[wasm_bindgen(js_name = sfResolve)]
+    pub fn sf_resolve(promise: &js_sys::Promise, value: u32);
+}
+
+/// Resolves after `ms` milliseconds (a `setTimeout`).
+pub async fn sf_sleep(ms: u32) {
+    let _ = wasm_bindgen_futures::JsFuture::from(sf_sleep_promise(ms)).await;
 }
 
 /// Listens to `name` on `target` until the returned guard is dropped.
@@ -89,4 +111,17 @@ impl Drop for Listener {
     fn drop(&mut self) {
         let _ = self.remove.call0(&JsValue::NULL);
     }
+}
+
+/// Runs `future` to completion in the page's task queue ([`wasm_bindgen_futures::spawn_local`]).
+///
+/// `spawn_local` is generic: called directly, each of the widgets' futures got its own copy of
+/// the task setup. Here each caller only boxes its future, and one instance does the rest.
+pub fn spawn(future: impl std::future::Future<Output = ()> + 'static) {
+    spawn_boxed(Box::pin(future))
+}
+
+#[inline(never)]
+fn spawn_boxed(future: std::pin::Pin<Box<dyn std::future::Future<Output = ()>>>) {
+    wasm_bindgen_futures::spawn_local(future)
 }

@@ -24,7 +24,7 @@ pub fn resolve_locale(config: &Config, attr: Option<String>, page_lang: Option<S
 
 /// The page's `<html lang>`, if any.
 pub fn page_lang() -> Option<String> {
-    web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()).and_then(|e| e.get_attribute("lang"))
+    crate::glue::sf_document().and_then(|d| d.document_element()).and_then(|e| e.get_attribute("lang"))
 }
 
 /// Message lookup and formatting in one locale.

@@ -284,7 +284,7 @@ impl Widget {
         let _ = self.fill.style().set_property("width", "0%");
         self.status.set_text_content(Some(&self.t("advisor.loading")));
         let w = self.clone();
-        wasm_bindgen_futures::spawn_local(async move {
+        crate::glue::spawn(async move {
             let currency = w.cart_currency().await;
             w.currency.set(currency);
             let loaded = w.fetch(currency).await;
@@ -326,7 +326,7 @@ impl Widget {
         let gen = self.cart_gen.get().wrapping_add(1);
         self.cart_gen.set(gen);
         let w = self.clone();
-        wasm_bindgen_futures::spawn_local(async move {
+        crate::glue::spawn(async move {
             let currency = w.cart_currency().await;
             if !w.alive.get() || w.cart_gen.get() != gen || currency == w.currency.get() || w.st.borrow().data.is_none() {
                 return;
@@ -864,7 +864,7 @@ impl Widget {
         }
         attr(&button, "aria-disabled", "true");
         let w = self.clone();
-        wasm_bindgen_futures::spawn_local(async move {
+        crate::glue::spawn(async move {
             let body = obj([("product_id", s(&p.id)), ("quantity", Json::Number(1.0))]);
             // Sent once: adding a line is not idempotent, so a retry after a lost answer (the
             // server may have added it) could put the product in the cart two or three times.

@@ -218,7 +218,7 @@ impl Widget {
         *self.listeners.borrow_mut() = listeners;
 
         let w = self.clone();
-        wasm_bindgen_futures::spawn_local(async move {
+        crate::glue::spawn(async move {
             // The source, then the fallback if there is one (one await point, not two).
             let (mut data, mut phase) = (None, Phase::Failed);
             for (source, ok) in [(Some(&w.faq().source), Phase::Ready), (w.faq().fallback.as_ref(), Phase::Fallback)] {
@@ -492,7 +492,7 @@ impl Widget {
         // `sf:faq-search` tells the host page, and a query that found nothing goes to the
         // search log (after consent only).
         let w = self.clone();
-        wasm_bindgen_futures::spawn_local(async move {
+        crate::glue::spawn(async move {
             sf_sleep(700).await;
             if !w.alive.get() || w.query_gen.get() != gen {
                 return;
@@ -656,7 +656,7 @@ impl Widget {
             attr(b, "aria-disabled", "true");
         }
         let w = self.clone();
-        wasm_bindgen_futures::spawn_local(async move {
+        crate::glue::spawn(async move {
             let body = obj([("entry_id", s(&id)), ("helpful", Json::Bool(helpful))]);
             let result = request(&w.rt.config.backend, "POST", &url.0, Some(&body)).await;
             if !w.alive.get() {

@@ -274,7 +274,7 @@ impl Widget {
         let gen = self.generation.get().wrapping_add(1);
         self.generation.set(gen);
         let w = self.clone();
-        wasm_bindgen_futures::spawn_local(async move {
+        crate::glue::spawn(async move {
             let cart = crate::cart::load(&w.rt, w.texts.language(), &w.texts.locale).await.ok();
             if w.generation.get() != gen {
                 return;
@@ -736,7 +736,7 @@ impl Widget {
         self.set_status(&self.t("loyalty.pending"));
         self.render_rewards(Some("confirm"));
         let w = self.clone();
-        wasm_bindgen_futures::spawn_local(async move {
+        crate::glue::spawn(async move {
             // The currency the programme and balance were loaded in (the cart's), not the config's.
             let url = w.url(&w.cfg().redeem(&w.rt.config.backend.base_url.0), currency);
             let body = obj([("reward_id", s(&reward_id))]);
@@ -818,8 +818,8 @@ impl Widget {
     fn copy(self: &Rc<Self>) {
         let Some((_, code)) = self.st.borrow().voucher.clone() else { return };
         let w = self.clone();
-        wasm_bindgen_futures::spawn_local(async move {
-            let ok = sf_copy(&code).await.as_bool() == Some(true);
+        crate::glue::spawn(async move {
+            let ok = wasm_bindgen_futures::JsFuture::from(sf_copy(&code)).await.ok().and_then(|v| v.as_bool()) == Some(true);
             if w.alive.get() {
                 w.set_status(&w.t(if ok { "loyalty.copied" } else { "loyalty.copy_failed" }));
             }

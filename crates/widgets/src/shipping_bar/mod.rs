@@ -20,7 +20,6 @@ use schaufenster_core::{Cart, Currency, Money};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::JsValue;
-use wasm_bindgen_futures::spawn_local;
 use web_sys::{Document, HtmlElement};
 
 const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/shipping_bar.css"));
@@ -96,7 +95,7 @@ impl Drop for Handle {
 
 impl Bar {
     fn build(host: JsValue, container: &HtmlElement, rt: Rc<Runtime>, rules: ShippingRules, texts: Texts) -> Bar {
-        let doc = web_sys::window().and_then(|w| w.document()).expect("a document");
+        let doc = crate::glue::sf_document().expect("a document");
         let mut r = crate::dom::build(
             &doc,
             container,
@@ -165,7 +164,7 @@ impl Bar {
         let gen = self.generation.get().wrapping_add(1);
         self.generation.set(gen);
         let w = self.clone();
-        spawn_local(async move {
+        crate::glue::spawn(async move {
             let result = crate::cart::load(&w.rt, w.texts.language(), &w.texts.locale).await;
             if w.generation.get() != gen {
                 return;

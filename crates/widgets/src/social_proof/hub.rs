@@ -16,7 +16,6 @@ use schaufenster_core::social_proof::decide;
 use std::cell::RefCell;
 use std::rc::Weak;
 use wasm_bindgen::JsValue;
-use wasm_bindgen_futures::spawn_local;
 
 struct Entry {
     id: u32,
@@ -89,7 +88,7 @@ fn schedule_flush() {
     if already {
         return;
     }
-    spawn_local(async {
+    crate::glue::spawn(async {
         // Let every element connected in this task register first.
         sf_sleep(0).await;
         HUB.with(|h| h.borrow_mut().flush_scheduled = false);
@@ -113,7 +112,7 @@ fn start_timer() {
         Some(h.timer_generation)
     });
     let Some(generation) = generation else { return };
-    spawn_local(async move {
+    crate::glue::spawn(async move {
         loop {
             sf_sleep(every * 1000).await;
             if HUB.with(|h| h.borrow().timer_generation != generation) {

@@ -72,7 +72,7 @@ impl Drop for Handle {
 
 impl Badges {
     fn build(container: &HtmlElement, rt: Rc<Runtime>, texts: Texts) -> Badges {
-        let doc = web_sys::window().and_then(|w| w.document()).expect("a document");
+        let doc = crate::glue::sf_document().expect("a document");
         let panel_id = format!("sf-sp-how-{}", crate::dom::next_id());
         let mut r = crate::dom::build(
             &doc,
