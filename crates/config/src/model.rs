@@ -694,6 +694,7 @@ pub(crate) fn check_semantics(root: &Json, config: Option<&Config>, cx: &mut Ctx
         (&["loyalty", "program", "url"], crate::loyalty::URL_VARS),
         (&["loyalty", "me_url"], crate::loyalty::URL_VARS),
         (&["loyalty", "redeem_url"], crate::loyalty::URL_VARS),
+        (&["loyalty", "join_url"], FAQ_VARS),
     ];
     for &(path, vars) in URLS {
         let mut at = Some(root);

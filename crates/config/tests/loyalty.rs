@@ -125,3 +125,12 @@ fn points_of_the_customer() {
     assert_eq!(p.history[1].reward, None);
     assert_eq!(points_from_json(&parse(r#"{"balance": "350"}"#).unwrap()), None);
 }
+
+#[test]
+fn the_join_link_may_name_the_page_language() {
+    let ok = schaufenster_config::load_str(r#"{"loyalty": {"join_url": "/konto.html?lang={language}"}}"#);
+    assert!(ok.problems.is_empty(), "{:?}", ok.problems);
+    // A placeholder the widget does not fill would be sent literally: reported at its path.
+    let bad = schaufenster_config::load_str(r#"{"loyalty": {"join_url": "/konto.html?lang={lang}"}}"#);
+    assert!(bad.problems.iter().any(|p| p.path == "$.loyalty.join_url" && p.message.contains("{lang}")), "{:?}", bad.problems);
+}

@@ -200,6 +200,8 @@ test("English", async ({ page, consoleLog }) => {
   await ready(page);
   await expect(page.locator("sf-loyalty h2")).toHaveText("Your loyalty points");
   await expect(page.locator("sf-loyalty [part=join-link]")).toHaveText("Sign in and collect points");
+  // The link keeps the page's language (join_url "/konto.html?lang={language}").
+  await expect(page.locator("sf-loyalty [part=join-link]")).toHaveAttribute("href", "/konto.html?lang=en");
   await page.locator("[data-demo-login]").click();
   await expect(loy.balance(page)).toHaveText("400 points");
   await expect(loy.tier(page)).toHaveText("No tier yet");

@@ -167,7 +167,9 @@ impl Widget {
         let ids = format!("sf-loyalty-{uid}-");
         let (dialog_id, title_id) = (format!("{ids}dialog"), format!("{ids}title"));
         let join_url = rt.config.loyalty.get().and_then(|c| c.join_url.as_ref());
-        let join = join_url.map_or("", |l| l.0.as_str());
+        // The link may name the page's language ("/konto.html?lang={language}").
+        let join = join_url.map_or(String::new(), |l| crate::backend::expand_url(&l.0, &[("language", texts.language()), ("locale", &texts.locale)]));
+        let join = join.as_str();
         let panel = if inline { "section" } else { "dialog" };
         let vals = [dialog_id.as_str(), &title_id, join, panel];
         let mut r = crate::dom::build(
