@@ -237,36 +237,28 @@ impl Source {
             .iter()
             .map(|(k, p)| ((*k).to_owned(), obj([("$ref", s("#/$defs/pointer")), ("description", s(&format!("Pointer to {k}; default \"{p}\".")))])))
             .collect();
-        let mut schema = obj([
-            ("type", s("object")),
-            ("description", s(&format!("Where the {what} comes from: \"url\" (fetched) or \"inline\" data, with an optional \"map\" of JSON pointers."))),
-            ("properties", obj([
-                ("url", Url::schema()),
-                ("inline", obj([("description", s("The data itself, in the shape the map describes."))])),
-                ("map", obj([("type", s("object")), ("properties", Json::Object(props)), ("additionalProperties", Json::Bool(false))])),
-                ("money", MoneyFormat::schema()),
-            ])),
-            ("additionalProperties", Json::Bool(false)),
-            ("oneOf", Json::Array(vec![obj([("required", Json::Array(vec![s("url")]))]), obj([("required", Json::Array(vec![s("inline")]))])])),
-        ]);
-        if what == "product" {
+        let product = what == "product";
+        let required = |key: &str| obj([("required", Json::Array(vec![s(key)]))]);
+        let mut props = vec![
+            ("url".to_owned(), Url::schema()),
+            ("inline".to_owned(), obj([("description", s("The data itself, in the shape the map describes."))])),
+            ("map".to_owned(), obj([("type", s("object")), ("properties", Json::Object(props)), ("additionalProperties", Json::Bool(false))])),
+            ("money".to_owned(), MoneyFormat::schema()),
+        ];
+        let mut one_of = vec![required("url"), required("inline")];
+        if product {
+            props.push(("session_currency".into(), obj([("type", s("boolean")), ("description", s("The response names no currency because its prices are in the shopper's session currency, as the cart's are (Shopify's Ajax API, Shopware's Store API): read them in the cart's currency. Default false: the list must state its currency at the \"currency\" pointer."))])));
             // A product source may name neither: the platform preset fills it in (the root's
             // `allOf` in lib.rs says when that is allowed).
-            if let Json::Object(members) = &mut schema {
-                for (k, v) in members.iter_mut() {
-                    match k.as_str() {
-                        "properties" => {
-                            if let Json::Object(props) = v {
-                                props.push(("session_currency".into(), obj([("type", s("boolean")), ("description", s("The response names no currency because its prices are in the shopper's session currency, as the cart's are (Shopify's Ajax API, Shopware's Store API): read them in the cart's currency. Default false: the list must state its currency at the \"currency\" pointer."))])));
-                            }
-                        }
-                        "oneOf" => *v = Json::Array(vec![obj([("required", Json::Array(vec![s("url")]))]), obj([("required", Json::Array(vec![s("inline")]))]), obj([("not", obj([("anyOf", Json::Array(vec![obj([("required", Json::Array(vec![s("url")]))]), obj([("required", Json::Array(vec![s("inline")]))])]))]))])]),
-                        _ => {}
-                    }
-                }
-            }
+            one_of.push(obj([("not", obj([("anyOf", Json::Array(vec![required("url"), required("inline")]))]))]));
         }
-        schema
+        obj([
+            ("type", s("object")),
+            ("description", s(&format!("Where the {what} comes from: \"url\" (fetched) or \"inline\" data, with an optional \"map\" of JSON pointers."))),
+            ("properties", Json::Object(props)),
+            ("additionalProperties", Json::Bool(false)),
+            ("oneOf", Json::Array(one_of)),
+        ])
     }
 }
 
