@@ -122,12 +122,7 @@ pub fn found_text(text: &str) -> String {
     found(&s(text))
 }
 
-/// Whether `text` contains `part` (non-empty): a plain byte scan, as the config's few short
-/// needles need no substring searcher.
-#[inline(never)]
-pub(crate) fn has_text(text: &str, part: &str) -> bool {
-    text.as_bytes().windows(part.len()).any(|w| w == part.as_bytes())
-}
+pub(crate) use schaufenster_core::template::has_text;
 
 /// The decoding context: the current path and the problems found so far.
 #[derive(Default, Debug)]

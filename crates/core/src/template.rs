@@ -103,6 +103,19 @@ impl<'a> Iterator for Pieces<'a> {
     }
 }
 
+/// Whether `text` contains `part` (non-empty): a plain byte scan. `str::contains` with a `&str`
+/// pattern links a two-way substring searcher (~1.2 KB of wasm) that short needles do not need.
+///
+/// ```
+/// use schaufenster_core::template::has_text;
+/// assert!(has_text("/p?id={product}", "{product}"));
+/// assert!(!has_text("/p?id={products", "{product}"));
+/// ```
+#[inline(never)]
+pub fn has_text(text: &str, part: &str) -> bool {
+    text.as_bytes().windows(part.len()).any(|w| w == part.as_bytes())
+}
+
 /// `parts` with `sep` between them, like `[S]::join`: one small loop per element type instead
 /// of std's join, which precomputes the length with checked arithmetic (~1.2 KB of wasm for
 /// its two instances here).

@@ -351,10 +351,9 @@ impl Bar {
     }
 }
 
-/// Whether a suggestions URL asks for a product from the cart (`{product}`). A byte window,
-/// not `str::contains`, which links a two-way string searcher (+1.2 KB) for this one use.
+/// Whether a suggestions URL asks for a product from the cart (`{product}`).
 fn wants_product(url: &str) -> bool {
-    url.as_bytes().windows(9).any(|w| w == b"{product}")
+    schaufenster_core::template::has_text(url, "{product}")
 }
 
 /// The products to suggest for the gap to the next tier (the gap, its currency, the
