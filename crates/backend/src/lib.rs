@@ -235,7 +235,7 @@ pub fn app(state: AppState, www: PathBuf) -> Router {
         .fallback_service(
             Router::new()
                 .fallback_service(ServeDir::new(&www).append_index_html_on_directories(true))
-                .layer(middleware::from_fn_with_state(std::sync::Arc::new(www), pages::shop_header)),
+                .layer(middleware::from_fn_with_state(pages::load_header(&www), pages::shop_header)),
         )
         .layer(middleware::from_fn(visitor))
         .layer(SetResponseHeaderLayer::overriding(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP)))

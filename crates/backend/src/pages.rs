@@ -6,7 +6,7 @@
 //! lost a link. It runs on the server, so the header is in the HTML before anything renders
 //! (no layout shift, no script).
 
-use std::path::PathBuf;
+use std::path::Path;
 use std::sync::Arc;
 
 use axum::body::Body;
@@ -35,8 +35,15 @@ pub fn fill(page: &str, header: &str, path: &str) -> String {
     page.replacen(MARKER, &header, 1)
 }
 
+/// The header partial of `www`, read once when the router is built; `None` when the directory
+/// has none (a custom `--www`), and pages are then served as they are.
+pub fn load_header(www: &Path) -> Option<Arc<str>> {
+    std::fs::read_to_string(www.join(PARTIAL)).ok().map(Arc::from)
+}
+
 /// Middleware over the static files: fills in the header of HTML pages that ask for it.
-pub async fn shop_header(State(www): State<Arc<PathBuf>>, req: Request, next: Next) -> Response {
+pub async fn shop_header(State(header): State<Option<Arc<str>>>, req: Request, next: Next) -> Response {
+    let Some(header) = header else { return next.run(req).await };
     let path = req.uri().path().to_owned();
     let res = next.run(req).await;
     let html = res.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|t| t.starts_with("text/html"));
@@ -47,7 +54,7 @@ pub async fn shop_header(State(www): State<Arc<PathBuf>>, req: Request, next: Ne
     let Ok(bytes) = axum::body::to_bytes(body, 4 << 20).await else {
         return Response::from_parts(parts, Body::empty());
     };
-    let (Ok(page), Ok(header)) = (std::str::from_utf8(&bytes), std::fs::read_to_string(www.join(PARTIAL))) else {
+    let Ok(page) = std::str::from_utf8(&bytes) else {
         return Response::from_parts(parts, Body::from(bytes));
     };
     let filled = fill(page, &header, &path);
