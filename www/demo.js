@@ -241,6 +241,9 @@ function applyLanguage() {
       sw.lang = "en";
       sw.hreflang = "en";
     }
+    // FAQ entry ids are per language (the German and English FAQs are separate lists), so a
+    // `#faq-<id>` deep link would name nothing on the other language's help page.
+    if (url.hash.startsWith("#faq-")) url.hash = "";
     sw.href = url.pathname + url.search + url.hash;
   }
   document.documentElement.classList.remove("i18n-pending");

@@ -24,7 +24,7 @@ config_struct! {
         pub session: bool = false,
         /// Redemptions are POSTed here as {"reward_id"} with an Idempotency-Key; default {backend.base_url}/loyalty/redeem.
         pub redeem_url: Option<Url>,
-        /// Where logged-out shoppers join or sign in, e.g. "/konto.html" or "/konto.html?lang={language}" ({language} and {locale} are the page's); omitted: no link.
+        /// Where logged-out shoppers join or sign in, e.g. "/konto.html" or "/konto.html?lang={language}" ({language} and {locale} are the page's); omitted: no link. The page it leads to shows no link to itself.
         pub join_url: Option<Link>,
         /// "launcher" (a button that opens the panel as a dialog, default) or "inline" (the panel in the page); the element's display attribute overrides it.
         pub display: Display = Display::Launcher,

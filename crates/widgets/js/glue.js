@@ -131,6 +131,13 @@ export function sfHash() {
   try { return decodeURIComponent(location.hash); } catch (e) { return location.hash; }
 }
 
+// Whether `href` leads to the page it is on (same origin and path): a link there would only
+// reload it.
+export function sfHere(href) {
+  const u = new URL(href, location.href);
+  return u.origin === location.origin && u.pathname === location.pathname;
+}
+
 // Sets the hash without scrolling, a history entry or a hashchange event ("" removes it).
 // Built on the full URL, so a <base href> cannot redirect it.
 export function sfSetHash(hash) {

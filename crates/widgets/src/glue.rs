@@ -41,6 +41,8 @@ extern "C" {
     pub fn sf_warn(text: &str);
     #[wasm_bindgen(js_name = sfHash)]
     pub fn sf_hash() -> String;
+    #[wasm_bindgen(js_name = sfHere)]
+    pub fn sf_here(href: &str) -> bool;
     #[wasm_bindgen(js_name = sfSetHash)]
     pub fn sf_set_hash(hash: &str);
     #[wasm_bindgen(js_name = sfShow)]

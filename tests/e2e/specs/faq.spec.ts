@@ -263,6 +263,8 @@ test("A #faq-<id> deep link opens that answer, a hash change opens another, clos
   for (const w of words) await expect(faq.body(page)).toContainText(w);
   expect(await page.evaluate(() => location.hash)).toBe("#faq-garantie-schloss-code");
   expect(await faqEvents(page, "sf:faq-open")).toEqual([{ type: "sf:faq-open", detail: { widget: "faq", id: "garantie-schloss-code" } }]);
+  // The English help page has its own entry ids: the language switch leaves the hash behind.
+  await expect(page.locator("[data-lang-switch]")).toHaveAttribute("href", "/help.html?lang=en");
 
   // A link to another entry on the same page.
   await page.evaluate(() => (location.hash = "#faq-versand-kosten"));

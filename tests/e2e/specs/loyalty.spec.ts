@@ -196,12 +196,19 @@ test("checkout credits the points the launcher predicted", async ({ page, consol
 
 test("English", async ({ page, consoleLog }) => {
   await freshCustomer(page, 300);
+  // On the cart page the launcher's dialog offers the account page, in the page's language
+  // (join_url "/konto.html?lang={language}") ...
+  await page.goto("/cart.html?lang=en");
+  await ready(page);
+  await page.locator("sf-loyalty [part=launcher]").click();
+  await expect(page.locator("sf-loyalty [part=join-link]")).toHaveText("Sign in and collect points");
+  await expect(page.locator("sf-loyalty [part=join-link]")).toHaveAttribute("href", "/konto.html?lang=en");
+  // ... which does not link to itself: its own sign-in button is above the panel.
   await page.goto("/konto.html?lang=en");
   await ready(page);
   await expect(page.locator("sf-loyalty h2")).toHaveText("Your loyalty points");
-  await expect(page.locator("sf-loyalty [part=join-link]")).toHaveText("Sign in and collect points");
-  // The link keeps the page's language (join_url "/konto.html?lang={language}").
-  await expect(page.locator("sf-loyalty [part=join-link]")).toHaveAttribute("href", "/konto.html?lang=en");
+  await expect(loy.join(page)).toContainText("Collect points with every order");
+  await expect(page.locator("sf-loyalty [part=join-link]")).toHaveCount(0);
   await page.locator("[data-demo-login]").click();
   await expect(loy.balance(page)).toHaveText("400 points");
   await expect(loy.tier(page)).toHaveText("No tier yet");

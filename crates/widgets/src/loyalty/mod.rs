@@ -190,7 +190,8 @@ impl Widget {
              <earn=section part=earn <=h3 =@loyalty.earn / <list=ul * / hidden / \
              <history=section part=history <=h3 =@loyalty.history / <list=ol * / hidden",
             &vals,
-            !inline as u32 | (join_url.is_some() as u32) << 1,
+            // No join link on the page it leads to (the account page's own sign-in is there).
+            !inline as u32 | ((join_url.is_some() && !crate::glue::sf_here(join)) as u32) << 1,
             &texts,
             &rt.config,
         )
