@@ -52,6 +52,8 @@ const TEXTS = {
     "shop.addLabel": "{title} in den Warenkorb legen",
     "shop.soldOut": "Ausverkauft",
     "shop.added": "{title} liegt im Warenkorb.",
+    "shop.noMore": "Mehr {title} haben wir gerade nicht auf Lager.",
+    "shop.noMoreAny": "Davon haben wir gerade nicht mehr auf Lager.",
     "cart.title": "Warenkorb",
     "cart.lines": "Artikel",
     "cart.empty": "Dein Warenkorb ist leer.",
@@ -69,6 +71,7 @@ const TEXTS = {
     "cart.removeLabel": "{title} entfernen",
     "cart.removed": "{title} wurde entfernt.",
     "cart.changed": "{title}: Menge {qty}.",
+    "cart.count.one": "{n} Artikel im Warenkorb",
     "cart.count": "{n} Artikel im Warenkorb",
     "thanks.title": "Vielen Dank für deine Bestellung!",
     "thanks.text": "Bestellnummer {id}. Gesamtbetrag {total}, davon Versand {shipping}.",
@@ -131,6 +134,8 @@ const TEXTS = {
     "shop.addLabel": "Add {title} to cart",
     "shop.soldOut": "Sold out",
     "shop.added": "{title} is in your cart.",
+    "shop.noMore": "We have no more {title} in stock right now.",
+    "shop.noMoreAny": "We have no more of it in stock right now.",
     "cart.title": "Cart",
     "cart.lines": "Items",
     "cart.empty": "Your cart is empty.",
@@ -148,6 +153,7 @@ const TEXTS = {
     "cart.removeLabel": "Remove {title}",
     "cart.removed": "{title} was removed.",
     "cart.changed": "{title}: quantity {qty}.",
+    "cart.count.one": "{n} item in cart",
     "cart.count": "{n} items in cart",
     "thanks.title": "Thank you for your order!",
     "thanks.text": "Order number {id}. Total {total}, including {shipping} shipping.",
@@ -320,7 +326,7 @@ let cart = null;
 function renderCount() {
   const n = cart ? cart.item_count : 0;
   for (const e of $$("[data-cart-count]")) e.textContent = String(n);
-  for (const e of $$("[data-cart-count-text]")) e.textContent = `, ${t("cart.count", { n })}`;
+  for (const e of $$("[data-cart-count-text]")) e.textContent = `, ${t(new Intl.PluralRules(LOCALE).select(n) === "one" ? "cart.count.one" : "cart.count", { n })}`;
 }
 
 function setCart(next) {
@@ -365,7 +371,7 @@ async function addToCart(productId, quantity = 1, title) {
     announce(t("shop.added", { title: line ? line.title : title || productId }));
     return true;
   } catch (e) {
-    showError(t("error"));
+    showError(e.code === "out_of_stock" ? (title ? t("shop.noMore", { title }) : t("shop.noMoreAny")) : t("error"));
     return false;
   }
 }
@@ -519,7 +525,7 @@ async function changeLine(line, quantity) {
     announce(quantity > 0 ? t("cart.changed", { title: line.title, qty: quantity }) : t("cart.removed", { title: line.title }));
     if (quantity === 0) $("#main")?.focus();
   } catch (e) {
-    showError(t("error"));
+    showError(e.code === "out_of_stock" ? t("shop.noMore", { title: line.title }) : t("error"));
   }
 }
 

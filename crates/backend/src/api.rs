@@ -137,7 +137,9 @@ pub async fn advisor_products(State(st): State<AppState>, q: Params) -> ApiResul
             let mut o = serde_json::Map::new();
             o.insert("id".into(), json!(p.id));
             o.insert("title".into(), json!(p.title));
-            o.insert("url".into(), json!(format!("/product.html?id={}", p.id)));
+            // The product page in the shopper's language (German is the page's default).
+            let url = if lang == "en" { format!("/product.html?id={}&lang=en", p.id) } else { format!("/product.html?id={}", p.id) };
+            o.insert("url".into(), json!(url));
             o.insert("image".into(), json!(p.image));
             o.insert("price".into(), json!(p.price));
             o.insert("stock".into(), json!(p.stock));
@@ -250,10 +252,14 @@ fn check_quantity(q: i64, min: i64) -> Result<u32, ApiError> {
 }
 
 /// The product must exist (404) and be available (409).
-fn buyable(conn: &rusqlite::Connection, id: &str) -> Result<(), ApiError> {
+///
+/// A line holds at most what is in stock: 409 `out_of_stock` when `quantity` exceeds it (the
+/// shopper learns it when adding, not only at checkout).
+fn buyable(conn: &rusqlite::Connection, id: &str, quantity: i64) -> Result<(), ApiError> {
     match db::product(conn, id, "EUR", "de")? {
         None => Err(ApiError::new(StatusCode::NOT_FOUND, "unknown_product", format!("no product {id:?}"))),
         Some(p) if !p.available => Err(ApiError::new(StatusCode::CONFLICT, "unavailable", format!("{} is not available", p.title))),
+        Some(p) if quantity > p.stock => Err(ApiError::new(StatusCode::CONFLICT, "out_of_stock", format!("only {} of {} in stock, the line would hold {quantity}", p.stock, p.title))),
         Some(_) => Ok(()),
     }
 }
@@ -265,8 +271,8 @@ pub async fn add_line(State(st): State<AppState>, Extension(v): Extension<Visito
     let b = body(payload)?;
     let add = check_quantity(b.quantity, 1)?;
     let conn = st.db.lock().expect("db lock");
-    buyable(&conn, &b.product_id)?;
     let now = db::line_quantity(&conn, &v.0, &b.product_id)?;
+    buyable(&conn, &b.product_id, i64::from(now + add))?;
     if now + add > MAX_QUANTITY {
         return Err(ApiError::new(
             StatusCode::CONFLICT,
@@ -292,7 +298,7 @@ pub async fn set_line(
     let qty = check_quantity(b.quantity, 0)?;
     let conn = st.db.lock().expect("db lock");
     if qty > 0 {
-        buyable(&conn, &product_id)?;
+        buyable(&conn, &product_id, i64::from(qty))?;
     } else if db::product(&conn, &product_id, "EUR", "de")?.is_none() {
         return Err(ApiError::new(StatusCode::NOT_FOUND, "unknown_product", format!("no product {product_id:?}")));
     }

@@ -45,7 +45,7 @@ pub fn openapi() -> Value {
             "operationId": op,
             "summary": summary,
             "parameters": [product_id_param(), locale_param()],
-            "responses": {"200": ok("The updated cart.", "Cart"), "400": err("Invalid quantity or body."), "404": err("Unknown product."), "409": err("Product unavailable.")}
+            "responses": {"200": ok("The updated cart.", "Cart"), "400": err("Invalid quantity or body."), "404": err("Unknown product."), "409": err("Setting a quantity above 0: product unavailable (`unavailable`) or the quantity above its stock (`out_of_stock`).")}
         })
     };
     let mut set_line = cart_ops("Sets a line's quantity; 0 removes it.", "setLine");
@@ -84,7 +84,7 @@ Errors are `{\"error\": {\"code\", \"message\"}}` with a 4xx/5xx status. API res
                 "summary": "Adds a quantity of a product (at most 99 per line).",
                 "parameters": [locale_param()],
                 "requestBody": body("AddLine"),
-                "responses": {"200": ok("The updated cart.", "Cart"), "400": err("Quantity outside 1..=99."), "404": err("Unknown product."), "409": err("Product unavailable or the line would exceed 99."), "422": err("Body misses a field or has a wrong type.")}
+                "responses": {"200": ok("The updated cart.", "Cart"), "400": err("Quantity outside 1..=99."), "404": err("Unknown product."), "409": err("Product unavailable (`unavailable`), the line would exceed its stock (`out_of_stock`) or 99 (`quantity_limit`)."), "422": err("Body misses a field or has a wrong type.")}
             }},
             "/api/cart/lines/{product_id}": {
                 "put": set_line,
@@ -437,7 +437,7 @@ fn advisor_schemas() -> Value {
                 "required": ["id", "title", "url", "image", "price", "stock", "volume_l", "weight_kg", "width_cm", "height_cm", "depth_cm", "material", "features", "wheels", "cabin_size", "kind"],
                 "properties": {
                     "id": {"type": "string", "examples": ["handgepaeck-trolley"]}, "title": {"type": "string", "description": "In the requested language."},
-                    "url": {"type": "string", "examples": ["/product.html?id=handgepaeck-trolley"]}, "image": {"type": "string", "examples": ["/img/handgepaeck-trolley.svg"]},
+                    "url": {"type": "string", "description": "The demo's product page, in the requested language (`&lang=en` for English).", "examples": ["/product.html?id=handgepaeck-trolley"]}, "image": {"type": "string", "examples": ["/img/handgepaeck-trolley.svg"]},
                     "price": money("Unit price"), "stock": {"type": "integer", "minimum": 0, "description": "Units in stock; 0 is out of stock."},
                     "volume_l": number("Volume in litres."), "weight_kg": number("Empty weight in kg."),
                     "width_cm": number("Width in cm."), "height_cm": number("Height in cm (the longest side of a suitcase)."), "depth_cm": number("Depth in cm."),

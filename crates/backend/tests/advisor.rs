@@ -47,6 +47,9 @@ fn advisor_products_per_locale_and_currency() {
         assert!(d["title"].as_str().is_some_and(|t| !t.is_empty()) && e["title"].as_str().is_some_and(|t| !t.is_empty()), "{id}");
         titles_differ += usize::from(d["title"] != e["title"]);
         assert_eq!(d["url"], json!(format!("/product.html?id={id}")));
+        // English results lead to the English product page.
+        assert_eq!(e["url"], json!(format!("/product.html?id={id}&lang=en")));
+        assert_eq!(ch["url"], d["url"]);
         let img = repo_root().join("www").join(d["image"].as_str().unwrap().trim_start_matches('/'));
         assert!(img.exists(), "{id}: missing image {}", img.display());
         let (eur, franc) = (d["price"].as_i64().unwrap(), ch["price"].as_i64().unwrap());
@@ -123,7 +126,8 @@ fn advisor_products_reject_bad_locale_and_currency() {
 
 #[test]
 fn advisor_products_go_into_the_cart_and_through_checkout() {
-    let c = Client::new(&server());
+    let base = server();
+    let c = Client::new(&base);
     let stock = |c: &Client, id: &str| list(&c.get_ok("/api/advisor/products")).iter().find(|p| p["id"] == id).unwrap()["stock"].as_i64().unwrap();
     let before = stock(&c, "koffer-m-leicht");
     c.ok("POST", "/api/cart/lines", json!({"product_id": "koffer-m-leicht", "quantity": 2}));
@@ -143,12 +147,19 @@ fn advisor_products_go_into_the_cart_and_through_checkout() {
     assert_eq!(stock(&c, "koffer-m-usb"), 0);
     let r = c.send("POST", "/api/cart/lines", Some(json!({"product_id": "koffer-m-usb", "quantity": 1})));
     assert_eq!((r.status, r.error_code().as_str()), (409, "unavailable"));
-    // More than in stock: checkout refuses it and changes nothing.
+    // More than in stock: the cart refuses it ...
     let left = stock(&c, "koffer-m-leicht");
-    c.ok("POST", "/api/cart/lines", json!({"product_id": "koffer-m-leicht", "quantity": left + 1}));
+    let r = c.send("POST", "/api/cart/lines", Some(json!({"product_id": "koffer-m-leicht", "quantity": left + 1})));
+    assert_eq!((r.status, r.error_code().as_str()), (409, "out_of_stock"));
+    // ... and when another order takes one after it was carted, checkout refuses it and
+    // changes nothing.
+    c.ok("POST", "/api/cart/lines", json!({"product_id": "koffer-m-leicht", "quantity": left}));
+    let other = Client::new(&base);
+    other.ok("POST", "/api/cart/lines", json!({"product_id": "koffer-m-leicht", "quantity": 1}));
+    assert_eq!(other.send("POST", "/api/checkout", None).status, 201);
     let r = c.send("POST", "/api/checkout", None);
     assert_eq!((r.status, r.error_code().as_str()), (409, "out_of_stock"));
-    assert_eq!(c.get_ok("/api/cart")["item_count"], left + 1);
+    assert_eq!(c.get_ok("/api/cart")["item_count"], left);
 }
 
 // ---------------------------------------------------------------------------------------------

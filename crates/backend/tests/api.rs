@@ -137,11 +137,20 @@ fn add_set_remove_lines() {
         assert_eq!((r.status, r.error_code().as_str()), (status, code), "{method} {path} {body:?}: {}", r.text);
         assert_eq!(r.header("cache-control"), Some("no-store"));
     }
-    // A line never exceeds 99.
-    c.ok("POST", "/api/cart/lines", json!({"product_id": "daypack", "quantity": 99}));
-    let r = c.send("POST", "/api/cart/lines", Some(json!({"product_id": "daypack", "quantity": 1})));
+    // A line never exceeds 99 (kulturbeutel has 120 in stock) ...
+    c.ok("POST", "/api/cart/lines", json!({"product_id": "kulturbeutel", "quantity": 99}));
+    let r = c.send("POST", "/api/cart/lines", Some(json!({"product_id": "kulturbeutel", "quantity": 1})));
     assert_eq!((r.status, r.error_code().as_str()), (409, "quantity_limit"));
-    assert_eq!(line_qty(&c.get_ok("/api/cart"), "daypack"), Some(99));
+    assert_eq!(line_qty(&c.get_ok("/api/cart"), "kulturbeutel"), Some(99));
+    // ... nor the stock (kofferwaage: 4), whether added to or set; the line stays as it was.
+    c.ok("POST", "/api/cart/lines", json!({"product_id": "kofferwaage", "quantity": 3}));
+    for (method, path, body) in [("POST", "/api/cart/lines", json!({"product_id": "kofferwaage", "quantity": 2})), ("PUT", "/api/cart/lines/kofferwaage", json!({"quantity": 5}))] {
+        let r = c.send(method, path, Some(body));
+        assert_eq!((r.status, r.error_code().as_str()), (409, "out_of_stock"), "{method}: {}", r.text);
+        assert!(r.json()["error"]["message"].as_str().unwrap().contains("only 4 of"), "{}", r.text);
+    }
+    assert_eq!(line_qty(&c.get_ok("/api/cart"), "kofferwaage"), Some(3));
+    c.ok("PUT", "/api/cart/lines/kofferwaage", json!({"quantity": 4}));
 }
 
 #[test]

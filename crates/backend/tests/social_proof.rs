@@ -184,14 +184,18 @@ fn stock_is_decremented_and_never_oversold() {
     for (id, stock) in [("handgepaeck-trolley", 3), ("kofferwaage", 4), ("weekender", 0), ("daypack", 57), ("koffer-m", 24), ("gutschein-25", 200)] {
         assert_eq!(stock_of(&a, id), stock, "{id}");
     }
-    a.ok("POST", "/api/cart/lines", json!({"product_id": "handgepaeck-trolley", "quantity": 2}));
-    assert_eq!(a.send("POST", "/api/checkout", None).status, 201);
-    assert_eq!(stock_of(&a, "handgepaeck-trolley"), 1);
-
-    // One line exceeding the stock refuses the whole order and changes nothing.
+    // b carts two of the three trolleys, then a buys two.
     let b = Client::new(&base);
     b.ok("POST", "/api/cart/lines", json!({"product_id": "daypack", "quantity": 1}));
     b.ok("POST", "/api/cart/lines", json!({"product_id": "handgepaeck-trolley", "quantity": 2}));
+    a.ok("POST", "/api/cart/lines", json!({"product_id": "handgepaeck-trolley", "quantity": 2}));
+    assert_eq!(a.send("POST", "/api/checkout", None).status, 201);
+    assert_eq!(stock_of(&a, "handgepaeck-trolley"), 1);
+    // A new cart cannot take more than is left.
+    let r = Client::new(&base).send("POST", "/api/cart/lines", Some(json!({"product_id": "handgepaeck-trolley", "quantity": 2})));
+    assert_eq!((r.status, r.error_code().as_str()), (409, "out_of_stock"), "{}", r.text);
+
+    // b's line now exceeds the stock: the whole order is refused and nothing changes.
     let r = b.send("POST", "/api/checkout", None);
     assert_eq!((r.status, r.error_code().as_str()), (409, "out_of_stock"), "{}", r.text);
     assert!(r.json()["error"]["message"].as_str().unwrap().contains("Handgepäck-Trolley"));

@@ -80,6 +80,8 @@ test("English: ?lang=en shows the same flow in English with € amounts", async 
     await addFromGrid(page, id, ++count);
     await expectBar(page, want);
     await expectBarMatchesBackend(page, "en", "You get free shipping");
+    // The header's count for screen readers, singular for one item.
+    await expect(page.locator("header [data-cart-count-text]")).toHaveText(count === 1 ? ", 1 item in cart" : `, ${count} items in cart`);
     if (id === "nackenkissen") await expectNoAxeViolations(page, "English, free shipping reached");
   }
   const reached = (await sfEvents(page, "sf:threshold-reached")).map((e) => e.detail.tier);

@@ -401,6 +401,31 @@ test("The product page does not shift when its badges arrive", async ({ page, co
   expectCleanConsole(consoleLog);
 });
 
+test("The cart takes no more than the stock: adding or raising past it says so", async ({ page, consoleLog }) => {
+  const id = "kofferwaage"; // stock 4, carted by other tests but never bought
+  await openProduct(page, id);
+  const title = (await page.locator("[data-detail] h1").textContent())!.trim();
+  const add = page.locator(`button[data-add="${id}"]`);
+  for (let n = 1; n <= 4; n++) {
+    await add.click();
+    await expect(page.locator("header [data-cart-count]")).toHaveText(String(n));
+  }
+  await add.click();
+  await expect(page.locator("[data-error]")).toHaveText(`Mehr ${title} haben wir gerade nicht auf Lager.`);
+  await expect(page.locator("header [data-cart-count]")).toHaveText("4");
+  // In the cart, "+" on the full line says the same and keeps the quantity.
+  await page.goto("/cart.html");
+  const line = page.locator(`[data-line="${id}"]`);
+  await line.locator("button[data-more]").click();
+  await expect(page.locator("[data-error]")).toHaveText(`Mehr ${title} haben wir gerade nicht auf Lager.`);
+  await expect(line.locator("[data-qty]")).toHaveText("4");
+  await expectNoAxeViolations(page, "cart at the stock limit");
+  // The two refused requests (409) are the only console lines.
+  const refused = consoleLog.filter((e) => e.type === "error" && e.text.includes("status of 409"));
+  expect(refused).toHaveLength(2);
+  expectCleanConsole(consoleLog.filter((e) => !refused.includes(e)));
+});
+
 test("The product page does not shift at 320 px when its badges arrive", async ({ page, consoleLog }) => {
   await page.setViewportSize({ width: 320, height: 640 });
   const id = "reiserucksack-40";
