@@ -7,6 +7,8 @@
 // re-mounts every <sf-…> element of the page. It is called only for a config without errors (a
 // broken one would disable widgets and report to the console, which is the package's behaviour
 // on a shop page, not what an editor wants); the preview then keeps the last good state.
+// The validator writes its messages and hints in English; check(text, LANG) has the module
+// translate them for the German page (the path and the found value stay as they are).
 // No inline script or style (strict CSP); every text is set with textContent.
 
 import initValidator, { check } from "/playground-pkg/schaufenster_playground.js";
@@ -204,7 +206,7 @@ let timer = 0;
 function run() {
   clearTimeout(timer);
   const text = textarea.value;
-  const problems = check(text);
+  const problems = check(text, LANG);
   showProblems(problems);
   preview(text, problems);
 }

@@ -1,19 +1,25 @@
 //! The config validator of the playground page (`www/playground.html`), as wasm.
 //!
-//! `check(text)` parses `schaufenster.json` text with [`parse`] (syntax errors with line and
-//! column) and runs [`schaufenster_config::load`], the validation the widgets run, returning
+//! `check(text, lang)` parses `schaufenster.json` text with [`parse`] (syntax errors with line
+//! and column) and runs [`schaufenster_config::load`], the validation the widgets run, returning
 //! every problem as `{path, found, message, hint, severity, line, column, from, to, syntax}`:
 //! `severity` is `"error"` or `"warning"`; `line`/`column` (1-based, columns in characters)
 //! and `from`/`to` (UTF-16 offsets, for a textarea's selection) say where the value at `path`
 //! is, or its nearest enclosing value when it is missing; `syntax` is true for the one problem
-//! of text that is not JSON (its `path` is then `""`).
+//! of text that is not JSON (its `path` is then `""`). With `lang` `"de"` the `message` and
+//! `hint` are German ([`german`]: the validator's English templates matched by pattern; a text
+//! no pattern matches stays English), with any other `lang` English as the validator wrote them;
+//! `path` and `found` are never translated.
 //!
 //! Only that page loads this module; the widget package does not contain it. It carries no
 //! JSON library: the text is parsed here (positions are needed anyway) and the result goes
 //! to JS as JSON text through the browser's `JSON.parse`.
 #![deny(missing_docs)]
 
+mod german;
 mod parse;
+
+pub use german::Lang;
 
 use parse::{parse, Span};
 use schaufenster_config::json::{s, Json};
@@ -27,10 +33,10 @@ extern "C" {
 }
 
 /// Checks `schaufenster.json` text: an array of problems (see the crate docs), empty when the
-/// config is fine.
+/// config is fine; messages and hints in German for `lang` `"de"`, else in English.
 #[wasm_bindgen]
-pub fn check(text: &str) -> JsValue {
-    json_parse(&to_json(&check_text(text)).to_json_string())
+pub fn check(text: &str, lang: &str) -> JsValue {
+    json_parse(&to_json(&check_text_in(text, Lang::from_code(lang))).to_json_string())
 }
 
 /// One problem as the playground shows it.
@@ -61,6 +67,21 @@ pub struct Report {
 /// Every problem of the text: one syntax error, or the validator's problems (and keys given
 /// twice in one object, which the validator cannot see) with their places.
 pub fn check_text(text: &str) -> Vec<Report> {
+    check_text_in(text, Lang::En)
+}
+
+/// [`check_text`] with the messages and hints in `lang`.
+pub fn check_text_in(text: &str, lang: Lang) -> Vec<Report> {
+    let mut out = problems(text);
+    for r in &mut out {
+        r.message = lang.text(std::mem::take(&mut r.message));
+        r.hint = lang.text(std::mem::take(&mut r.hint));
+    }
+    out
+}
+
+/// The problems in English, as the validator and the parser write them.
+fn problems(text: &str) -> Vec<Report> {
     let parsed = match parse(text) {
         Ok(p) => p,
         Err(e) => {
@@ -100,11 +121,7 @@ pub fn check_text(text: &str) -> Vec<Report> {
 /// exists (a missing key is shown at its object).
 fn place(spans: &[Span], path: &str) -> (usize, usize) {
     let encloses = |span: &Span| path.strip_prefix(span.path.as_str()).is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']));
-    spans
-        .iter()
-        .filter(|s| encloses(s))
-        .max_by_key(|s| s.path.len())
-        .map_or((0, 0), |s| (s.start, s.end))
+    spans.iter().filter(|s| encloses(s)).max_by_key(|s| s.path.len()).map_or((0, 0), |s| (s.start, s.end))
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -213,6 +230,234 @@ mod tests {
         let reports = check_text(text);
         let got: Vec<_> = reports.iter().map(|r| (r.path.as_str(), r.severity, r.from, r.to)).collect();
         assert_eq!(got, [("$.currency", Severity::Warning, 20, 30)]);
+    }
+
+    /// The cases of tests/broken-configs.txt: (name, config text).
+    fn corpus() -> Vec<(&'static str, &'static str)> {
+        let text = include_str!("../tests/broken-configs.txt");
+        let mut cases = Vec::new();
+        for chunk in text.split("\n=== ").skip(1) {
+            let (name, body) = chunk.split_once('\n').unwrap_or((chunk, ""));
+            cases.push((name, body));
+        }
+        cases
+    }
+
+    /// English words of the templates: none may be left in a German text outside the parts
+    /// copied from the config and the quoted or braced config syntax.
+    const ENGLISH: &[&str] = &[
+        "the",
+        "a",
+        "is",
+        "are",
+        "not",
+        "of",
+        "to",
+        "and",
+        "or",
+        "with",
+        "for",
+        "must",
+        "found",
+        "expected",
+        "add",
+        "use",
+        "write",
+        "remove",
+        "unknown",
+        "did",
+        "you",
+        "mean",
+        "has",
+        "no",
+        "needs",
+        "only",
+        "this",
+        "that",
+        "keep",
+        "give",
+        "every",
+        "cannot",
+        "from",
+        "here",
+        "one",
+        "least",
+        "which",
+        "does",
+        "be",
+        "key",
+        "keys",
+        "value",
+        "values",
+        "known",
+        "available",
+        "such",
+        "as",
+        "missing",
+        "number",
+        "numbers",
+        "string",
+        "object",
+        "whole",
+        "minor",
+        "units",
+        "amount",
+        "amounts",
+        "means",
+        "tier",
+        "tiers",
+        "threshold",
+        "thresholds",
+        "question",
+        "needs",
+        "set",
+        "neither",
+        "nor",
+        "both",
+        "placeholder",
+        "message",
+        "twice",
+        "listed",
+        "duplicate",
+        "second",
+        "currency",
+        "country",
+        "fields",
+        "field",
+        "comma",
+        "item",
+        "member",
+        "digit",
+        "after",
+        "before",
+        "allowed",
+        "closed",
+        "character",
+        "end",
+        "never",
+        "still",
+        "runs",
+        "fix",
+        "what",
+        "says",
+        "e",
+        "g",
+        "language",
+        "language",
+        "slash",
+        "start",
+        "starts",
+        "empty",
+        "valid",
+        "plain",
+        "usable",
+        "capitals",
+        "refresh",
+        "every",
+        "shorter",
+        "than",
+        "too",
+        "large",
+        "negative",
+        "range",
+        "out",
+        "programme",
+        "numbers",
+        "come",
+        "point",
+        "your",
+    ];
+
+    /// Config syntax that stays English inside German texts.
+    const CODE: &[&str] = &["url", "inline", "json", "true", "false", "null", "max", "min", "type", "range", "number", "text", "tags", "show_if", "yes_no", "effects", "s"];
+
+    /// The words of a German text outside quotes, braces and the parts copied unchanged.
+    fn plain_words(de: &str, copied: &[String]) -> Vec<String> {
+        // Longest first (a key that is also in a copied list), and only as whole words.
+        let mut copied: Vec<&String> = copied.iter().filter(|c| !c.is_empty()).collect();
+        copied.sort_by_key(|c| std::cmp::Reverse(c.len()));
+        let mut text = de.to_owned();
+        for c in copied {
+            let word = |c: char| c.is_alphanumeric() || c == '_';
+            let mut from = 0;
+            while let Some(at) = text[from..].find(c.as_str()).map(|i| i + from) {
+                let end = at + c.len();
+                if text[..at].chars().next_back().is_some_and(word) || text[end..].chars().next().is_some_and(word) {
+                    from = end;
+                    continue;
+                }
+                text.replace_range(at..end, " ");
+                from = at + 1;
+            }
+        }
+        let mut out = String::new();
+        let (mut quoted, mut braces) = (false, 0usize);
+        for c in text.chars() {
+            match c {
+                '"' => quoted = !quoted,
+                '{' | '[' => braces += 1,
+                '}' | ']' => braces = braces.saturating_sub(1),
+                _ if !quoted && braces == 0 => out.push(c),
+                _ => {}
+            }
+        }
+        out.split(|c: char| !c.is_alphanumeric() && c != '_').filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+    }
+
+    /// The German page gets every message and hint in German, the English page the validator's
+    /// own text; together the corpus needs every rule of the table.
+    #[test]
+    fn every_problem_text_of_the_corpus_is_german_on_the_german_page() {
+        let mut used = vec![false; german::RULES.len()];
+        let (mut texts, mut english) = (0, Vec::new());
+        for (name, text) in corpus() {
+            let raw = problems(text);
+            assert!(!raw.is_empty(), "{name}: no problem");
+            let en = check_text_in(text, Lang::En);
+            let de = check_text_in(text, Lang::De);
+            assert_eq!(en, raw, "{name}: the English page shows the texts as written");
+            assert_eq!(check(&raw), check(&de), "{name}: only messages and hints change");
+            for (r, d) in raw.iter().zip(&de) {
+                for (en, de) in [(&r.message, &d.message), (&r.hint, &d.hint)] {
+                    assert!(!en.is_empty(), "{name}: {r:?}");
+                    texts += 1;
+                    let mut copied = Vec::new();
+                    let german = german::translate(german::RULES, en, 0, &mut |u| match u {
+                        german::Used::Rule(i) => used[i] = true,
+                        german::Used::Copied(c) => copied.push(c.to_owned()),
+                    });
+                    assert_eq!(german.as_ref(), Some(de), "{name}: no rule for {en:?}");
+                    assert_ne!(en, de, "{name}");
+                    for w in plain_words(de, &copied) {
+                        if ENGLISH.contains(&w.as_str()) && !CODE.contains(&w.as_str()) {
+                            english.push(format!("{name}: English {w:?} in {de:?} (from {en:?})"));
+                        }
+                    }
+                }
+            }
+        }
+        assert!(english.is_empty(), "{english:#?}");
+        let unused: Vec<&str> = german::RULES.iter().zip(&used).filter(|(_, u)| !**u).map(|((en, _), _)| *en).collect();
+        assert!(unused.is_empty(), "rules no case of tests/broken-configs.txt needs: {unused:#?}");
+        assert!(texts > 200, "{texts}");
+
+        /// Everything but the texts.
+        fn check(r: &[Report]) -> Vec<Report> {
+            r.iter().map(|r| Report { message: String::new(), hint: String::new(), ..r.clone() }).collect()
+        }
+    }
+
+    #[test]
+    fn a_typical_mistake_in_both_languages() {
+        let text = DEMO.replacen("\"amount\": 5000", "\"amount\": \"50,00\"", 1);
+        let en = check_text_in(&text, Lang::En);
+        let de = check_text_in(&text, Lang::De);
+        assert_eq!((en.len(), en[0].path.as_str(), en[0].found.as_str()), (1, "$.shipping_bar.tiers[0].thresholds[0].amount", "\"50,00\""));
+        assert_eq!(en[0].message, "expected a number, found a string");
+        assert_eq!(en[0].hint, "amounts are whole numbers of minor units (cents): 4900 means 49,00 €; did you mean 5000?");
+        assert_eq!(de[0].message, "Erwartet wird eine Zahl, gefunden wurde ein Text");
+        assert_eq!(de[0].hint, "Beträge sind ganze Zahlen in der kleinsten Währungseinheit (Cent): 4900 bedeutet 49,00 €; meintest du 5000?");
+        assert_eq!((de[0].path.as_str(), de[0].found.as_str()), (en[0].path.as_str(), en[0].found.as_str()));
     }
 
     #[test]

@@ -71,8 +71,8 @@ test("mistakes show live with their paths and hints; fixed, the preview follows 
   expect(items[0]).toContain(`Fehler $.currency Zeile ${lineOf(broken, '"currency": "EURO"')}, Spalte 3`);
   expect(items[0]).toContain('Gefunden: "EURO"');
   expect(items[1]).toContain(`Fehler $.social_proof.max_badge Zeile ${lineOf(broken, '"max_badge"')}, Spalte 5`);
-  expect(items[1]).toContain('unknown key "max_badge"');
-  expect(items[1]).toContain('Tipp: did you mean "max_badges"?');
+  expect(items[1]).toContain('Unbekannter Schlüssel "max_badge"');
+  expect(items[1]).toContain('Tipp: Meintest du "max_badges"?');
   // The preview keeps the last good config and says so.
   await expect(pg.note(page)).toHaveText(/letzten Stand ohne Fehler/);
   await expectBarMessage(page, fmt(5000, "EUR", "de-DE"));
@@ -103,8 +103,8 @@ test("a JSON syntax error names its line and column", async ({ page, consoleLog 
   await expect(pg.summary(page)).toHaveText("1 Fehler");
   const [item] = await shown(page);
   expect(item).toContain(`Fehler JSON-Syntax Zeile ${lineOf(broken, '"backend"')}, Spalte 3`);
-  expect(item).toContain("expected , or } after a member");
-  expect(item).toContain("A comma is missing between two members.");
+  expect(item).toContain("Nach einem Eintrag wird , oder } erwartet");
+  expect(item).toContain("Zwischen zwei Einträgen fehlt ein Komma.");
   await expectNoAxeViolations(page, "syntax error");
   // Restoring the example clears it.
   await page.getByRole("button", { name: "Beispiel wiederherstellen" }).click();
@@ -124,5 +124,30 @@ test("English with ?lang=en, warnings counted apart from errors", async ({ page,
   expect(items[0]).toMatch(/^Error \$\.locale line 3, column 3/);
   expect(items[1]).toMatch(/^Warning \$\.currency line 4, column 22/);
   await expectNoAxeViolations(page, "English, problems listed");
+  expectCleanConsole(consoleLog);
+});
+
+test("messages and hints in the page's language: German by default, English with ?lang=en", async ({ page, consoleLog }) => {
+  // A typical mistake: an amount written as a price text instead of cents.
+  const broken = DEMO.replace('{ "currency": "EUR", "amount": 5000 }', '{ "currency": "EUR", "amount": "50,00" }');
+  const place = `$.shipping_bar.tiers[0].thresholds[0].amount Zeile ${lineOf(broken, '"50,00"')}`;
+  await open(page);
+  await pg.text(page).fill(broken);
+  await expect(pg.summary(page)).toHaveText("1 Fehler");
+  let [item] = await shown(page);
+  expect(item).toContain(place);
+  expect(item).toContain("Erwartet wird eine Zahl, gefunden wurde ein Text");
+  expect(item).toContain('Gefunden: "50,00"');
+  expect(item).toContain("Tipp: Beträge sind ganze Zahlen in der kleinsten Währungseinheit (Cent): 4900 bedeutet 49,00 €; meintest du 5000?");
+  expect(item).not.toContain("expected a number");
+
+  await open(page, "?lang=en");
+  await pg.text(page).fill(broken);
+  await expect(pg.summary(page)).toHaveText("1 error");
+  [item] = await shown(page);
+  expect(item).toContain(place.replace("Zeile", "line"));
+  expect(item).toContain("expected a number, found a string");
+  expect(item).toContain('Found: "50,00"');
+  expect(item).toContain("Hint: amounts are whole numbers of minor units (cents): 4900 means 49,00 €; did you mean 5000?");
   expectCleanConsole(consoleLog);
 });
