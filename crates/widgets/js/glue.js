@@ -147,15 +147,17 @@ export function sfSetHash(hash) {
   history.replaceState(history.state, "", hash ? u : u.pathname + u.search);
 }
 
-// After the current render: scrolls the element with this id (in the same document or shadow
-// root as `near`) into view and optionally focuses it.
-export function sfShow(near, id, focus) {
+// After the current render: scrolls the element with id `show` (in the same document or shadow
+// root as `near`) into view and focuses the one with id `focus` ("": none). An answer is shown
+// whole (or from its top when taller than the screen) while its heading takes the focus.
+export function sfShow(near, show, focus) {
   setTimeout(() => {
     const root = near.getRootNode();
-    const el = root.getElementById && root.getElementById(id);
-    if (!el) return;
-    el.scrollIntoView({ block: "nearest" });
-    if (focus) el.focus({ preventScroll: true });
+    const get = (id) => root.getElementById && root.getElementById(id);
+    const el = get(show);
+    if (el) el.scrollIntoView({ block: "nearest" });
+    const f = focus && get(focus);
+    if (f) f.focus({ preventScroll: true });
   }, 0);
 }
 

@@ -46,7 +46,7 @@ extern "C" {
     #[wasm_bindgen(js_name = sfSetHash)]
     pub fn sf_set_hash(hash: &str);
     #[wasm_bindgen(js_name = sfShow)]
-    pub fn sf_show(near: &web_sys::HtmlElement, id: &str, focus: bool);
+    pub fn sf_show(near: &web_sys::HtmlElement, show: &str, focus: &str);
     #[wasm_bindgen(js_name = sfSession)]
     pub fn sf_session(key: &str, value: JsValue) -> Option<String>;
     #[wasm_bindgen(js_name = sfKey)]

@@ -304,6 +304,10 @@ async fn keyboard_redemption_with_confirmation_and_one_key_per_confirmation() {
     let copy = q(&h, "[part=voucher] button[data-action=copy]");
     assert!(is_active(&copy), "focus on the copy button");
     assert!(text(&h, "[role=status]").ends_with("Dein Gutscheincode: ZX-9"));
+    // Announced, but not shown twice: the voucher box says the same on screen.
+    let status = q(&h, "[role=status]");
+    assert!(status.has_attribute("data-echo"));
+    assert_eq!(status.offset_height(), 1, "visually hidden");
     until(|| !seen.borrow().is_empty()).await;
     let ev = seen.borrow()[0].clone();
     assert_eq!((ev.get("reward_id").and_then(Json::as_str), ev.get("code").and_then(Json::as_str), ev.get("balance").and_then(Json::as_i64)), (Some("versand"), Some("ZX-9"), Some(150)));
@@ -312,6 +316,7 @@ async fn keyboard_redemption_with_confirmation_and_one_key_per_confirmation() {
     until(|| text(&h, "[role=status]").starts_with("Kopier")).await;
     let status = text(&h, "[role=status]");
     assert!(status == "Kopiert" || status.starts_with("Kopieren nicht möglich"), "{status}");
+    assert!(!q(&h, "[role=status]").has_attribute("data-echo"), "shown again");
     // After the reload the focus is still on the copy button.
     until(|| calls("/__l/me").len() >= 2).await;
     sf_idle().await;

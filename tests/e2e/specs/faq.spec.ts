@@ -284,6 +284,18 @@ test("A #faq-<id> deep link opens that answer, a hash change opens another, clos
   await expectNoAxeViolations(page, "answer opened by a deep link");
 });
 
+test("On a phone a deep link shows the answer itself, not only its heading at the bottom", async ({ page, consoleLog }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto("/help.html#faq-versand-kosten");
+  await waitForFaq(page);
+  await expect(faq.answer(page)).toBeVisible();
+  await expect(faq.heading(page)).toBeInViewport();
+  // The first lines of the answer are on screen too (the heading alone used to end up at the
+  // screen's bottom edge).
+  await expect(faq.body(page)).toBeInViewport({ ratio: 0.5 });
+  expectCleanConsole(consoleLog);
+});
+
 test("'Ja' records one helpful vote that shows up in the owner's report", async ({ page, consoleLog }) => {
   const id = "gutschein-gueltigkeit";
   const e = await entry(page.request, "de", id);

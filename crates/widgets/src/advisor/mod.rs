@@ -432,7 +432,8 @@ impl Widget {
             Step::Results => self.render_results(),
         }
         if focus {
-            sf_show(&self.root, &format!("{}h", self.ids), true);
+            let h = format!("{}h", self.ids);
+            sf_show(&self.root, &h, &h);
         }
         self.save();
     }

@@ -149,7 +149,8 @@ impl Widget {
         let mut heading = String::from("h");
         push_num(&mut heading, (faq.heading_level.0 as usize).clamp(2, 6));
         let contact = faq.contact.as_ref().map_or("", |l| l.0.as_str());
-        let vals = [input_id.as_str(), &list_id, &max_query, &q_id, &heading, contact];
+        let answer_id = cat(&ids, "answer");
+        let vals = [input_id.as_str(), &list_id, &max_query, &q_id, &heading, contact, &answer_id];
         let mut r = crate::dom::build(
             &doc,
             &container,
@@ -161,7 +162,7 @@ impl Widget {
              <popular=p * =@faq.popular hidden / \
              <results=ul * role=listbox part=results id=$1 aria-label=@faq.label / \
              <contact=p * part=contact hidden +=@faq.contact ?0 + <=a href=$5 =@faq.contact_link / ? / \
-             <answer=div * part=answer role=region aria-labelledby=$3 hidden \
+             <answer=div * id=$6 part=answer role=region aria-labelledby=$3 hidden \
              <answer-head=div <answer-q=$4 * id=$3 tabindex=-1 / <close=button type=button aria-label=@faq.close data-action=close =× / / \
              <answer-body=div * / \
              ?1 <feedback=div role=group aria-label=@faq.helpful <=span =@faq.helpful / \
@@ -523,7 +524,7 @@ impl Widget {
             Some(i) => {
                 let id = self.option_id(i);
                 attr(&self.input, "aria-activedescendant", &id);
-                sf_show(&self.root, &id, false);
+                sf_show(&self.root, &id, "");
             }
             None => {
                 let _ = self.input.remove_attribute("aria-activedescendant");
@@ -600,7 +601,8 @@ impl Widget {
                     self.answer.set_hidden(true);
                     self.st.borrow_mut().opened = None;
                     sf_set_hash("");
-                    sf_show(&self.root, &cat(&self.ids, "input"), true);
+                    let input = cat(&self.ids, "input");
+                    sf_show(&self.root, &input, &input);
                 }
                 Some(a @ ("yes" | "no")) => self.vote(a == "yes"),
                 _ => {}
@@ -628,7 +630,7 @@ impl Widget {
         }
         self.answer.set_hidden(false);
         sf_set_hash(&cat("#faq-", &crate::backend::encode(&id)));
-        sf_show(&self.root, &cat(&self.ids, "q"), focus);
+        sf_show(&self.root, &cat(&self.ids, "answer"), if focus { cat(&self.ids, "q") } else { String::new() }.as_str());
         events::emit(&self.host, "faq-open", obj([("widget", s("faq")), ("id", s(&id))]));
     }
 

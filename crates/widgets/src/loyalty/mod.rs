@@ -352,6 +352,7 @@ impl Widget {
     }
 
     fn set_status(&self, msg: &str) {
+        let _ = self.status.remove_attribute("data-echo");
         if self.status.text_content().as_deref() != Some(msg) {
             self.status.set_text_content(Some(msg));
         }
@@ -772,6 +773,8 @@ impl Widget {
                     w.render_rewards(None);
                     w.render_voucher();
                     w.set_status(&(w.texts.t(&w.rt.config, "loyalty.redeemed", &[("reward", &name)]) + " " + &code));
+                    // Read out, not shown: the voucher box shows the same sentence and code.
+                    attr(&w.status, "data-echo", "");
                     if let Ok(Some(copy)) = w.voucher.query_selector("[data-action=copy]") {
                         let _ = copy.unchecked_into::<HtmlElement>().focus();
                     }
