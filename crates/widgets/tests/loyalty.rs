@@ -190,6 +190,15 @@ async fn the_dialog_traps_focus_closes_on_escape_and_returns_focus_to_the_launch
     q(&h, "dialog button[data-action=redeem]").focus().unwrap();
     assert!(!key("Tab", false));
 
+    // Escape first cancels an open confirmation (focus back on its redeem button), then closes.
+    let redeem = q(&h, "dialog button[data-action=redeem]");
+    redeem.click();
+    q(&h, "dialog button[data-action=confirm]").focus().unwrap();
+    assert!(key("Escape", false));
+    assert!(dialog.open(), "the dialog stays open");
+    assert!(h.query_selector("button[data-action=confirm]").unwrap().is_none());
+    let again = q(&h, "dialog button[data-action=redeem]");
+    assert!(is_active(&again), "focus back on the redeem button");
     assert!(key("Escape", false));
     assert!(!dialog.open());
     assert_eq!(launcher.get_attribute("aria-expanded").as_deref(), Some("false"));

@@ -113,8 +113,14 @@ test("redeem by keyboard with confirmation, copy the code, see the history and t
   await expect(loy.balance(page)).toHaveText("1.100 Punkte");
   const redeem = page.locator("sf-loyalty [part=reward]").filter({ hasText: "Gutschein für kostenlosen Versand" }).locator("button[data-action=redeem]");
   await redeem.focus();
+  // Escape cancels a confirmation and gives the focus back to its redeem button.
   await page.keyboard.press("Enter");
   const confirm = page.locator("sf-loyalty button[data-action=confirm]");
+  await expect(confirm).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(confirm).toHaveCount(0);
+  await expect(redeem).toBeFocused();
+  await page.keyboard.press("Enter");
   await expect(confirm).toBeFocused();
   await expect(page.locator("sf-loyalty [part=reward] [role=group]")).toContainText("„Gutschein für kostenlosen Versand“ für 150 Punkte einlösen?");
   await expectNoAxeViolations(page, "confirmation");

@@ -240,6 +240,14 @@ impl Widget {
                 w.load();
             }),
         ];
+        if self.dialog.is_none() {
+            // Inline: Escape cancels an open confirmation.
+            listeners.push(on(&root, "keydown", |w, ev| {
+                if ev.unchecked_ref::<web_sys::KeyboardEvent>().key() == "Escape" && w.cancel_confirm() {
+                    ev.unchecked_into::<web_sys::Event>().prevent_default();
+                }
+            }));
+        }
         if let Some(d) = &self.dialog {
             listeners.push(on(d.as_ref(), "keydown", |w, ev| w.on_dialog_key(ev.unchecked_into())));
             // Closing by the browser (Escape not seen as a keydown): the same as the close button.
@@ -642,9 +650,12 @@ impl Widget {
     /// Escape closes the dialog; Tab and Shift+Tab wrap around inside it (focus trap).
     fn on_dialog_key(&self, ev: web_sys::KeyboardEvent) {
         match ev.key().as_str() {
+            // Escape cancels an open confirmation first, then closes the dialog.
             "Escape" => {
                 ev.prevent_default();
-                self.close();
+                if !self.cancel_confirm() {
+                    self.close();
+                }
             }
             "Tab" => {
                 let items = self.focusables();
@@ -696,20 +707,27 @@ impl Widget {
                 self.render_rewards(Some("confirm"));
             }
             Some("cancel") => {
-                let focus = {
-                    let mut st = self.st.borrow_mut();
-                    if st.confirm.as_ref().is_some_and(|c| c.pending) {
-                        return;
-                    }
-                    let id = st.confirm.take().map(|c| c.reward);
-                    id.and_then(|id| st.program.as_ref().and_then(|(_, lp)| redeem_focus(lp, &id)))
-                };
-                self.render_rewards(focus.as_deref());
+                self.cancel_confirm();
             }
             Some("confirm") => self.redeem(),
             Some("copy") => self.copy(),
             _ => {}
         }
+    }
+
+    /// Closes an open (not yet sent) confirmation, the focus back on its redeem button; false
+    /// when there is none.
+    fn cancel_confirm(&self) -> bool {
+        let focus = {
+            let mut st = self.st.borrow_mut();
+            if st.confirm.as_ref().is_none_or(|c| c.pending) {
+                return false;
+            }
+            let id = st.confirm.take().map(|c| c.reward);
+            id.and_then(|id| st.program.as_ref().and_then(|(_, lp)| redeem_focus(lp, &id)))
+        };
+        self.render_rewards(focus.as_deref());
+        true
     }
 
     /// Sends the confirmed redemption (once at a time, always with the confirmation's key).
