@@ -588,7 +588,8 @@ pub fn init(conn: &Connection) -> rusqlite::Result<()> {
         "INSERT INTO redemptions (customer_id, reward_id, cost, code, at_ms, ledger_id) VALUES (?1, 'versand', 150, ?2, ?3, ?4)",
         params![dana, voucher_code(), at, ledger],
     )?;
-    append(&tx, dana, this_year(1), 50, "birthday", None, None, &format!("Geburtstagsbonus {year}"))?;
+    // On her birthday (1 January, 9:00 UTC), or now when seeded earlier that morning.
+    append(&tx, dana, (ys + 9 * 3_600_000).min(now), 50, "birthday", None, None, &format!("Geburtstagsbonus {year}"))?;
     append(&tx, dana, this_year(4), 169, "purchase", None, None, "Bestellung (Demodaten): Koffer M")?;
     append(&tx, dana, this_year(7), 89, "purchase", None, None, "Bestellung (Demodaten): Reiserucksack 40 l")?;
     let bernd = insert_customer(&tx, &program, SECOND_EMAIL, "Bernd Beispiel", None, this_year(5), None)?;
@@ -1027,8 +1028,11 @@ mod tests {
         assert_eq!((balance(&conn, dana.id).unwrap(), yearly_points(&conn, dana.id, now).unwrap()), (317, 258));
         assert_eq!(p.tiers[current_tier(&conn, &p, dana.id, now).unwrap().unwrap()].id, "silber");
         assert_eq!((balance(&conn, bernd.id).unwrap(), current_tier(&conn, &p, bernd.id, now).unwrap()), (129, None));
-        // The birthday bonus of this year was seeded: none is due.
+        // The birthday bonus of this year was seeded, dated on her birthday: none is due.
         assert!(!credit_birthday(&conn, &p, dana.id, now).unwrap());
+        let at: i64 = conn.query_row("SELECT at_ms FROM points_ledger WHERE customer_id = ?1 AND kind = 'birthday'", [dana.id], |r| r.get(0)).unwrap();
+        let ys = year_start_ms(now);
+        assert!(at == (ys + 9 * 3_600_000).min(now) && date_of(at).0 == date_of(now).0, "{at}");
         init(&conn).unwrap();
         let n: i64 = conn.query_row("SELECT COUNT(*) FROM customers", [], |r| r.get(0)).unwrap();
         assert_eq!(n, 2, "seeded once");
