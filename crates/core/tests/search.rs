@@ -33,8 +33,8 @@ fn first(index: &Index, entries: &[Entry], query: &str, lang: Lang, want: &str) 
 #[test]
 fn german_queries_find_their_answer() {
     let entries = corpus();
-    let mut opts = Options::default();
-    opts.synonyms = vec![vec!["Retoure".into(), "Rücksendung".into(), "zurückschicken".into()]];
+    let synonyms = vec![vec!["Retoure".into(), "Rücksendung".into(), "zurückschicken".into()]];
+    let opts = Options { synonyms, ..Options::default() };
     let index = Index::build(&entries, &opts);
     for (query, want) in [
         ("Rücksendung", "ruecksendung"),
