@@ -81,6 +81,34 @@ fn english_queries_find_their_answer() {
     }
 }
 
+/// Two adjacent letters swapped count as one typo anywhere in the word; the limits by length
+/// stay: none up to 4 letters, 1 from 5, 2 from 9.
+#[test]
+fn transposed_letters_are_one_typo() {
+    let entries = corpus();
+    let index = Index::build(&entries, &Options::default());
+    for (query, lang, want) in [
+        // At the start, in the middle, at the end (7 letters: 1 edit).
+        ("evrsand", Lang::De, Some("versandkosten")),
+        ("vresand", Lang::De, Some("versandkosten")),
+        ("versadn", Lang::De, Some("versandkosten")),
+        // From 9 letters a swap plus one more edit is within the 2 allowed; three edits are not.
+        ("Ruckesndung", Lang::De, Some("ruecksendung")),
+        ("Ruckesndug", Lang::De, Some("ruecksendung")),
+        ("Rukcesndug", Lang::De, None),
+        // 5 to 8 letters: two swaps, or a swap and a deletion, are two edits.
+        ("evrsadn", Lang::De, None),
+        ("evrsnd", Lang::De, None),
+        // Up to 4 letters no typos at all, a swap neither.
+        ("cdoe", Lang::En, None),
+        ("rteurn", Lang::En, Some("en-returns")),
+    ] {
+        let hits = index.search(query, Some(lang), 5);
+        let got = hits.first().map(|h| entries[h.entry].id.as_str());
+        assert_eq!(got, want, "{query:?}");
+    }
+}
+
 #[test]
 fn the_page_language_limits_results() {
     let entries = corpus();

@@ -97,7 +97,8 @@ pub struct Options {
     /// Weight of the popularity prior (default 0.1, 0.0..=1.0): the most popular entry's
     /// score is raised by at most this fraction.
     pub popularity: f32,
-    /// Typo tolerance (default true): 1 edit from 5 letters, 2 from 9.
+    /// Typo tolerance (default true): 1 edit from 5 letters, 2 from 9; two adjacent letters
+    /// swapped are one edit.
     pub typos: bool,
     /// Prefix matching of the last word (the one being typed; default true, from 2 letters).
     pub prefix: bool,
@@ -614,4 +615,34 @@ fn bounded_distance(a: &[u8], b: &[u8], max: usize) -> Option<usize> {
         core::mem::swap(&mut prev, &mut cur);
     }
     (prev[m] <= max).then_some(prev[m])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Optimal string alignment: two adjacent letters swapped are one edit, wherever they are;
+    /// the bound still counts every other edit.
+    #[test]
+    fn transposed_letters_are_one_edit() {
+        for (a, b, max, want) in [
+            ("erturn", "return", 1, Some(1)), // at the start
+            ("retrun", "return", 1, Some(1)), // in the middle
+            ("retunr", "return", 1, Some(1)), // at the end
+            ("ab", "ba", 1, Some(1)),
+            ("return", "return", 1, Some(0)),
+            // A transposition plus another edit (or another transposition) is two.
+            ("retrum", "return", 1, None),
+            ("retrum", "return", 2, Some(2)),
+            ("retrunn", "return", 1, None),
+            ("retrunn", "return", 2, Some(2)),
+            ("ertunr", "return", 1, None),
+            ("ertunr", "return", 2, Some(2)),
+            // Restricted: a swapped pair is not edited again ("ca" → "abc" is 3, not 2).
+            ("ca", "abc", 2, None),
+            ("ca", "abc", 3, Some(3)),
+        ] {
+            assert_eq!(bounded_distance(a.as_bytes(), b.as_bytes(), max), want, "{a} ~ {b} (max {max})");
+        }
+    }
 }
