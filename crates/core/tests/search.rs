@@ -109,6 +109,25 @@ fn transposed_letters_are_one_typo() {
     }
 }
 
+/// A word typed in full ranks the entries about it before entries with a rarer word it is the
+/// start of ("Versand" before "Versandbestätigung").
+#[test]
+fn a_whole_word_beats_its_rarer_completions() {
+    let de = |id: &str, q: &str, a: &str| Entry::new(id, Lang::De, q, a);
+    let mut entries = vec![
+        de("versandkosten", "Was kostet der Versand?", "Der Versand ist ab 50 € kostenlos, sonst kostet er 4,95 €."),
+        de("rechnung", "Wo finde ich die Rechnung?", "Sie liegt der Versandbestätigung als PDF bei."),
+        de("dienstleister", "Mit welchem Paketdienst verschickt ihr?", "Wir versenden mit DHL."),
+        de("express", "Gibt es Expressversand?", "Ja, der Versand per Express kostet 9,90 €."),
+        de("ausland", "Liefert ihr ins Ausland?", "Ja, der Versand nach Österreich dauert 2–4 Tage."),
+        de("lieferzeit", "Wie lange dauert die Lieferung?", "Der Versand dauert 1–3 Werktage."),
+    ];
+    entries[2].tags = vec!["Versanddienstleister".into()];
+    let index = Index::build(&entries, &Options::default());
+    first(&index, &entries, "versand", Lang::De, "versandkosten");
+    first(&index, &entries, "Versand", Lang::De, "versandkosten");
+}
+
 #[test]
 fn the_page_language_limits_results() {
     let entries = corpus();

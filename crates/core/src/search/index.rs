@@ -6,7 +6,8 @@
 //! Search: each query word is matched by its stem, by synonyms, by compound splitting against
 //! the vocabulary, as a prefix (the word being typed) and with typos (edit distance scaled
 //! to length); each entry's score is BM25F over question, tags and answer with per-field
-//! weights, times the share of query words matched, with a mild popularity prior.
+//! weights (a query word's readings share one idf, a compound's parts keep their own), times
+//! the share of query words matched, with a mild popularity prior.
 
 use super::normalize::tokenize;
 use super::stem::stem;
@@ -205,6 +206,8 @@ pub struct Index {
 struct Candidate {
     term: TermId,
     weight: f32,
+    /// One part of a compound split: another word, so it keeps its own idf.
+    part: bool,
 }
 
 impl Index {
@@ -411,7 +414,7 @@ impl Index {
         let mut out: Vec<Candidate> = Vec::new();
         let push = |out: &mut Vec<Candidate>, term: TermId, weight: f32| match out.iter_mut().find(|c| c.term == term) {
             Some(c) => c.weight = c.weight.max(weight),
-            None => out.push(Candidate { term, weight }),
+            None => out.push(Candidate { term, weight, part: false }),
         };
         let stemmed = stem(word, lang);
         for group in &self.synonyms {
@@ -427,8 +430,9 @@ impl Index {
         if let Some(t) = self.terms.get(&stemmed) {
             push(&mut out, t, 1.0);
         } else if let Some((a, b)) = self.split_compound(word, lang, 3) {
-            push(&mut out, a, 0.8);
-            push(&mut out, b, 0.8);
+            for term in [a, b] {
+                out.push(Candidate { term, weight: 0.8, part: true });
+            }
         }
         // The word being typed: every vocabulary word it starts.
         if self.opts.prefix && is_last && word.len() >= 2 {
@@ -524,8 +528,18 @@ impl Index {
         for group in &groups {
             // Per entry: the best candidate's contribution for this word, if any matched.
             let mut best: Vec<Option<f32>> = vec![None; n];
+            // One idf per query word: its readings (stem, synonyms, completions, typos) score
+            // as one term with the commonest one's document frequency, as Lucene's SynonymQuery
+            // does; each with its own, a rare completion outranked the word itself ("versand":
+            // "Versandbestätigung" before "Versand"). Compound parts are other words.
+            let mut shared = f32::MAX;
             for c in group {
-                let idf = self.idf[c.term as usize];
+                if !c.part {
+                    shared = shared.min(self.idf[c.term as usize]);
+                }
+            }
+            for c in group {
+                let idf = if c.part { self.idf[c.term as usize] } else { shared };
                 for p in &self.postings[c.term as usize] {
                     if let Some(l) = lang {
                         if self.langs[p.entry as usize] != l {
