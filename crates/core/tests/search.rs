@@ -109,6 +109,26 @@ fn transposed_letters_are_one_typo() {
     }
 }
 
+/// A misspelt common word is read as that word: "retrun" used to be split into "ret" (the start
+/// of "return") + "run", and the one entry saying "runs" ranked first, because the rare "run"
+/// carried its own, higher idf.
+#[test]
+fn a_misspelt_common_word_ranks_its_entries_first() {
+    let en = |id: &str, q: &str, a: &str| Entry::new(id, Lang::En, q, a);
+    let entries = vec![
+        en("pay-later", "Can I pay after the goods arrive?", "Yes: choose invoice; the payment period runs for 14 days."),
+        en("return-how", "How do I return an item?", "Print the label and drop the parcel at a DHL point."),
+        en("return-cost", "Are returns free?", "Yes, within Germany."),
+        en("return-status", "Have you received my return yet?", "We email you once it arrives."),
+        en("return-period", "How long do I have to return something?", "30 days from delivery."),
+        en("shipping", "How much is shipping?", "Free from €50."),
+        en("vouchers", "How do I redeem a gift card?", "Enter the code in your cart."),
+    ];
+    let index = Index::build(&entries, &Options::default());
+    let hits = index.search("retrun", Some(Lang::En), 10);
+    assert!(entries[hits[0].entry].id.starts_with("return-"), "{:?}", entries[hits[0].entry].id);
+}
+
 /// A word typed in full ranks the entries about it before entries with a rarer word it is the
 /// start of ("Versand" before "Versandbestätigung").
 #[test]

@@ -372,10 +372,11 @@ impl Index {
                     continue;
                 }
                 let mut l = known(w);
-                if l.is_none() {
+                if l.is_none() && w.len() >= 4 {
                     // Or the start of a known word ("liefer" of "lieferung"; a stemmer treats a
                     // bare compound part differently from the whole word): the shortest one of
-                    // this language at most 4 letters longer.
+                    // this language at most 4 letters longer. Not for the query's 3-letter parts:
+                    // "retrun" was "ret" (of "return") + "run", and no typo reading was tried.
                     let mut shortest = usize::MAX;
                     let from = self.vocab.partition_point(|(v, _, _)| v.as_str() < w);
                     for (v, t, vl) in &self.vocab[from..] {
