@@ -33,8 +33,8 @@ fn first(index: &Index, entries: &[Entry], query: &str, lang: Lang, want: &str) 
 #[test]
 fn german_queries_find_their_answer() {
     let entries = corpus();
-    let mut opts = Options::default();
-    opts.synonyms = vec![vec!["Retoure".into(), "Rücksendung".into(), "zurückschicken".into()]];
+    let synonyms = vec![vec!["Retoure".into(), "Rücksendung".into(), "zurückschicken".into()]];
+    let opts = Options { synonyms, ..Options::default() };
     let index = Index::build(&entries, &opts);
     for (query, want) in [
         ("Rücksendung", "ruecksendung"),
@@ -79,6 +79,73 @@ fn english_queries_find_their_answer() {
     ] {
         first(&index, &entries, query, Lang::En, want);
     }
+}
+
+/// Two adjacent letters swapped count as one typo anywhere in the word; the limits by length
+/// stay: none up to 4 letters, 1 from 5, 2 from 9.
+#[test]
+fn transposed_letters_are_one_typo() {
+    let entries = corpus();
+    let index = Index::build(&entries, &Options::default());
+    for (query, lang, want) in [
+        // At the start, in the middle, at the end (7 letters: 1 edit).
+        ("evrsand", Lang::De, Some("versandkosten")),
+        ("vresand", Lang::De, Some("versandkosten")),
+        ("versadn", Lang::De, Some("versandkosten")),
+        // From 9 letters a swap plus one more edit is within the 2 allowed; three edits are not.
+        ("Ruckesndung", Lang::De, Some("ruecksendung")),
+        ("Ruckesndug", Lang::De, Some("ruecksendung")),
+        ("Rukcesndug", Lang::De, None),
+        // 5 to 8 letters: two swaps, or a swap and a deletion, are two edits.
+        ("evrsadn", Lang::De, None),
+        ("evrsnd", Lang::De, None),
+        // Up to 4 letters no typos at all, a swap neither.
+        ("cdoe", Lang::En, None),
+        ("rteurn", Lang::En, Some("en-returns")),
+    ] {
+        let hits = index.search(query, Some(lang), 5);
+        let got = hits.first().map(|h| entries[h.entry].id.as_str());
+        assert_eq!(got, want, "{query:?}");
+    }
+}
+
+/// A misspelt common word is read as that word: "retrun" used to be split into "ret" (the start
+/// of "return") + "run", and the one entry saying "runs" ranked first, because the rare "run"
+/// carried its own, higher idf.
+#[test]
+fn a_misspelt_common_word_ranks_its_entries_first() {
+    let en = |id: &str, q: &str, a: &str| Entry::new(id, Lang::En, q, a);
+    let entries = vec![
+        en("pay-later", "Can I pay after the goods arrive?", "Yes: choose invoice; the payment period runs for 14 days."),
+        en("return-how", "How do I return an item?", "Print the label and drop the parcel at a DHL point."),
+        en("return-cost", "Are returns free?", "Yes, within Germany."),
+        en("return-status", "Have you received my return yet?", "We email you once it arrives."),
+        en("return-period", "How long do I have to return something?", "30 days from delivery."),
+        en("shipping", "How much is shipping?", "Free from €50."),
+        en("vouchers", "How do I redeem a gift card?", "Enter the code in your cart."),
+    ];
+    let index = Index::build(&entries, &Options::default());
+    let hits = index.search("retrun", Some(Lang::En), 10);
+    assert!(entries[hits[0].entry].id.starts_with("return-"), "{:?}", entries[hits[0].entry].id);
+}
+
+/// A word typed in full ranks the entries about it before entries with a rarer word it is the
+/// start of ("Versand" before "Versandbestätigung").
+#[test]
+fn a_whole_word_beats_its_rarer_completions() {
+    let de = |id: &str, q: &str, a: &str| Entry::new(id, Lang::De, q, a);
+    let mut entries = vec![
+        de("versandkosten", "Was kostet der Versand?", "Der Versand ist ab 50 € kostenlos, sonst kostet er 4,95 €."),
+        de("rechnung", "Wo finde ich die Rechnung?", "Sie liegt der Versandbestätigung als PDF bei."),
+        de("dienstleister", "Mit welchem Paketdienst verschickt ihr?", "Wir versenden mit DHL."),
+        de("express", "Gibt es Expressversand?", "Ja, der Versand per Express kostet 9,90 €."),
+        de("ausland", "Liefert ihr ins Ausland?", "Ja, der Versand nach Österreich dauert 2–4 Tage."),
+        de("lieferzeit", "Wie lange dauert die Lieferung?", "Der Versand dauert 1–3 Werktage."),
+    ];
+    entries[2].tags = vec!["Versanddienstleister".into()];
+    let index = Index::build(&entries, &Options::default());
+    first(&index, &entries, "versand", Lang::De, "versandkosten");
+    first(&index, &entries, "Versand", Lang::De, "versandkosten");
 }
 
 #[test]
