@@ -75,6 +75,26 @@ const TEXTS = {
     "cart.count": "{n} Artikel im Warenkorb",
     "thanks.title": "Vielen Dank für deine Bestellung!",
     "thanks.text": "Bestellnummer {id}. Gesamtbetrag {total}, davon Versand {shipping}.",
+    "thanks.voucher": " Gutschein {code} eingelöst.",
+    "voucher.label": "Gutscheincode",
+    "voucher.apply": "Einlösen",
+    "voucher.hint": "Zum Beispiel KK-ABCD-2345. Deine Codes aus Treuepunkten findest du unter Konto.",
+    "voucher.applied": "Gutschein {code} ({name})",
+    "voucher.done": "Gutschein {code} eingelöst: {effect}.",
+    "voucher.removed": "Gutschein {code} entfernt. Du kannst ihn später noch einlösen.",
+    "voucher.removeLabel": "Gutschein {code} entfernen",
+    "voucher.freeShipping": "Versand gratis",
+    "voucher.gift": "Reiseset gratis dabei",
+    "voucher.inactive": "wirkt gerade nicht",
+    "voucher.error.invalid_voucher_code": "Bitte gib einen Gutscheincode ein, zum Beispiel KK-ABCD-2345.",
+    "voucher.error.unknown_voucher": "Diesen Gutscheincode kennen wir nicht. Bitte prüfe die Schreibweise.",
+    "voucher.error.voucher_used": "Dieser Gutschein wurde schon eingelöst.",
+    "voucher.error.voucher_limit": "Pro Bestellung geht ein Gutschein. Entferne zuerst den anderen.",
+    "voucher.error.voucher_no_goods": "Dieser Gutschein gilt für Artikel im Warenkorb; Geschenkgutscheine sind ausgenommen.",
+    "voucher.error.voucher_nothing_to_ship": "Dieser Gutschein gilt nur zusammen mit Artikeln, die wir verschicken.",
+    "voucher.error.voucher_shipping_free": "Der Versand ist für diesen Warenkorb schon kostenlos. Heb dir den Gutschein für eine andere Bestellung auf.",
+    "voucher.error.voucher_currency": "Dieser Gutschein gilt nicht in der gewählten Währung.",
+    "voucher.error.voucher_unsupported": "Diesen Gutschein kannst du nicht im Warenkorb einlösen.",
     "settings.saved": "Einstellungen gespeichert: {currency}, {country}.",
     error: "Das hat leider nicht geklappt. Bitte versuche es noch einmal.",
     "error.load": "Die Produkte konnten nicht geladen werden. Bitte lade die Seite neu.",
@@ -157,6 +177,26 @@ const TEXTS = {
     "cart.count": "{n} items in cart",
     "thanks.title": "Thank you for your order!",
     "thanks.text": "Order number {id}. Total {total}, including {shipping} shipping.",
+    "thanks.voucher": " Voucher {code} used.",
+    "voucher.label": "Voucher code",
+    "voucher.apply": "Apply",
+    "voucher.hint": "For example KK-ABCD-2345. The codes from your loyalty points are on your account page.",
+    "voucher.applied": "Voucher {code} ({name})",
+    "voucher.done": "Voucher {code} applied: {effect}.",
+    "voucher.removed": "Voucher {code} removed. You can still use it later.",
+    "voucher.removeLabel": "Remove voucher {code}",
+    "voucher.freeShipping": "free shipping",
+    "voucher.gift": "free travel kit included",
+    "voucher.inactive": "not in effect",
+    "voucher.error.invalid_voucher_code": "Please enter a voucher code, for example KK-ABCD-2345.",
+    "voucher.error.unknown_voucher": "We don't know this voucher code. Please check how it is spelt.",
+    "voucher.error.voucher_used": "This voucher has already been used.",
+    "voucher.error.voucher_limit": "One voucher per order. Please remove the other one first.",
+    "voucher.error.voucher_no_goods": "This voucher applies to items in the cart; gift cards are not included.",
+    "voucher.error.voucher_nothing_to_ship": "This voucher only works together with items we ship.",
+    "voucher.error.voucher_shipping_free": "Shipping is already free for this cart. Keep the voucher for another order.",
+    "voucher.error.voucher_currency": "This voucher is not valid in the selected currency.",
+    "voucher.error.voucher_unsupported": "This voucher cannot be used in the cart.",
     "settings.saved": "Settings saved: {currency}, {country}.",
     error: "Sorry, that did not work. Please try again.",
     "error.load": "The products could not be loaded. Please reload the page.",
@@ -565,9 +605,106 @@ function renderCart() {
   $("[data-totals]").hidden = empty;
   $("[data-checkout]").hidden = empty;
   $("[data-subtotal]").textContent = money(cart.subtotal, cur);
+  renderVoucher(cur);
   $("[data-shipping-cost]").textContent = cart.shipping.cost === 0 ? t("cart.free") : money(cart.shipping.cost, cur);
   $("[data-total]").textContent = money(cart.total, cur);
   section.setAttribute("aria-busy", "false");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Voucher code (cart.html): a code from the loyalty points (POST /api/cart/voucher). One per
+// order: while one is in the cart, the totals show it with a remove button instead of the field.
+
+/** The voucher error codes of the backend that have their own text. */
+const VOUCHER_ERRORS = [
+  "invalid_voucher_code", "unknown_voucher", "voucher_used", "voucher_limit", "voucher_no_goods",
+  "voucher_nothing_to_ship", "voucher_shipping_free", "voucher_currency", "voucher_unsupported",
+];
+
+function voucherText(code) {
+  return VOUCHER_ERRORS.includes(code) ? t(`voucher.error.${code}`) : t("error");
+}
+
+/** What the cart's voucher does, as the totals show it. */
+function voucherEffect(v, cur) {
+  if (!v.applies) return t("voucher.inactive");
+  if (v.kind === "free_shipping") return t("voucher.freeShipping");
+  if (v.kind === "gift") return t("voucher.gift");
+  return `−${money(v.discount, cur)}`;
+}
+
+/** Shows `text` under the code field (described by it, marked invalid), or clears it. */
+function voucherError(text) {
+  const box = $("[data-voucher-error]");
+  const input = $("[data-voucher-input]");
+  if (!box || !input) return;
+  box.textContent = text || "";
+  box.hidden = !text;
+  if (text) input.setAttribute("aria-invalid", "true");
+  else input.removeAttribute("aria-invalid");
+}
+
+function renderVoucher(cur) {
+  const form = $("[data-voucher-form]");
+  const line = $("[data-voucher-line]");
+  const note = $("[data-voucher-note]");
+  if (!form || !line || !note) return;
+  const v = cart.voucher;
+  form.hidden = cart.lines.length === 0 || !!v;
+  line.hidden = !v;
+  note.hidden = !v || v.applies;
+  if (!v) return;
+  $("[data-voucher-name]").textContent = t("voucher.applied", { code: v.code, name: v.name });
+  $("[data-voucher-effect]").textContent = voucherEffect(v, cur);
+  $("[data-voucher-remove]").setAttribute("aria-label", t("voucher.removeLabel", { code: v.code }));
+  note.textContent = v.applies ? "" : voucherText(v.problem?.code);
+}
+
+function initVoucher() {
+  const form = $("[data-voucher-form]");
+  if (!form) return;
+  const input = $("[data-voucher-input]");
+  const apply = $("[data-voucher-apply]");
+  input.addEventListener("input", () => voucherError(""));
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    const code = input.value.trim();
+    if (!code) {
+      voucherError(t("voucher.error.invalid_voucher_code"));
+      input.focus();
+      return;
+    }
+    // One request at a time; aria-disabled keeps the focus on the button.
+    if (apply.getAttribute("aria-disabled") === "true") return;
+    apply.setAttribute("aria-disabled", "true");
+    try {
+      setCart(await api("POST", "/cart/voucher", { code }));
+      voucherError("");
+      showError("");
+      input.value = "";
+      cartChanged();
+      announce(t("voucher.done", { code: cart.voucher.code, effect: voucherEffect(cart.voucher, cart.currency) }));
+      // The field is gone now; the voucher's remove button is where the shopper continues.
+      $("[data-voucher-remove]").focus();
+    } catch (err) {
+      voucherError(voucherText(err.code));
+      input.focus();
+    } finally {
+      apply.removeAttribute("aria-disabled");
+    }
+  });
+  $("[data-voucher-remove]").addEventListener("click", async () => {
+    const code = cart?.voucher?.code || "";
+    try {
+      setCart(await api("DELETE", "/cart/voucher"));
+      showError("");
+      cartChanged();
+      announce(t("voucher.removed", { code }));
+      input.focus();
+    } catch (err) {
+      showError(t("error"));
+    }
+  });
 }
 
 function initCheckout() {
@@ -584,15 +721,19 @@ function initCheckout() {
         id: order.order_id,
         total: money(order.total, order.currency),
         shipping: order.shipping_cost === 0 ? t("cart.free") : money(order.shipping_cost, order.currency),
-      });
+      }) + (order.voucher ? t("thanks.voucher", { code: order.voucher.code }) : "");
       thanks.hidden = false;
       $("#thanks-heading").focus();
       cart = { ...cart, lines: [], item_count: 0 };
       renderCount();
       cartChanged();
     } catch (e) {
-      // Stock ran out since the product was added: say so, "try again" would not help.
-      showError(t(e.code === "out_of_stock" || e.code === "unavailable" ? "cart.outOfStock" : "error"));
+      // Stock ran out since the product was added, or another order used the voucher: say so,
+      // "try again" would not help. The cart is reloaded to show the voucher's state.
+      if (e.code === "voucher_used") {
+        showError(t("voucher.error.voucher_used"));
+        await loadCart();
+      } else showError(t(e.code === "out_of_stock" || e.code === "unavailable" ? "cart.outOfStock" : "error"));
     } finally {
       button.disabled = false;
     }
@@ -667,6 +808,7 @@ function initDemoLogin() {
 applyLanguage();
 initSettings();
 initDemoLogin();
+initVoucher();
 initCheckout();
 const cartLoaded = loadCart();
 if ($("[data-products]")) cartLoaded.then(() => (productsCurrency === null ? loadProducts() : undefined));

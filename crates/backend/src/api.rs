@@ -7,7 +7,7 @@ use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Json};
-use schaufenster_core::shipping::{evaluate, Reward};
+use schaufenster_core::shipping::Reward;
 use schaufenster_core::{Cart, CartLine, Currency};
 use serde::Deserialize;
 use serde_json::{json, Value};
@@ -156,11 +156,16 @@ pub struct CartView {
     pub country: String,
     pub lines: Vec<db::Line>,
     pub subtotal: i64,
+    /// What the cart's voucher takes off the goods.
+    pub discount: i64,
     pub shipping_cost: i64,
     pub total: i64,
     pub json: Value,
-    /// The cart as the core rules see it (what loyalty points are computed on).
+    /// The cart as the core rules see it, its `cart_discount` the voucher's (what loyalty points
+    /// are computed on).
     pub cart: Cart,
+    /// The cart's voucher and what it does.
+    pub voucher: Option<crate::voucher::Effect>,
 }
 
 /// Computes the visitor's cart with the shop's shipping rules.
@@ -168,20 +173,22 @@ pub fn cart_view(st: &AppState, conn: &rusqlite::Connection, visitor: &str, lang
     let (cur, country) = db::cart_settings(conn, visitor)?;
     let lines = db::cart_lines(conn, visitor, &cur, lang)?;
     let core_currency = Currency::parse(&cur).unwrap_or_else(Currency::eur);
-    let cart = Cart {
+    let mut cart = Cart {
         currency: core_currency,
         country: Some(country.clone()),
         lines: lines.iter().map(|l| CartLine::new(l.product.id.clone(), l.quantity, l.product.price)).collect(),
         cart_discount: 0,
     };
-    let progress = evaluate(&st.rules, &cart);
     let subtotal: i64 = cart.lines.iter().map(|l| l.net()).sum();
-    let discount = 0;
     // Nothing to ship for an empty cart or one of vouchers only (the shipping bar's excluded
     // products: they go out by e-mail, as the FAQ says); otherwise flat shipping unless free
-    // shipping is reached.
+    // shipping is reached (on the subtotal after the voucher's discount, as the bar counts it)
+    // or a free-shipping voucher waives it.
     let ships = lines.iter().any(|l| !st.rules.is_excluded(&l.product.id));
-    let shipping_cost = if !ships || progress.free_shipping() { 0 } else { flat_shipping(&cur) };
+    let voucher = crate::voucher::of_cart(conn, visitor)?;
+    let priced = crate::voucher::price(&st.rules, &mut cart, voucher, ships, flat_shipping(&cur));
+    let (progress, shipping_cost) = (priced.progress, priced.shipping_cost);
+    let discount = cart.cart_discount;
     let total = subtotal - discount + shipping_cost;
     let json_lines: Vec<Value> = lines
         .iter()
@@ -218,8 +225,9 @@ pub fn cart_view(st: &AppState, conn: &rusqlite::Connection, visitor: &str, lang
             "tiers": tiers,
         },
         "total": total,
+        "voucher": crate::voucher::json(st, priced.effect.as_ref(), lang, &cur),
     });
-    Ok(CartView { currency: cur, country, lines, subtotal, shipping_cost, total, json, cart })
+    Ok(CartView { currency: cur, country, lines, subtotal, discount, shipping_cost, total, json, cart, voucher: priced.effect })
 }
 
 fn cart_response(st: &AppState, conn: &rusqlite::Connection, visitor: &str, lang: &str) -> ApiResult {
@@ -356,14 +364,28 @@ pub async fn checkout(State(st): State<AppState>, Extension(v): Extension<Visito
     if let Some(l) = view.lines.iter().find(|l| !l.product.available) {
         return Err(ApiError::new(StatusCode::CONFLICT, "unavailable", format!("{} is no longer available", l.product.title)));
     }
-    let credit = |tx: &rusqlite::Connection, order_id: i64, now: i64| match &customer {
-        Some(c) => crate::loyalty::credit_purchase(tx, &st.loyalty.program, c.id, order_id, &view.cart, now),
-        None => Ok(0),
+    if let Some(e) = view.voucher.as_ref().filter(|e| e.voucher.used) {
+        return Err(voucher_used(&e.voucher.code));
+    }
+    // In the order's transaction: the voucher is used up (when it does something; one that does
+    // not stays unused) and leaves the cart, then the points are credited.
+    let credit = |tx: &rusqlite::Connection, order_id: i64, now: i64| {
+        if let Some(e) = view.voucher.as_ref() {
+            if e.applies() {
+                crate::voucher::consume(tx, &e.voucher.code, order_id, e.discount, e.shipping_waived, now)?;
+            }
+            crate::voucher::detach(tx, &v.0)?;
+        }
+        Ok(match &customer {
+            Some(c) => crate::loyalty::credit_purchase(tx, &st.loyalty.program, c.id, order_id, &view.cart, now)?,
+            None => 0,
+        })
     };
     let placed = db::place_order_then(&conn, &v.0, &view.currency, &view.country, &view.lines, view.subtotal, view.shipping_cost, view.total, credit);
     let (order_id, points_earned) = match placed {
         Ok(placed) => placed,
         Err(db::OrderError::Db(e)) => return Err(e.into()),
+        Err(db::OrderError::VoucherUsed { code }) => return Err(voucher_used(&code)),
         Err(db::OrderError::OutOfStock { product_id, title, stock, wanted }) => {
             return Err(ApiError::new(
                 StatusCode::CONFLICT,
@@ -377,11 +399,19 @@ pub async fn checkout(State(st): State<AppState>, Extension(v): Extension<Visito
         Json(json!({
             "order_id": order_id,
             "subtotal": view.subtotal,
+            "discount": view.discount,
             "shipping_cost": view.shipping_cost,
             "total": view.total,
             "currency": view.currency,
             "points_earned": points_earned,
+            "voucher": view.voucher.as_ref().filter(|e| e.applies()).map(|e| json!({
+                "code": e.voucher.code, "reward_id": e.voucher.reward_id, "discount": e.discount, "shipping_waived": e.shipping_waived,
+            })),
         })),
     )
         .into_response())
+}
+
+fn voucher_used(code: &str) -> ApiError {
+    ApiError::new(StatusCode::CONFLICT, "voucher_used", format!("the voucher {code} has already been used; remove it from the cart to order without it"))
 }

@@ -648,6 +648,8 @@ pub fn set_line(conn: &Connection, visitor: &str, product_id: &str, quantity: u3
 pub enum OrderError {
     /// A line asks for more units than are in stock; nothing was changed.
     OutOfStock { product_id: String, title: String, stock: i64, wanted: u32 },
+    /// The order's voucher was used by another order first; nothing was changed.
+    VoucherUsed { code: String },
     Db(rusqlite::Error),
 }
 
@@ -676,8 +678,8 @@ pub fn place_order(
 }
 
 /// [`place_order`], running `then(transaction, order_id, now_ms)` inside the order's
-/// transaction before it commits (the loyalty points of the order): its error rolls the whole
-/// order back.
+/// transaction before it commits (the order's voucher and loyalty points): its error rolls the
+/// whole order back.
 #[allow(clippy::too_many_arguments)]
 pub fn place_order_then<T>(
     conn: &Connection,
@@ -688,7 +690,7 @@ pub fn place_order_then<T>(
     subtotal: i64,
     shipping_cost: i64,
     total: i64,
-    then: impl FnOnce(&Connection, i64, i64) -> rusqlite::Result<T>,
+    then: impl FnOnce(&Connection, i64, i64) -> Result<T, OrderError>,
 ) -> Result<(i64, T), OrderError> {
     let tx = conn.unchecked_transaction()?;
     let now = now_ms();

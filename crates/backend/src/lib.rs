@@ -18,6 +18,10 @@
 //!   ledger, redemptions with voucher codes (exactly once per `Idempotency-Key`), a signed
 //!   customer token for the demo login, and the checkout crediting points with the rules of
 //!   [`schaufenster_core::loyalty`].
+//! - Voucher codes in the cart (`POST /api/cart/voucher {"code"}`, `DELETE /api/cart/voucher`,
+//!   see [`voucher`]): a code the loyalty ledger produced is applied to the visitor's cart (the
+//!   cart's `discount`, free shipping or the free travel kit) and used up by checkout in the
+//!   order's transaction, exactly once.
 //! - The demo FAQ (`/api/faq`, German and English, compiled in from `data/faq.*.json`),
 //!   "Was this helpful?" votes, the consented zero-result search log and the shop owner's report
 //!   (see [`faq`]).
@@ -34,6 +38,7 @@ pub mod openapi;
 pub mod pages;
 pub mod platform;
 pub mod social;
+pub mod voucher;
 
 use std::collections::HashMap;
 use std::net::SocketAddr;
@@ -188,6 +193,8 @@ fn routes() -> Vec<(Method, &'static str, MethodRouter<AppState>)> {
         (Method::PUT, "/api/cart/lines/{product_id}", put(api::set_line)),
         (Method::DELETE, "/api/cart/lines/{product_id}", delete(api::delete_line)),
         (Method::PUT, "/api/cart/settings", put(api::put_settings)),
+        (Method::POST, "/api/cart/voucher", post(voucher::post_voucher)),
+        (Method::DELETE, "/api/cart/voucher", delete(voucher::delete_voucher)),
         (Method::POST, "/api/checkout", post(api::checkout)),
         (Method::POST, "/api/events", post(social::post_event)),
         (Method::GET, "/api/social-proof", get(social::get_social_proof)),

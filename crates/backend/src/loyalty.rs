@@ -103,6 +103,17 @@ const REWARD_TEXTS: &[(&str, RewardKind, &str, &str)] = &[
     ("reiseset", RewardKind::Gift, "Reiseset gratis", "Free travel kit"),
 ];
 
+/// What a reward of the demo programme gives, by its id (`None`: not a reward of the texts).
+pub fn reward_kind(reward_id: &str) -> Option<RewardKind> {
+    REWARD_TEXTS.iter().find(|t| t.0 == reward_id).map(|t| t.1)
+}
+
+/// Currencies an [`RewardKind::Amount`] voucher has a face value in: the programme defines the
+/// voucher as "5 € or 5 CHF", the same minor units in each of these. In any other currency it
+/// is refused (`voucher_currency`), never converted: the shop has no conversion rule for
+/// vouchers (`db::chf_from_eur` is a price-list rule that rounds to .90).
+pub const AMOUNT_CURRENCIES: &[&str] = &["EUR", "CHF"];
+
 /// Tier names: id, German, English.
 const TIER_NAMES: &[(&str, &str, &str)] = &[("silber", "Silber", "Silver"), ("gold", "Gold", "Gold")];
 
@@ -163,6 +174,22 @@ CREATE TABLE IF NOT EXISTS redemptions (
     at_ms        INTEGER NOT NULL,
     ledger_id    INTEGER NOT NULL UNIQUE REFERENCES points_ledger(id)
 );
+CREATE TABLE IF NOT EXISTS cart_vouchers (
+    visitor      TEXT PRIMARY KEY REFERENCES carts(visitor),
+    code         TEXT NOT NULL REFERENCES redemptions(code),
+    added_at     INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS voucher_uses (
+    code             TEXT PRIMARY KEY REFERENCES redemptions(code),
+    order_id         INTEGER NOT NULL UNIQUE REFERENCES orders(id),
+    discount         INTEGER NOT NULL CHECK (discount >= 0),
+    shipping_waived  INTEGER NOT NULL CHECK (shipping_waived >= 0),
+    at_ms            INTEGER NOT NULL
+);
+CREATE TRIGGER IF NOT EXISTS voucher_uses_no_update BEFORE UPDATE ON voucher_uses
+BEGIN SELECT RAISE(ABORT, 'voucher_uses is append-only'); END;
+CREATE TRIGGER IF NOT EXISTS voucher_uses_no_delete BEFORE DELETE ON voucher_uses
+BEGIN SELECT RAISE(ABORT, 'voucher_uses is append-only'); END;
 CREATE TABLE IF NOT EXISTS idempotency_keys (
     customer_id    INTEGER NOT NULL REFERENCES customers(id),
     key            TEXT NOT NULL,

@@ -55,7 +55,7 @@ pub fn openapi() -> Value {
         "info": {
             "title": "Schaufenster reference backend (Kofferkontor demo shop)",
             "version": env!("CARGO_PKG_VERSION"),
-            "description": "Products, the visitor's cart with free-shipping progress, checkout, social-proof numbers from recorded events, the demo FAQ with feedback, search log and report, the luggage catalogue of the guided-selling advisor, loyalty points (programme, customer, exactly-once redemption), and test-only fault injection. \
+            "description": "Products, the visitor's cart with free-shipping progress and a voucher code, checkout, social-proof numbers from recorded events, the demo FAQ with feedback, search log and report, the luggage catalogue of the guided-selling advisor, loyalty points (programme, customer, exactly-once redemption), and test-only fault injection. \
 Every amount is an integer in minor units (cents, rappen). Visitors are identified by the `sf_visitor` cookie (HttpOnly, SameSite=Lax), \
 set on the first request without it. Shipping is evaluated with the same rules (`shipping_bar` of `schaufenster.json`) the widgets use; \
 when free shipping is not reached a flat 495 (EUR) / 890 (CHF) is charged, nothing for an empty cart or one of vouchers only (the excluded products, sent by e-mail). \
@@ -105,10 +105,12 @@ Errors are `{\"error\": {\"code\", \"message\"}}` with a 4xx/5xx status. API res
 answers 409 `out_of_stock` and changes nothing (no order, stock and cart untouched). \
 With a customer token (optional), the loyalty points the cart earns are credited in the order's transaction: `Program::earn` of \
 `schaufenster_core::loyalty` on the cart with the customer's tier before this order, the same call the widget makes for its preview \
-(`points_earned`). A forged or expired token is refused with 401 before anything changes; without a token it is a guest checkout (no points).",
+(`points_earned`, on the cart after its voucher's discount). A forged or expired token is refused with 401 before anything changes; without a token it is a guest checkout (no points). \
+The cart's voucher, when it does something for the cart, is used up in the order's transaction (exactly once: a second order with the same code, \
+even one racing on another connection, is refused with 409 `voucher_used` and changes nothing); one that does nothing is left unused. Either way it leaves the cart.",
                 "security": [{}, {"customerToken": []}],
                 "responses": {"201": ok("The order.", "Order"), "401": err("A token was sent but is invalid (`invalid_token`) or expired (`expired_token`)."),
-                              "409": err("Empty cart (`empty_cart`), an unavailable product (`unavailable`) or a line exceeding the stock (`out_of_stock`).")}
+                              "409": err("Empty cart (`empty_cart`), an unavailable product (`unavailable`), a line exceeding the stock (`out_of_stock`) or the cart's voucher already used (`voucher_used`).")}
             }},
             "/api/events": {"post": {
                 "operationId": "recordEvent",
@@ -180,21 +182,25 @@ Scoped to the caller's sf_visitor cookie; never applies to /api/_faults.",
                 "threshold": money("Threshold for this cart's currency and country"), "reached": {"type": "boolean"}, "remaining": money("Missing to the threshold, 0 when reached")}},
             "Shipping": {"type": "object", "required": ["eligible_subtotal", "free_shipping", "cost", "tiers"], "properties": {
                 "eligible_subtotal": money("Subtotal that counts towards thresholds (excluded products such as gift cards left out)"),
-                "free_shipping": {"type": "boolean"}, "cost": money("Shipping charged: 0 when free shipping is reached, the cart is empty or holds vouchers only, else 495 EUR / 890 CHF"),
+                "free_shipping": {"type": "boolean"}, "cost": money("Shipping charged: 0 when free shipping is reached, a free-shipping voucher applies, the cart is empty or holds gift cards only, else 495 EUR / 890 CHF"),
                 "tiers": {"type": "array", "items": r("TierStatus"), "description": "Applicable tiers, ascending by threshold."}}},
             "Cart": {"type": "object", "required": ["currency", "country", "lines", "item_count", "subtotal", "discount", "shipping", "total"], "properties": {
                 "currency": {"type": "string", "enum": ["EUR", "CHF"]}, "country": {"type": "string", "examples": ["DE", "AT", "CH"]},
                 "lines": {"type": "array", "items": r("CartLine")}, "item_count": {"type": "integer", "minimum": 0},
-                "subtotal": money("Sum of line totals"), "discount": money("Cart discount (always 0 in the demo)"),
-                "shipping": r("Shipping"), "total": money("subtotal − discount + shipping.cost")}},
+                "subtotal": money("Sum of line totals"), "discount": money("What the cart's voucher takes off the goods (0 without one); free-shipping progress counts the subtotal after it"),
+                "shipping": r("Shipping"), "total": money("subtotal − discount + shipping.cost"),
+                "voucher": {"oneOf": [r("CartVoucher"), {"type": "null"}], "description": "The voucher applied to the cart, null without one."}}},
             "AddLine": {"type": "object", "required": ["product_id", "quantity"], "properties": {
                 "product_id": {"type": "string"}, "quantity": {"type": "integer", "minimum": 1, "maximum": 99}}},
             "SetLine": {"type": "object", "required": ["quantity"], "properties": {"quantity": {"type": "integer", "minimum": 0, "maximum": 99}}},
             "CartSettings": {"type": "object", "properties": {
                 "currency": {"type": "string", "enum": ["EUR", "CHF"]}, "country": {"type": "string", "pattern": "^[A-Za-z]{2}$", "examples": ["DE", "AT", "CH"]}}},
-            "Order": {"type": "object", "required": ["order_id", "subtotal", "shipping_cost", "total", "currency", "points_earned"], "properties": {
-                "order_id": {"type": "integer"}, "subtotal": money("Sum of line totals"), "shipping_cost": money("Shipping charged"),
-                "total": money("subtotal + shipping_cost"), "currency": {"type": "string", "enum": ["EUR", "CHF"]},
+            "Order": {"type": "object", "required": ["order_id", "subtotal", "discount", "shipping_cost", "total", "currency", "points_earned", "voucher"], "properties": {
+                "order_id": {"type": "integer"}, "subtotal": money("Sum of line totals"), "discount": money("Taken off by the voucher"), "shipping_cost": money("Shipping charged"),
+                "total": money("subtotal − discount + shipping_cost"), "currency": {"type": "string", "enum": ["EUR", "CHF"]},
+                "voucher": {"oneOf": [{"type": "object", "required": ["code", "reward_id", "discount", "shipping_waived"], "properties": {
+                    "code": {"type": "string"}, "reward_id": {"type": "string"}, "discount": money("Taken off the goods"), "shipping_waived": money("Shipping cost waived")}}, {"type": "null"}],
+                    "description": "The voucher this order used up, null without one."},
                 "points_earned": {"type": "integer", "minimum": 0, "description": "Loyalty points credited to the token's customer; 0 for a guest checkout."}}},
             "ViewEvent": {"type": "object", "required": ["product_id", "kind"], "properties": {
                 "product_id": {"type": "string"}, "kind": {"type": "string", "const": "view"}}},
@@ -238,6 +244,8 @@ Scoped to the caller's sf_visitor cookie; never applies to /api/_faults.",
     merge("/components/schemas", faq_schemas());
     merge("/paths", advisor_paths());
     merge("/components/schemas", advisor_schemas());
+    merge("/paths", voucher_paths());
+    merge("/components/schemas", voucher_schemas());
     merge("/paths", loyalty_paths());
     merge("/components/schemas", loyalty_schemas());
     doc["components"]["securitySchemes"] = json!({"customerToken": {
@@ -247,6 +255,58 @@ HMAC-SHA256(secret, payload), without padding. The secret is the server's `--loy
 `POST /api/loyalty/demo-login`; a real shop's server signs it for its logged-in customer. Invalid: 401 `invalid_token`; expired: 401 `expired_token`."
     }});
     doc
+}
+
+fn voucher_paths() -> Value {
+    json!({
+        "/api/cart/voucher": {
+            "post": {
+                "operationId": "applyVoucher",
+                "summary": "Applies a voucher code (from a loyalty redemption) to the visitor's cart.",
+                "description": "The code is one that `POST /api/loyalty/redeem` produced; it is a bearer voucher (no token needed). \
+What it does follows the reward: free shipping waives the flat shipping cost, an amount (`5-euro`: 500 minor units in EUR or CHF, the same face value, never converted) \
+or a percentage (`10-prozent`) becomes the cart's `discount`, taken off the goods only (gift cards are not discounted, the amount is capped at the goods), \
+the free travel kit is packed with the order. Free-shipping progress is computed on the subtotal after the discount, as the free-shipping bar does with the cart's `discount`. \
+One voucher per order: another code in the cart is `409 voucher_limit` (remove it first); applying the cart's own code again answers with the cart. \
+A voucher that would do nothing for this cart is refused (422) and not kept. Checkout uses it up.",
+                "parameters": [locale_param()],
+                "requestBody": body("ApplyVoucher"),
+                "responses": {
+                    "200": ok("The cart with the voucher.", "Cart"),
+                    "400": err("A code that is not 1 to 40 letters, digits and dashes (`invalid_voucher_code`)."),
+                    "404": err("No redemption produced this code (`unknown_voucher`)."),
+                    "409": err("The voucher was used by an order (`voucher_used`), or another voucher is in the cart (`voucher_limit`)."),
+                    "422": err("The voucher does nothing for this cart: no goods to discount (`voucher_no_goods`), nothing that ships (`voucher_nothing_to_ship`), \
+shipping already free (`voucher_shipping_free`), an amount in a currency it has no value in (`voucher_currency`), a reward without a cart effect (`voucher_unsupported`); \
+or the body misses `code`, has a wrong type or an unknown field.")
+                }
+            },
+            "delete": {
+                "operationId": "removeVoucher",
+                "summary": "Takes the voucher off the cart (also when there is none); it stays unused.",
+                "parameters": [locale_param()],
+                "responses": {"200": ok("The cart without a voucher.", "Cart"), "400": err("Unsupported locale.")}
+            }
+        }
+    })
+}
+
+fn voucher_schemas() -> Value {
+    json!({
+        "CartVoucher": {"type": "object", "required": ["code", "reward_id", "name", "kind", "amount", "percent", "applies", "discount", "shipping_waived", "problem"], "properties": {
+            "code": {"type": "string", "examples": ["KK-ABCD-2345"]}, "reward_id": {"type": "string", "examples": ["versand", "5-euro", "10-prozent", "reiseset"]},
+            "name": {"type": "string", "description": "The reward's name in the requested language and the cart's currency."},
+            "kind": {"type": ["string", "null"], "enum": ["free_shipping", "amount", "percent", "gift", null]},
+            "amount": {"type": ["integer", "null"], "description": "Face value of an amount voucher in minor units of the cart's currency."},
+            "percent": {"type": ["integer", "null"]},
+            "applies": {"type": "boolean", "description": "It does something for the cart as it is; checkout uses it up. False: see `problem`; checkout leaves it unused."},
+            "discount": money("Taken off the goods (the cart's `discount`)"),
+            "shipping_waived": money("Flat shipping cost a free-shipping voucher waives"),
+            "problem": {"oneOf": [{"type": "object", "required": ["code", "message"], "properties": {"code": {"type": "string", "enum": ["voucher_used", "voucher_currency", "voucher_no_goods", "voucher_nothing_to_ship", "voucher_shipping_free", "voucher_unsupported"]}, "message": {"type": "string"}}}, {"type": "null"}],
+                        "description": "Why it does nothing for the cart as it is now."}}},
+        "ApplyVoucher": {"type": "object", "required": ["code"], "additionalProperties": false, "properties": {
+            "code": {"type": "string", "maxLength": 40, "description": "The voucher code; spaces around it and lower case are accepted.", "examples": ["KK-ABCD-2345"]}}}
+    })
 }
 
 fn loyalty_locale_currency() -> Value {

@@ -15,6 +15,15 @@ pub struct Cart {
     pub cart_discount: i64,
 }
 
+/// What a cart-level voucher takes off (see [`Cart::voucher_discount`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum VoucherOff {
+    /// This many minor units of the cart's currency.
+    Amount(i64),
+    /// This many percent (at most 100).
+    Percent(u32),
+}
+
 /// One line of a cart.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CartLine {
@@ -79,6 +88,32 @@ impl Cart {
             eligible = (eligible as i128 - share.min(i128::MAX as u128) as i128).max(0) as i64;
         }
         (eligible, rejected)
+    }
+
+    /// What a cart-level voucher takes off the lines `excluded` does not reject (gift cards are
+    /// not discounted): [`VoucherOff::Amount`] at most their net subtotal, [`VoucherOff::Percent`]
+    /// that share of it rounded **down** (the shopper never gets more than the voucher says).
+    /// Never negative; 0 when no line qualifies. The result is meant for `cart_discount`.
+    ///
+    /// ```
+    /// use schaufenster_core::{Cart, CartLine, Currency};
+    /// use schaufenster_core::cart::VoucherOff;
+    /// let mut cart = Cart::empty(Currency::eur());
+    /// cart.lines.push(CartLine::new("tee", 1, 1995));
+    /// cart.lines.push(CartLine::new("gift-card", 1, 2500));
+    /// let gift = |id: &str| id == "gift-card";
+    /// assert_eq!(cart.voucher_discount(VoucherOff::Percent(10), gift), 199);
+    /// assert_eq!(cart.voucher_discount(VoucherOff::Amount(500), gift), 500);
+    /// assert_eq!(cart.voucher_discount(VoucherOff::Amount(5000), gift), 1995);
+    /// ```
+    pub fn voucher_discount(&self, off: VoucherOff, excluded: impl Fn(&str) -> bool) -> i64 {
+        let (goods, _) = self.split_subtotal(excluded, true, false);
+        let goods = goods.max(0);
+        match off {
+            VoucherOff::Amount(amount) => amount.clamp(0, goods),
+            // `goods` < 2^63 and `percent` < 2^32: the product fits in u128.
+            VoucherOff::Percent(percent) => crate::wide::div(goods as u128 * percent.min(100) as u128, 100) as i64,
+        }
     }
 
     /// Sum of the lines' net amounts minus the cart discount, never below zero.

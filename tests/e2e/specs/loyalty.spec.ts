@@ -9,7 +9,7 @@
 //   steckdosenadapter (stock 150), gutschein-25 (earns nothing)   no other test orders them
 
 import type { Page } from "@playwright/test";
-import { test, expect, expectCleanConsole, expectNoAxeViolations, apiAdd, norm, type ConsoleEntry } from "./fixtures";
+import { test, expect, expectCleanConsole, expectNoAxeViolations, expectBarMatchesBackend, apiAdd, backendCart, barState, norm, type ConsoleEntry } from "./fixtures";
 
 const DANA = "demo@kofferkontor.example";
 
@@ -271,3 +271,82 @@ for (const width of [320, 1000]) {
     expectCleanConsole(consoleLog);
   });
 }
+
+test("a redeemed voucher code takes 5 € off in the cart, the bar follows, and the code works once", async ({ page, context, consoleLog }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await freshCustomer(page, 300);
+  // 4 × 14,90 € = 59,60 €: free shipping (50 €) is reached with and without the voucher.
+  await apiAdd(page, "steckdosenadapter", 4);
+  await page.goto("/konto.html");
+  await ready(page);
+  await login(page);
+  await expect(loy.balance(page)).toHaveText("400 Punkte");
+  await page.locator("sf-loyalty [part=reward]").filter({ hasText: "5-€-Gutschein" }).locator("button[data-action=redeem]").click();
+  await page.locator("sf-loyalty button[data-action=confirm]").click();
+  await expect(loy.code(page)).toBeVisible();
+  const code = norm(await loy.code(page).textContent());
+  await page.locator("sf-loyalty [part=voucher] button[data-action=copy]").click();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(code);
+
+  await page.goto("/cart.html");
+  const field = page.getByLabel("Gutscheincode");
+  await expect(field).toBeVisible();
+  await expect(page.locator("[data-total]")).toHaveText(/^59,60\s€$/);
+  await expect(page.locator("[data-shipping-cost]")).toHaveText("kostenlos");
+  await expectBarMatchesBackend(page, "de", "Kostenloser Versand ist dabei");
+  const barBefore = await barState(page);
+  await expectNoAxeViolations(page, "cart with the code field");
+
+  // Paste the code and apply it with Enter: the totals show the voucher, focus moves to its
+  // remove button (the field is gone while a voucher is in the cart).
+  await field.focus();
+  await page.keyboard.press("ControlOrMeta+V");
+  await expect(field).toHaveValue(code);
+  await page.keyboard.press("Enter");
+  const line = page.locator("[data-voucher-line]");
+  await expect(line).toBeVisible();
+  await expect(line.locator("dt")).toHaveText(`Gutschein ${code} (5-€-Gutschein)`);
+  await expect(page.locator("[data-voucher-effect]")).toHaveText(/^−5,00\s€$/);
+  await expect(page.locator("[data-total]")).toHaveText(/^54,60\s€$/);
+  await expect(page.locator("[data-voucher-remove]")).toBeFocused();
+  await expect(page.locator("[data-voucher-remove]")).toHaveAccessibleName(`Gutschein ${code} entfernen`);
+  await expect(page.locator("[data-voucher-form]")).toBeHidden();
+  // The bar counts the goods after the discount, as the cart does: 54,60 of the 100 € tier.
+  const cart = await expectBarMatchesBackend(page, "de", "Kostenloser Versand ist dabei");
+  expect([cart.discount, cart.shipping.eligible_subtotal, cart.total]).toEqual([500, 5460, 5460]);
+  expect((await barState(page)).valuenow).not.toBe(barBefore.valuenow);
+  await expectNoAxeViolations(page, "voucher applied");
+  // Nothing sticks out at 320 px.
+  await page.setViewportSize({ width: 320, height: 700 });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  await page.setViewportSize({ width: 1000, height: 700 });
+
+  // Remove and apply again: the field comes back with the focus.
+  await page.locator("[data-voucher-remove]").click();
+  await expect(field).toBeFocused();
+  await expect(page.locator("[data-total]")).toHaveText(/^59,60\s€$/);
+  await field.fill(code.toLowerCase());
+  await page.locator("[data-voucher-apply]").click();
+  await expect(page.locator("[data-total]")).toHaveText(/^54,60\s€$/);
+
+  const [res] = await Promise.all([page.waitForResponse((r) => r.url().includes("/api/checkout")), page.locator("[data-checkout]").click()]);
+  const order = await res.json();
+  expect([order.discount, order.total, order.voucher.code]).toEqual([500, 5460, code]);
+  await expect(page.locator("[data-thanks-text]")).toHaveText(new RegExp(`Gesamtbetrag 54,60\\s€, davon Versand kostenlos\\. Gutschein ${code} eingelöst\\.$`));
+
+  // The same code is refused afterwards, next to the field.
+  await apiAdd(page, "steckdosenadapter");
+  await page.goto("/cart.html");
+  await field.fill(code);
+  await page.keyboard.press("Enter");
+  const error = page.locator("#voucher-error");
+  await expect(error).toHaveText("Dieser Gutschein wurde schon eingelöst.");
+  await expect(field).toHaveAttribute("aria-invalid", "true");
+  await expect(field).toBeFocused();
+  await expect(field).toHaveAccessibleDescription(/Dieser Gutschein wurde schon eingelöst\./);
+  expect((await backendCart(page)).voucher).toBeNull();
+  await expect(page.locator("[data-total]")).toHaveText(/^19,85\s€$/);
+  await expectNoAxeViolations(page, "voucher refused");
+  // The refusal (409) is logged by Chromium as a failed resource; that line is expected.
+  expectCleanConsole(consoleLog.filter((e) => !(e.type === "error" && e.text.includes("status of 409"))));
+});
