@@ -266,13 +266,15 @@ fn ratings_come_from_seeded_reviews() {
 
 /// Purchases to insert: (product, count, minutes ago).
 type Purchases = Vec<(&'static str, u32, f64)>;
+/// What, purchases, query, expected bestsellers {id: category}.
+type BestsellerCase = (&'static str, Purchases, &'static str, Vec<(&'static str, &'static str)>);
 
 #[test]
 fn bestseller_rule() {
     const DAYS_29: f64 = 29.0 * 24.0 * 60.0;
     const DAYS_31: f64 = 31.0 * 24.0 * 60.0;
     // (what, purchases, query, expected bestsellers {id: category}; every other requested id has none)
-    let rows: Vec<(&str, Purchases, &str, Vec<(&str, &str)>)> = vec![
+    let rows: Vec<BestsellerCase> = vec![
         ("nothing sold", vec![], "products=kulturbeutel,nackenkissen", vec![]),
         ("2 are not enough", vec![("kulturbeutel", 2, 1.0)], "products=kulturbeutel,nackenkissen", vec![]),
         ("3 are enough", vec![("kulturbeutel", 3, 1.0)], "products=kulturbeutel,nackenkissen", vec![("kulturbeutel", "Zubehör")]),

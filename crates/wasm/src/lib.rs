@@ -36,9 +36,11 @@ export interface Customer { id?: string; token: string }
 export type WidgetName = "shipping-bar" | "social-proof" | "faq" | "advisor" | "loyalty";
 "#;
 
+/// A mounted widget: host, widget name, and the handle whose drop unmounts it.
+type Mounted = (web_sys::HtmlElement, String, Box<dyn Any>);
+
 thread_local! {
-    /// Mounted widgets: host, widget name, and the handle whose drop unmounts it.
-    static MOUNTED: RefCell<Vec<(web_sys::HtmlElement, String, Box<dyn Any>)>> = const { RefCell::new(Vec::new()) };
+    static MOUNTED: RefCell<Vec<Mounted>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Reads the page's config (inline JSON script or `data-config` URL), installs it and defines

@@ -50,13 +50,13 @@ fn doc() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
 }
 
-/// Installs a config (which must be valid) with `source` as the catalogue source and `extra`
-/// keys in the advisor section, and forgets answers kept by an earlier test.
 thread_local! {
     /// `backend.retries` of the next install (tests of retry behaviour raise it).
     static RETRIES: std::cell::Cell<u8> = const { std::cell::Cell::new(0) };
 }
 
+/// Installs a config (which must be valid) with `source` as the catalogue source and `extra`
+/// keys in the advisor section, and forgets answers kept by an earlier test.
 fn install(source: &str, extra: &str, consent_required: bool) {
     sf_session("sf-advisor", JsValue::NULL);
     let retries = RETRIES.with(|r| r.get());
