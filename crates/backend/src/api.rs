@@ -178,6 +178,7 @@ pub fn cart_view(st: &AppState, conn: &rusqlite::Connection, visitor: &str, lang
         country: Some(country.clone()),
         lines: lines.iter().map(|l| CartLine::new(l.product.id.clone(), l.quantity, l.product.price)).collect(),
         cart_discount: 0,
+        free_shipping: false,
     };
     let subtotal: i64 = cart.lines.iter().map(|l| l.net()).sum();
     // Nothing to ship for an empty cart or one of vouchers only (the shipping bar's excluded

@@ -211,6 +211,7 @@ fn cart_shipping_equals_core_evaluate() {
             country: Some(country.into()),
             lines: lines.iter().map(|(id, q)| CartLine::new(*id, *q, price(list, id))).collect(),
             cart_discount: 0,
+            free_shipping: false,
         };
         let p = evaluate(&rules, &core);
         let s = &cart["shipping"];

@@ -66,6 +66,7 @@ fn core_cart(cart: &Value) -> Cart {
             .map(|l| CartLine::new(l["product_id"].as_str().unwrap(), l["quantity"].as_u64().unwrap() as u32, l["unit_price"].as_i64().unwrap()))
             .collect(),
         cart_discount: 0,
+        free_shipping: false,
     }
 }
 

@@ -96,7 +96,7 @@ fn the_programme_is_read_and_bad_rows_are_left_out_and_reported() {
     assert_eq!((p.program.start_bonus, p.program.birthday_bonus, p.program.min_redeem), (100, 50, 100));
     // The same rules as checkout: 49,90 € of goods earn 49 points (rounded down), the gift card
     // nothing; in Silber ×1.25; a currency without a rate earns nothing.
-    let cart = |cur: &str| Cart { currency: Currency::parse(cur).unwrap(), country: None, lines: vec![CartLine::new("koffer", 1, 4990), CartLine::new("gutschein-25", 1, 2500)], cart_discount: 0 };
+    let cart = |cur: &str| Cart { currency: Currency::parse(cur).unwrap(), country: None, lines: vec![CartLine::new("koffer", 1, 4990), CartLine::new("gutschein-25", 1, 2500)], cart_discount: 0, free_shipping: false };
     assert_eq!(p.program.earn(&cart("EUR"), None).points, 49);
     assert_eq!(p.program.earn(&cart("EUR"), Some(0)).points, 62);
     assert_eq!(p.program.earn(&cart("USD"), None).points, 0);

@@ -59,7 +59,7 @@ fn each_documented_cart_reads_through_its_preset() {
             SHOPIFY,
             // final_price is after the line-level "Jackenwoche" discount; the code WILLKOMMEN5
             // is a cart-level application of 5 €.
-            Cart { currency: cur("EUR"), country: None, lines: vec![line("8123456789012", 2, 2490), line("8123456789099", 1, 5900)], cart_discount: 500 },
+            Cart { currency: cur("EUR"), country: None, lines: vec![line("8123456789012", 2, 2490), line("8123456789099", 1, 5900)], cart_discount: 500, free_shipping: false },
         ),
         (
             "shopware6",
@@ -71,6 +71,7 @@ fn each_documented_cart_reads_through_its_preset() {
                 country: None,
                 lines: vec![line("0191c3f3a6c87e2e9b1b4b2c5d6e7f80", 1, 8995), line("0191c3f3a6c87e2e9b1b4b2c5d6e7f99", 3, 490)],
                 cart_discount: 1000,
+                free_shipping: false,
             },
         ),
         (
@@ -78,7 +79,7 @@ fn each_documented_cart_reads_through_its_preset() {
             "CHF",
             WOOCOMMERCE,
             // The cart states EUR (the config's CHF is only the fallback).
-            Cart { currency: cur("EUR"), country: None, lines: vec![line("38", 2, 1800), line("22", 1, 5500)], cart_discount: 910 },
+            Cart { currency: cur("EUR"), country: None, lines: vec![line("38", 2, 1800), line("22", 1, 5500)], cart_discount: 910, free_shipping: false },
         ),
     ];
     for (preset, currency, fixture, want) in cases {

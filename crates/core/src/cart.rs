@@ -13,6 +13,9 @@ pub struct Cart {
     pub lines: Vec<CartLine>,
     /// Discount on the whole cart (vouchers), minor units, `>= 0`.
     pub cart_discount: i64,
+    /// Free shipping is already granted (a free-shipping voucher): every free-shipping tier
+    /// counts as reached, whatever the subtotal ([`crate::shipping::evaluate`]).
+    pub free_shipping: bool,
 }
 
 /// What a cart-level voucher takes off (see [`Cart::voucher_discount`]).
@@ -57,7 +60,7 @@ impl CartLine {
 impl Cart {
     /// An empty cart.
     pub fn empty(currency: Currency) -> Cart {
-        Cart { currency, country: None, lines: Vec::new(), cart_discount: 0 }
+        Cart { currency, country: None, lines: Vec::new(), cart_discount: 0, free_shipping: false }
     }
 
     /// Number of items (sum of quantities).

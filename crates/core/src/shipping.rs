@@ -72,7 +72,8 @@ pub struct TierStatus {
     pub reward: Reward,
     /// The threshold that applies to this cart's currency and country.
     pub threshold: i64,
-    /// Whether the eligible subtotal reaches it.
+    /// Whether the eligible subtotal reaches it, or, for a free-shipping tier, the cart has
+    /// free shipping granted ([`Cart::free_shipping`]).
     pub reached: bool,
     /// What is still missing (0 when reached).
     pub remaining: i64,
@@ -89,6 +90,9 @@ pub struct ShippingProgress {
     pub excluded_subtotal: i64,
     /// Applicable tiers, ascending by threshold (ties by id).
     pub tiers: Vec<TierStatus>,
+    /// The cart has free shipping granted: its free-shipping tiers are reached whatever the
+    /// subtotal, and are no goal on the bar ([`ShippingProgress::scale`]).
+    pub free_shipping_granted: bool,
 }
 
 impl ShippingProgress {
@@ -107,16 +111,44 @@ impl ShippingProgress {
         self.tiers.iter().rev().find(|t| t.reached)
     }
 
-    /// Progress towards the highest tier in per-mille, floored so the bar never shows full
-    /// before the last tier is really reached. 0 when no tier applies.
+    /// Whether `t` is reached by a grant rather than by the subtotal.
+    pub fn granted(&self, t: &TierStatus) -> bool {
+        self.free_shipping_granted && t.reward == Reward::FreeShipping
+    }
+
+    /// The highest tier the subtotal still counts towards (granted tiers are no goal); `None`
+    /// when no tier applies or every one is granted.
+    pub fn scale(&self) -> Option<&TierStatus> {
+        self.tiers.iter().rev().find(|t| !self.granted(t))
+    }
+
+    /// Progress towards the [`scale`](Self::scale)'s tier in per-mille, floored so the bar
+    /// never shows full before that tier is really reached; 1000 when every applicable tier is
+    /// granted, 0 when none applies. The subtotal is never made up: a granted tier just leaves
+    /// the scale.
     pub fn permille(&self) -> u32 {
-        match self.tiers.last() {
-            None => 0,
+        match self.scale() {
             Some(top) => permille(self.eligible_subtotal, top.threshold),
+            None if self.tiers.is_empty() => 0,
+            None => 1000,
         }
     }
 
-    /// Free shipping is reached (a [`Reward::FreeShipping`] tier applies and is reached).
+    /// Per-mille positions on the bar of the tiers below the [`scale`](Self::scale)'s tier
+    /// (granted ones have no place on it).
+    pub fn markers(&self) -> Vec<u32> {
+        let Some(top) = self.scale() else { return Vec::new() };
+        let mut out = Vec::new();
+        for t in &self.tiers {
+            if !self.granted(t) && !core::ptr::eq(t, top) {
+                out.push(permille(t.threshold, top.threshold));
+            }
+        }
+        out
+    }
+
+    /// Free shipping is reached (a [`Reward::FreeShipping`] tier applies and is reached, by the
+    /// subtotal or granted).
     pub fn free_shipping(&self) -> bool {
         self.tiers.iter().any(|t| t.reward == Reward::FreeShipping && t.reached)
     }
@@ -199,16 +231,17 @@ pub fn evaluate(rules: &ShippingRules, cart: &Cart) -> ShippingProgress {
     for tier in &rules.tiers {
         let Some(threshold) = tier.threshold_for(cart.currency, cart.country.as_deref()) else { continue };
         let threshold = threshold.max(0);
+        let reached = eligible >= threshold || cart.free_shipping && tier.reward == Reward::FreeShipping;
         tiers.push(TierStatus {
             id: tier.id.clone(),
             reward: tier.reward,
             threshold,
-            reached: eligible >= threshold,
-            remaining: threshold.saturating_sub(eligible).max(0),
+            reached,
+            remaining: if reached { 0 } else { threshold.saturating_sub(eligible).max(0) },
         });
     }
     crate::sort::sort_by(&mut tiers, |a, b| a.threshold.cmp(&b.threshold).then_with(|| a.id.cmp(&b.id)));
-    ShippingProgress { currency: cart.currency, eligible_subtotal: eligible, excluded_subtotal: excluded, tiers }
+    ShippingProgress { currency: cart.currency, eligible_subtotal: eligible, excluded_subtotal: excluded, tiers, free_shipping_granted: cart.free_shipping }
 }
 
 /// A product that could be suggested to close the gap.
@@ -292,6 +325,7 @@ mod tests {
             country: country.map(str::to_owned),
             lines: lines.iter().map(|(id, q, p)| CartLine::new(*id, *q, *p)).collect(),
             cart_discount: 0,
+            free_shipping: false,
         }
     }
 
@@ -323,6 +357,58 @@ mod tests {
         check(cart("EUR", None, &[("gift-card", 1, 5000), ("tee", 1, 1000)]), 1000, Some(("free", 4000)), 125, false);
         // Currency without any threshold: no tier applies, nothing promised.
         check(cart("USD", None, &[("tee", 1, 90000)]), 90000, None, 0, false);
+    }
+
+    /// Free shipping granted (a voucher): free-shipping tiers are reached whatever the subtotal
+    /// and leave the bar's scale; other tiers still count the real subtotal, which is never
+    /// made up.
+    #[test]
+    fn free_shipping_granted() {
+        let granted = |c: Cart| Cart { free_shipping: true, ..c };
+        let only_free = ShippingRules { tiers: demo().tiers.into_iter().filter(|t| t.reward == Reward::FreeShipping).collect(), ..demo() };
+        let low_gift = ShippingRules {
+            tiers: vec![Tier { id: "gift".into(), reward: Reward::Gift, thresholds: vec![th("EUR", None, 3000)] }, demo().tiers.remove(1)],
+            ..demo()
+        };
+        // rules, cart → eligible, next (id, remaining), permille, markers, every tier reached.
+        type Row = (ShippingRules, Cart, i64, Option<(&'static str, i64)>, u32, Vec<u32>, bool);
+        let rows: Vec<Row> = vec![
+            // Empty eligible subtotal (nothing, or a gift card only): free shipping is there,
+            // the gift still 80 € away.
+            (demo(), granted(cart("EUR", None, &[])), 0, Some(("gift", 8000)), 0, vec![], false),
+            (demo(), granted(cart("EUR", None, &[("gift-card", 1, 5000)])), 0, Some(("gift", 8000)), 0, vec![], false),
+            // A gift tier still ahead: the bar measures the real subtotal against it, without a
+            // marker for the granted tier.
+            (demo(), granted(cart("EUR", None, &[("tee", 1, 2010)])), 2010, Some(("gift", 5990)), 251, vec![], false),
+            (demo(), granted(cart("EUR", Some("AT"), &[("tee", 1, 7999)])), 7999, Some(("gift", 1)), 999, vec![], false),
+            (demo(), granted(cart("EUR", None, &[("tee", 1, 8000)])), 8000, None, 1000, vec![], true),
+            // A gift below the free-shipping threshold: the gift is the whole scale.
+            (low_gift.clone(), granted(cart("EUR", None, &[("tee", 1, 2000)])), 2000, Some(("gift", 1000)), 666, vec![], false),
+            (low_gift.clone(), granted(cart("EUR", None, &[("tee", 1, 3000)])), 3000, None, 1000, vec![], true),
+            // Only a free-shipping tier: reached, the bar full, the subtotal left as it is.
+            (only_free.clone(), granted(cart("EUR", None, &[("tee", 1, 2010)])), 2010, None, 1000, vec![], true),
+            (only_free.clone(), granted(cart("CHF", None, &[])), 0, None, 1000, vec![], true),
+            // Not granted: unchanged.
+            (demo(), cart("EUR", None, &[("tee", 1, 2010)]), 2010, Some(("free", 2990)), 251, vec![625], false),
+            (low_gift, cart("EUR", None, &[("tee", 1, 2000)]), 2000, Some(("gift", 1000)), 400, vec![600], false),
+            (only_free, cart("EUR", None, &[("tee", 1, 2010)]), 2010, Some(("free", 2990)), 402, vec![], false),
+            // A currency without tiers: nothing applies, nothing promised.
+            (demo(), granted(cart("USD", None, &[("tee", 1, 2010)])), 2010, None, 0, vec![], false),
+        ];
+        for (rules, c, eligible, next, pm, markers, all) in rows {
+            let p = evaluate(&rules, &c);
+            assert_eq!(p.eligible_subtotal, eligible, "eligible for {c:?}");
+            assert_eq!(p.next().map(|t| (t.id.as_str(), t.remaining)), next, "next for {c:?}");
+            assert_eq!((p.permille(), p.markers(), p.all_reached()), (pm, markers, all), "bar for {c:?}");
+            // A granted tier keeps its real threshold and misses nothing.
+            let free = p.tiers.iter().find(|t| t.reward == Reward::FreeShipping);
+            if c.free_shipping {
+                assert!(free.is_none_or(|t| t.reached && t.remaining == 0 && t.threshold > 0 && p.granted(t)), "granted for {c:?}");
+                assert_eq!(p.free_shipping(), free.is_some(), "free for {c:?}");
+            } else {
+                assert!(p.tiers.iter().all(|t| !p.granted(t)), "not granted for {c:?}");
+            }
+        }
     }
 
     #[test]

@@ -31,7 +31,7 @@ fn program() -> Program {
 }
 
 fn cart(currency: &str, lines: &[(&str, u32, i64)], discount: i64) -> Cart {
-    Cart { currency: cur(currency), country: None, lines: lines.iter().map(|&(id, q, p)| CartLine::new(id, q, p)).collect(), cart_discount: discount }
+    Cart { currency: cur(currency), country: None, lines: lines.iter().map(|&(id, q, p)| CartLine::new(id, q, p)).collect(), cart_discount: discount, free_shipping: false }
 }
 
 #[test]

@@ -256,7 +256,7 @@ async fn balance_tier_progress_cart_preview_rewards_and_history() {
     assert!(rows.item(1).unwrap().text_content().unwrap().starts_with("+120 Einkauf"));
 
     // A new cart (setCart) → the preview follows sf:cart-changed.
-    let cart = Cart { currency: Currency::eur(), country: None, lines: vec![CartLine::new("koffer", 2, 4990), CartLine::new("gutschein-25", 1, 2500)], cart_discount: 0 };
+    let cart = Cart { currency: Currency::eur(), country: None, lines: vec![CartLine::new("koffer", 2, 4990), CartLine::new("gutschein-25", 1, 2500)], cart_discount: 0, free_shipping: false };
     runtime::current().unwrap().push_cart(Some(cart));
     until(|| text(&h, "[part=preview]").contains("124")).await;
     assert_eq!(text(&h, "[part=preview]"), "Mit diesem Warenkorb sammelst du 124 Punkte.");
