@@ -42,6 +42,8 @@ export interface SchaufensterConfig {
       discount?: string;
       /** Pointer to discount.amount; default "/amount". */
       "discount.amount"?: string;
+      /** Pointer to free_shipping; default "/shipping/free_shipping_granted". */
+      free_shipping?: string;
       /** Pointer to lines; default "/lines". */
       lines?: string;
       /** Pointer to lines.product_id; default "/product_id". */

@@ -131,6 +131,14 @@ pub fn cart_from_json(data: &Json, source: &Source, default_currency: Currency, 
             0
         }),
     };
+    let free_shipping = match sub(source, f, data, "free_shipping") {
+        (_, None | Some(Json::Null)) => false,
+        (_, Some(Json::Bool(b))) => *b,
+        (p, v) => {
+            problems.push(bad("free-shipping flag", p, v, "true or false"));
+            false
+        }
+    };
     let mut lines = Vec::new();
     match sub(source, f, data, "lines") {
         (_, Some(Json::Array(rows))) => {
@@ -163,7 +171,7 @@ pub fn cart_from_json(data: &Json, source: &Source, default_currency: Currency, 
         (p, None | Some(Json::Null)) => problems.push(format!("no cart lines at \"{p}\"")),
         (p, Some(v)) => problems.push(format!("cart lines at \"{p}\" are {}, not an array", v.kind())),
     }
-    (Cart { currency, country, lines, cart_discount }, problems)
+    (Cart { currency, country, lines, cart_discount, free_shipping }, problems)
 }
 
 /// A product as the widgets show it.

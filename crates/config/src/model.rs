@@ -266,12 +266,15 @@ impl Source {
 /// relative to each element of `lines`. `discount` may also be a list, whose `discount.amount`s
 /// are added up; a line with a negative unit price and a `lines.type` other than "product" (a
 /// Shopware promotion) counts as a cart discount; `minor_unit` is read for `"stated_minor"` money.
+/// `free_shipping` is a boolean (missing or null: false): the cart already has free shipping
+/// (a voucher), so the free-shipping tiers count as reached whatever the subtotal.
 pub const CART_FIELDS: &[(&str, &str)] = &[
     ("currency", "/currency"),
     ("minor_unit", "/minor_unit"),
     ("country", "/country"),
     ("discount", "/discount"),
     ("discount.amount", "/amount"),
+    ("free_shipping", "/shipping/free_shipping_granted"),
     ("lines", "/lines"),
     ("lines.product_id", "/product_id"),
     ("lines.quantity", "/quantity"),

@@ -233,3 +233,28 @@ fn faq_bad_entries_are_reported_with_index_and_field_and_the_rest_kept() {
     assert!(items.is_empty());
     assert_eq!(problems, ["no FAQ entry list at \"/entries\" (found nothing)"]);
 }
+
+#[test]
+fn free_shipping_flag_reads_a_boolean_and_reports_anything_else() {
+    let lines = r#""lines": [{"product_id": "tee", "quantity": 1, "unit_price": 1990}]"#;
+    let map = [("free_shipping", "/promo/free")];
+    // cart fields, map → flag, problems
+    for (fields, map, want, problem) in [
+        // The reference backend's shape needs no map; missing or null means not granted.
+        (r#""shipping": {"free_shipping_granted": true}"#, &[][..], true, None),
+        (r#""shipping": {"free_shipping_granted": false}"#, &[], false, None),
+        (r#""shipping": {"free_shipping_granted": null}"#, &[], false, None),
+        (r#""shipping": {"cost": 0}"#, &[], false, None),
+        (r#""currency": "EUR""#, &[], false, None),
+        // Mapped elsewhere; the default place is not read then.
+        (r#""promo": {"free": true}, "shipping": {"free_shipping_granted": false}"#, &map[..], true, None),
+        (r#""shipping": {"free_shipping_granted": true}"#, &map[..], false, None),
+        // Anything but a boolean is a mapping problem, and does not grant free shipping.
+        (r#""shipping": {"free_shipping_granted": "yes"}"#, &[], false, Some("free-shipping flag at \"/shipping/free_shipping_granted\" is \"yes\", not true or false")),
+        (r#""promo": {"free": 1}"#, &map[..], false, Some("free-shipping flag at \"/promo/free\" is 1, not true or false")),
+    ] {
+        let data = parse(&format!("{{{fields}, {lines}}}")).unwrap();
+        let (cart, problems) = cart_from_json(&data, &source(map, MoneyFormat::Minor), eur(), None);
+        assert_eq!((cart.free_shipping, problems.first().map(String::as_str), cart.lines.len()), (want, problem, 1), "{fields} with {map:?}");
+    }
+}
