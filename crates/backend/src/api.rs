@@ -222,6 +222,7 @@ pub fn cart_view(st: &AppState, conn: &rusqlite::Connection, visitor: &str, lang
         "shipping": {
             "eligible_subtotal": progress.eligible_subtotal,
             "free_shipping": progress.free_shipping(),
+            "free_shipping_granted": progress.free_shipping_granted,
             "cost": shipping_cost,
             "tiers": tiers,
         },

@@ -180,9 +180,11 @@ Scoped to the caller's sf_visitor cookie; never applies to /api/_faults.",
             "TierStatus": {"type": "object", "required": ["id", "reward", "threshold", "reached", "remaining"], "properties": {
                 "id": {"type": "string"}, "reward": {"type": "string", "enum": ["free_shipping", "gift", "other"]},
                 "threshold": money("Threshold for this cart's currency and country"), "reached": {"type": "boolean"}, "remaining": money("Missing to the threshold, 0 when reached")}},
-            "Shipping": {"type": "object", "required": ["eligible_subtotal", "free_shipping", "cost", "tiers"], "properties": {
+            "Shipping": {"type": "object", "required": ["eligible_subtotal", "free_shipping", "free_shipping_granted", "cost", "tiers"], "properties": {
                 "eligible_subtotal": money("Subtotal that counts towards thresholds (excluded products such as gift cards left out)"),
-                "free_shipping": {"type": "boolean"}, "cost": money("Shipping charged: 0 when free shipping is reached, a free-shipping voucher applies, the cart is empty or holds gift cards only, else 495 EUR / 890 CHF"),
+                "free_shipping": {"type": "boolean", "description": "A free-shipping tier is reached, by the eligible subtotal or granted"},
+                "free_shipping_granted": {"type": "boolean", "description": "A free-shipping voucher applies: the free-shipping tiers are reached whatever the subtotal (the shipping bar's cart map key free_shipping reads it)"},
+                "cost": money("Shipping charged: 0 when free shipping is reached, a free-shipping voucher applies, the cart is empty or holds gift cards only, else 495 EUR / 890 CHF"),
                 "tiers": {"type": "array", "items": r("TierStatus"), "description": "Applicable tiers, ascending by threshold."}}},
             "Cart": {"type": "object", "required": ["currency", "country", "lines", "item_count", "subtotal", "discount", "shipping", "total"], "properties": {
                 "currency": {"type": "string", "enum": ["EUR", "CHF"]}, "country": {"type": "string", "examples": ["DE", "AT", "CH"]},

@@ -147,12 +147,15 @@ pub struct Priced {
     pub effect: Option<Effect>,
 }
 
-/// Prices `cart` (whose `cart_discount` is set to the voucher's discount) with the shipping
-/// rules: the voucher's discount first, with [`Cart::voucher_discount`]; then
-/// [`evaluate`] on the discounted cart, as the free-shipping bar does with the cart's
-/// `discount`; then the shipping cost: nothing when nothing ships (`ships` false), free shipping
-/// is reached or a free-shipping voucher applies, else `flat`.
+/// Prices `cart` (whose `cart_discount` is set to the voucher's discount, and `free_shipping`
+/// to whether a free-shipping voucher applies) with the shipping rules: the voucher's discount
+/// first, with [`Cart::voucher_discount`]; then [`evaluate`] on the discounted cart, as the
+/// free-shipping bar does with the cart's `discount`; then the shipping cost: nothing when
+/// nothing ships (`ships` false), free shipping is reached or a free-shipping voucher applies,
+/// else `flat`. An applying free-shipping voucher grants free shipping to the cart, and the
+/// progress is evaluated again with it, as the bar reads `shipping.free_shipping_granted`.
 pub fn price(rules: &ShippingRules, cart: &mut Cart, voucher: Option<Voucher>, ships: bool, flat: i64) -> Priced {
+    cart.free_shipping = false;
     let Some(voucher) = voucher else {
         cart.cart_discount = 0;
         let progress = evaluate(rules, cart);
@@ -185,7 +188,7 @@ pub fn price(rules: &ShippingRules, cart: &mut Cart, voucher: Option<Voucher>, s
         discount = 0;
     }
     cart.cart_discount = discount;
-    let progress = evaluate(rules, cart);
+    let mut progress = evaluate(rules, cart);
     let mut shipping_waived = 0;
     match kind {
         Some(RewardKind::FreeShipping | RewardKind::Gift) if !ships => {
@@ -200,7 +203,11 @@ pub fn price(rules: &ShippingRules, cart: &mut Cart, voucher: Option<Voucher>, s
         }
         _ => {}
     }
-    let shipping_cost = if !ships || progress.free_shipping() || shipping_waived > 0 { 0 } else { flat };
+    if shipping_waived > 0 {
+        cart.free_shipping = true;
+        progress = evaluate(rules, cart);
+    }
+    let shipping_cost = if !ships || progress.free_shipping() { 0 } else { flat };
     Priced { progress, shipping_cost, effect: Some(Effect { voucher, kind, discount, shipping_waived, problem }) }
 }
 
@@ -326,6 +333,13 @@ mod tests {
         let mut c = cart("EUR", &[("reisesocken", 990)]);
         let p = price(&r, &mut c, voucher("versand"), true, 495);
         assert_eq!((p.shipping_cost, p.effect.as_ref().unwrap().shipping_waived, p.effect.unwrap().discount), (0, 495, 0));
+        // The cart has free shipping granted: the bar's free-shipping tier is reached on the
+        // real subtotal, the gift still ahead.
+        assert_eq!((c.free_shipping, p.progress.free_shipping_granted, p.progress.free_shipping(), p.progress.eligible_subtotal), (true, true, true, 990));
+        assert_eq!(p.progress.next().map(|t| (t.id.as_str(), t.remaining)), Some(("gift", 10000 - 990)));
+        // Without it the same cart is charged shipping and has nothing granted.
+        let p = price(&r, &mut c, None, true, 495);
+        assert_eq!((c.free_shipping, p.progress.free_shipping(), p.shipping_cost), (false, false, 495));
         let mut c = cart("EUR", &[("daypack", 5900)]);
         assert_eq!(price(&r, &mut c, voucher("versand"), true, 495).effect.unwrap().problem.unwrap().code, "voucher_shipping_free");
         let mut c = cart("EUR", &[("gutschein-25", 2500)]);

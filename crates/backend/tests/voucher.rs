@@ -62,6 +62,8 @@ fn bar(cart: &Value) -> schaufenster_core::shipping::ShippingProgress {
             .map(|l| CartLine::new(l["product_id"].as_str().unwrap(), l["quantity"].as_u64().unwrap() as u32, l["unit_price"].as_i64().unwrap()))
             .collect(),
         cart_discount: cart["discount"].as_i64().unwrap(),
+        // What the demo config's cart mapping reads (the default `free_shipping` pointer).
+        free_shipping: cart["shipping"]["free_shipping_granted"].as_bool().unwrap(),
     };
     evaluate(&rules, &core)
 }
@@ -153,11 +155,18 @@ fn unknown_invalid_and_unfitting_codes() {
         let r = c.send("POST", "/api/cart/voucher", Some(body.clone()));
         assert_eq!((r.status, r.error_code()), (status, code.to_string()), "{body}");
     }
-    // Free shipping on a 9,90 € cart waives the 4,95 € (and the bar still counts the goods).
+    // Free shipping on a 9,90 € cart waives the 4,95 €: the cart says free shipping is granted,
+    // and the bar, reading the same cart, has it reached while still counting the real goods.
     let shipping = redeem(&c, &token, "versand");
     let cart = apply(&c, &shipping).json();
     assert_eq!(totals(&cart), (990, 0, 0, 990));
-    assert_eq!((cart["voucher"]["shipping_waived"].as_i64(), cart["shipping"]["free_shipping"].as_bool()), (Some(495), Some(false)));
+    let s = &cart["shipping"];
+    assert_eq!((cart["voucher"]["shipping_waived"].as_i64(), s["free_shipping"].as_bool(), s["free_shipping_granted"].as_bool()), (Some(495), Some(true), Some(true)));
+    let progress = bar(&cart);
+    assert_eq!((progress.free_shipping(), progress.eligible_subtotal, s["eligible_subtotal"].as_i64()), (true, 990, Some(990)));
+    assert_eq!(s["tiers"][0]["reached"].as_bool(), Some(true));
+    assert_eq!(c.send("DELETE", "/api/cart/voucher", None).json()["shipping"]["free_shipping_granted"].as_bool(), Some(false));
+    assert_eq!(apply(&c, &shipping).status, 200);
     // One voucher per order.
     let percent = redeem(&c, &token, "10-prozent");
     let r = apply(&c, &percent);
