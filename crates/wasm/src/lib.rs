@@ -29,6 +29,8 @@ export interface Cart {
   country?: string;
   discount?: number;
   lines: { product_id: string; quantity: number; unit_price: number; line_discount?: number }[];
+  /** `free_shipping_granted`: free shipping is already granted (a voucher). */
+  shipping?: { free_shipping_granted?: boolean };
 }
 /** The signed-in customer (a token your server signed); kept in memory only, never stored. */
 export interface Customer { id?: string; token: string }

@@ -282,6 +282,48 @@ async fn the_bar_refetches_when_the_tab_becomes_visible_or_the_page_is_shown_aga
     assert_eq!(text(&el, "[part=message]"), "Noch 10,00\u{a0}€ bis zum kostenlosen Versand");
 }
 
+/// A cart (the reference backend's shape) with free shipping granted by a voucher.
+fn granted_cart(lines: &str) -> String {
+    format!(r#"{{"currency": "EUR", "shipping": {{"free_shipping_granted": true}}, "lines": [{lines}]}}"#)
+}
+
+#[wasm_bindgen_test]
+async fn free_shipping_granted_by_the_cart_shows_as_reached_with_the_real_subtotal() {
+    // Fetched like the demo cart: 20,10 € of goods, free shipping granted, the gift ahead.
+    serve_cart(&granted_cart(r#"{"product_id": "tee", "quantity": 1, "unit_price": 2010}"#));
+    runtime::install(&json(&format!(r#"{{"locale": "de-DE", "consent": {{"required": false}}, "cart": {{"url": "/__cart"}}, "shipping_bar": {{{TIERS}}}}}"#)));
+    let el = host(&[]);
+    let _h = mount_widget("sf-shipping-bar", el.clone()).unwrap();
+    until(|| text(&el, "[part=message]").starts_with("Kostenloser Versand ist dabei")).await;
+    assert_eq!(text(&el, "[part=message]"), "Kostenloser Versand ist dabei! Noch 79,90\u{a0}€ bis zu deinem Gratis-Geschenk");
+    assert_eq!(attr(&el, "[part=root]", "data-state").as_deref(), Some("progress"));
+    // The bar measures the real subtotal against the gift; the granted tier has no marker.
+    assert_eq!(attr(&el, "[role=progressbar]", "aria-valuenow").as_deref(), Some("20"));
+    assert_eq!(
+        attr(&el, "[role=progressbar]", "aria-valuetext").as_deref(),
+        Some("20,10\u{a0}€ von 100,00\u{a0}€. Kostenloser Versand ist dabei! Noch 79,90\u{a0}€ bis zu deinem Gratis-Geschenk")
+    );
+    assert!(q(&el, ".marker").is_none());
+
+    // Only a free-shipping tier: reached and full, without claiming the subtotal reached it.
+    let only_free = r#""tiers": [{"id": "free-shipping", "reward": "free_shipping", "thresholds": [{"currency": "EUR", "amount": 5000}]}]"#;
+    runtime::install(&json(&format!(r#"{{"locale": "de-DE", "consent": {{"required": false}}, "cart": {{"inline": {}}}, "shipping_bar": {{{only_free}}}}}"#, granted_cart(r#"{"product_id": "tee", "quantity": 1, "unit_price": 2010}"#))));
+    let el = host(&[]);
+    let _h2 = mount_widget("sf-shipping-bar", el.clone()).unwrap();
+    until(|| attr(&el, "[part=root]", "data-state").as_deref() == Some("reached")).await;
+    assert_eq!(text(&el, "[part=message]"), "Kostenloser Versand ist dabei!");
+    assert_eq!(attr(&el, "[role=progressbar]", "aria-valuenow").as_deref(), Some("100"));
+    assert_eq!(attr(&el, "[role=progressbar]", "aria-valuetext").as_deref(), Some("Kostenloser Versand ist dabei!"));
+    assert_eq!(attr(&el, "[part=fill]", "style").as_deref(), Some("width: 100%;"));
+
+    // An empty cart with free shipping granted is not told where free shipping starts.
+    assert_eq!(install("", &granted_cart("")), 0);
+    let el = host(&[]);
+    let _h3 = mount_widget("sf-shipping-bar", el.clone()).unwrap();
+    until(|| attr(&el, "[part=root]", "data-state").as_deref() == Some("progress")).await;
+    assert_eq!(text(&el, "[part=message]"), "Kostenloser Versand ist dabei! Noch 100,00\u{a0}€ bis zu deinem Gratis-Geschenk");
+}
+
 #[wasm_bindgen_test]
 async fn the_light_dom_option_renders_into_the_element_itself() {
     runtime::install(&json(&format!(r#"{{"consent": {{"required": false}}, "theme": {{"shadow_dom": false}}, "cart": {{"inline": {}}}, "shipping_bar": {{{TIERS}}}}}"#, cart(""))));

@@ -421,21 +421,24 @@ fn describe(rt: &Runtime, texts: &Texts, data: &Data) -> ViewState {
                 return ViewState { state: "inapplicable", ..Default::default() };
             };
             let cur = cart.currency;
+            // Nothing reached yet (free shipping granted by a voucher is reached): an empty cart
+            // is told where free shipping starts.
             let message = match (p.next(), p.last_reached()) {
-                (Some(next), _) if p.eligible_subtotal == 0 => texts.t(&rt.config, "shipping.empty", &[("threshold", &money(texts, next.threshold, cur))]),
+                (Some(next), None) if p.eligible_subtotal == 0 => texts.t(&rt.config, "shipping.empty", &[("threshold", &money(texts, next.threshold, cur))]),
                 (Some(next), None) => tier_message(rt, texts, next, cur, false),
                 (Some(next), Some(done)) => texts.t(&rt.config, "shipping.reached_next", &[("done", &tier_message(rt, texts, done, cur, true)), ("next", &tier_message(rt, texts, next, cur, false))]),
                 (None, _) => tier_message(rt, texts, top, cur, true),
             };
-            let goal = p.next().unwrap_or(top);
-            let mut value = texts.t(&rt.config, "shipping.value", &[("subtotal", &money(texts, p.eligible_subtotal.min(goal.threshold), cur)), ("threshold", &money(texts, goal.threshold, cur))]);
-            let permille = p.permille();
-            value.push_str(". ");
-            value.push_str(&message);
-            let mut markers = Vec::new();
-            for t in &p.tiers[..p.tiers.len() - 1] {
-                markers.push(schaufenster_core::shipping::permille(t.threshold, top.threshold));
+            // The subtotal against the tier the bar measures; with every tier granted there is
+            // none, and the message alone says it (no made-up subtotal).
+            let mut value = String::new();
+            if let Some(goal) = p.next().or(p.scale()) {
+                value = texts.t(&rt.config, "shipping.value", &[("subtotal", &money(texts, p.eligible_subtotal.min(goal.threshold), cur)), ("threshold", &money(texts, goal.threshold, cur))]);
+                value.push_str(". ");
             }
+            let permille = p.permille();
+            value.push_str(&message);
+            let markers = p.markers();
             let note = if p.excluded_subtotal > 0 { texts.t(&rt.config, "shipping.excluded", &[("amount", &money(texts, p.excluded_subtotal, cur))]) } else { String::new() };
             ViewState {
                 state: if p.all_reached() { "reached" } else { "progress" },
