@@ -190,9 +190,11 @@ export async function expectBarMatchesBackend(page: Page, lang: "de" | "en", fre
   const cart = await backendCart(page, lang);
   const s = cart.shipping;
   const locale = lang === "en" ? "en" : "de-DE";
-  const top = s.tiers[s.tiers.length - 1];
+  // The bar measures up to the highest tier not granted (free shipping granted by a voucher is
+  // reached whatever the subtotal); full when every tier is granted.
+  const top = [...s.tiers].reverse().find((t: any) => !(s.free_shipping_granted && t.reward === "free_shipping"));
   const next = s.tiers.find((t: any) => !t.reached);
-  const percent = Math.min(100, Math.floor((Math.max(0, s.eligible_subtotal) * 100) / top.threshold));
+  const percent = top ? Math.min(100, Math.floor((Math.max(0, s.eligible_subtotal) * 100) / top.threshold)) : 100;
   const want: Partial<BarState> = { state: next ? "progress" : "reached", valuenow: String(percent) };
   await expectBar(page, want);
   const shown = await barState(page);

@@ -279,7 +279,7 @@ test("a redeemed voucher code takes 5 € off in the cart, the bar follows, and 
   await apiAdd(page, "steckdosenadapter", 4);
   await page.goto("/konto.html");
   await ready(page);
-  await login(page);
+  const token = await login(page);
   await expect(loy.balance(page)).toHaveText("400 Punkte");
   await page.locator("sf-loyalty [part=reward]").filter({ hasText: "5-€-Gutschein" }).locator("button[data-action=redeem]").click();
   await page.locator("sf-loyalty button[data-action=confirm]").click();
@@ -347,6 +347,19 @@ test("a redeemed voucher code takes 5 € off in the cart, the bar follows, and 
   expect((await backendCart(page)).voucher).toBeNull();
   await expect(page.locator("[data-total]")).toHaveText(/^19,85\s€$/);
   await expectNoAxeViolations(page, "voucher refused");
+
+  // A free-shipping voucher (the remaining 150 points) on the 14,90 € cart: the cart charges no
+  // shipping, and the bar says free shipping is included instead of asking for 35,10 € more,
+  // while it still measures the real 14,90 € against the gift.
+  const redeemed = await page.request.post("/api/loyalty/redeem", { headers: { Authorization: `Bearer ${token}`, "Idempotency-Key": `e2e-versand-${code}` }, data: { reward_id: "versand" } });
+  expect(redeemed.status()).toBe(201);
+  await field.fill((await redeemed.json()).redemption.code);
+  await page.keyboard.press("Enter");
+  await expect(page.locator("[data-shipping-cost]")).toHaveText("kostenlos");
+  await expect(page.locator("[data-total]")).toHaveText(/^14,90\s€$/);
+  await expect(page.locator("sf-shipping-bar [part=message]")).toHaveText(/^Kostenloser Versand ist dabei! Noch 85,10\s€ bis zu deinem Gratis-Geschenk$/);
+  const free = await expectBarMatchesBackend(page, "de", "Kostenloser Versand ist dabei");
+  expect([free.shipping.free_shipping_granted, free.shipping.eligible_subtotal, free.shipping.cost]).toEqual([true, 1490, 0]);
   // The refusal (409) is logged by Chromium as a failed resource; that line is expected.
   expectCleanConsole(consoleLog.filter((e) => !(e.type === "error" && e.text.includes("status of 409"))));
 });
