@@ -8,7 +8,6 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
 use common::*;
 use schaufenster_backend::loyalty::{demo_program, sign_token};
-use schaufenster_core::{Cart, CartLine, Currency};
 use serde_json::{json, Value};
 
 const SECRET: &str = "test-secret-0123456789abcdef";
@@ -54,21 +53,6 @@ fn tier_index(tier_id: &Value) -> Option<usize> {
     tier_id.as_str().map(|id| demo_program().tiers.iter().position(|t| t.id == id).unwrap())
 }
 
-/// The cart as the widget sees it (`GET /api/cart`), for `Program::earn`.
-fn core_cart(cart: &Value) -> Cart {
-    Cart {
-        currency: Currency::parse(cart["currency"].as_str().unwrap()).unwrap(),
-        country: None,
-        lines: cart["lines"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|l| CartLine::new(l["product_id"].as_str().unwrap(), l["quantity"].as_u64().unwrap() as u32, l["unit_price"].as_i64().unwrap()))
-            .collect(),
-        cart_discount: 0,
-        free_shipping: false,
-    }
-}
 
 #[test]
 fn program_in_both_languages_and_currencies() {
@@ -297,7 +281,7 @@ fn checkout_credits_what_the_rules_predict() {
     let (c, cart) = cart_with(&base, "EUR", &[("koffer-m", 1), ("gutschein-25", 1)]);
     let (token, _) = login(&c, DANA);
     let before = me(&c, &token, "");
-    let predicted = program.earn(&core_cart(&cart), tier_index(&before["tier"]["current"]["id"])).points;
+    let predicted = program.earn(&widget_cart(&cart), tier_index(&before["tier"]["current"]["id"])).points;
     assert_eq!(predicted, 211, "169 € × 1.25 = 211.25, rounded down");
     let order = checkout(&c, Some(&token));
     assert_eq!(order["points_earned"], predicted);
@@ -313,7 +297,7 @@ fn checkout_credits_what_the_rules_predict() {
     for (cur, email) in [("EUR", "eur@example.org"), ("CHF", "chf@example.org")] {
         let (c, cart) = cart_with(&base, cur, &goods);
         let (token, _) = login(&c, email);
-        let predicted = program.earn(&core_cart(&cart), None).points;
+        let predicted = program.earn(&widget_cart(&cart), None).points;
         let order = checkout(&c, Some(&token));
         assert_eq!((order["currency"].as_str().unwrap(), order["points_earned"].as_u64().unwrap()), (cur, predicted));
         assert_eq!(me(&c, &token, "")["balance"].as_u64().unwrap(), 100 + predicted);

@@ -48,24 +48,11 @@ fn apply(c: &Client, code: &str) -> Resp {
     c.send("POST", "/api/cart/voucher", Some(json!({"code": code})))
 }
 
-/// What the free-shipping bar computes from the cart document: the core rules on the lines and
-/// the cart's `discount` (the config's default cart mapping reads `/discount`).
+/// What the free-shipping bar computes from the cart document: the core rules on the cart as the
+/// widget reads it.
 fn bar(cart: &Value) -> schaufenster_core::shipping::ShippingProgress {
     let rules = schaufenster_backend::load_rules(&demo_config()).unwrap();
-    let core = Cart {
-        currency: Currency::parse(cart["currency"].as_str().unwrap()).unwrap(),
-        country: cart["country"].as_str().map(str::to_string),
-        lines: cart["lines"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|l| CartLine::new(l["product_id"].as_str().unwrap(), l["quantity"].as_u64().unwrap() as u32, l["unit_price"].as_i64().unwrap()))
-            .collect(),
-        cart_discount: cart["discount"].as_i64().unwrap(),
-        // What the demo config's cart mapping reads (the default `free_shipping` pointer).
-        free_shipping: cart["shipping"]["free_shipping_granted"].as_bool().unwrap(),
-    };
-    evaluate(&rules, &core)
+    evaluate(&rules, &widget_cart(cart))
 }
 
 fn totals(cart: &Value) -> (i64, i64, i64, i64) {

@@ -142,3 +142,20 @@ impl Client {
         r.json()
     }
 }
+
+/// The cart document (`GET /api/cart`) as the widgets read it with the demo config's default
+/// cart mapping: lines, `/discount` and `/shipping/free_shipping_granted`.
+pub fn widget_cart(cart: &Value) -> schaufenster_core::Cart {
+    schaufenster_core::Cart {
+        currency: schaufenster_core::Currency::parse(cart["currency"].as_str().unwrap()).unwrap(),
+        country: cart["country"].as_str().map(str::to_string),
+        lines: cart["lines"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|l| schaufenster_core::CartLine::new(l["product_id"].as_str().unwrap(), l["quantity"].as_u64().unwrap() as u32, l["unit_price"].as_i64().unwrap()))
+            .collect(),
+        cart_discount: cart["discount"].as_i64().unwrap(),
+        free_shipping: cart["shipping"]["free_shipping_granted"].as_bool().unwrap(),
+    }
+}
