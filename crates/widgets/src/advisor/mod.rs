@@ -529,7 +529,7 @@ impl Widget {
         let counts = {
             let st = self.st.borrow();
             let Some(d) = &st.data else { return };
-            d.engine.option_counts(&d.cat, &st.answers, qi, self.stock())
+            d.engine.option_counts(&d.cat, &st.answers, qi, self.stock()).counts
         };
         let Ok(labels) = self.body.query_selector_all("label.option") else { return };
         for (i, n) in counts.iter().enumerate() {
