@@ -540,17 +540,13 @@ impl Advisor {
     pub fn evaluate(&self, catalogue: &Catalogue, answers: &Answers, stock: StockPolicy) -> Outcome {
         let plan = self.plan(answers, None);
         let mut weights = Vec::with_capacity(plan.len());
-        // Filters and ranges are active until relaxed; weights never filter.
-        let mut active = Vec::with_capacity(plan.len());
         let mut max = 0;
         for c in &plan {
             let w = self.weight_of(c);
             max += w.max(0);
             weights.push(w);
-            active.push(!matches!(c, Plan::Weight { .. }));
         }
-        let table = self.table(catalogue, &plan, stock);
-        let relaxed = self.relax(&plan, &table, &mut active);
+        let (table, active, relaxed) = self.closest(catalogue, &plan, stock);
         let mut ranked = Vec::new();
         for (product, row) in table {
             if !passes(&row, &active) {
@@ -591,7 +587,7 @@ impl Advisor {
             _ => &[],
         };
         // The other questions' filters, checked once per product.
-        let mut plan = self.plan(answers, Some(&q.id));
+        let plan = self.plan(answers, Some(&q.id));
         let mut base: Vec<&Product> = Vec::new();
         for p in &catalogue.products {
             if (stock == StockPolicy::Last || p.in_stock()) && plan.iter().all(|c| matches!(c, Plan::Weight { .. }) || self.check(p, c) == Met::Yes) {
@@ -601,10 +597,8 @@ impl Advisor {
         let mut relaxed = Vec::new();
         if base.is_empty() {
             // A dead end: the closest products, as the results would show them.
-            plan.retain(|c| !matches!(c, Plan::Weight { .. }));
-            let table = self.table(catalogue, &plan, stock);
-            let mut active = vec![true; plan.len()];
-            relaxed = self.relax(&plan, &table, &mut active);
+            let (table, active, dropped) = self.closest(catalogue, &plan, stock);
+            relaxed = dropped;
             for (i, row) in &table {
                 if passes(row, &active) {
                     base.push(&catalogue.products[*i]);
@@ -633,8 +627,12 @@ impl Advisor {
         OptionCounts { counts, relaxed }
     }
 
-    /// The outcome of every planned criterion for every product shown, computed once.
-    fn table(&self, catalogue: &Catalogue, plan: &[Plan], stock: StockPolicy) -> Vec<(usize, Vec<Met>)> {
+    /// The outcome of every planned criterion for every product shown (computed once), and
+    /// which filters stay active: filters and ranges are, weights never filter, and when no
+    /// product passes them all the one of the lowest priority is dropped (ties: the later
+    /// question), and again. Returns the table, the active flags and the questions dropped, in
+    /// order.
+    fn closest(&self, catalogue: &Catalogue, plan: &[Plan], stock: StockPolicy) -> (Table, Vec<bool>, Vec<usize>) {
         let mut table = Vec::new();
         for (i, p) in catalogue.products.iter().enumerate() {
             if stock == StockPolicy::Last || p.in_stock() {
@@ -645,14 +643,12 @@ impl Advisor {
                 table.push((i, row));
             }
         }
-        table
-    }
-
-    /// Drops `active` filters until some row of `table` passes them all: the lowest priority
-    /// first (ties: the later question). Returns the questions dropped, in order.
-    fn relax(&self, plan: &[Plan], table: &[(usize, Vec<Met>)], active: &mut [bool]) -> Vec<usize> {
+        let mut active = Vec::with_capacity(plan.len());
+        for c in plan {
+            active.push(!matches!(c, Plan::Weight { .. }));
+        }
         let mut relaxed = Vec::new();
-        while !table.is_empty() && !table.iter().any(|(_, row)| passes(row, active)) {
+        while !table.is_empty() && !table.iter().any(|(_, row)| passes(row, &active)) {
             let mut next: Option<usize> = None;
             for (i, c) in plan.iter().enumerate() {
                 if active[i] && next.is_none_or(|n| self.questions[c.question()].priority <= self.questions[plan[n].question()].priority) {
@@ -663,9 +659,12 @@ impl Advisor {
             active[i] = false;
             relaxed.push(plan[i].question());
         }
-        relaxed
+        (table, active, relaxed)
     }
 }
+
+/// Per product shown: its catalogue index and the outcome of every planned criterion.
+type Table = Vec<(usize, Vec<Met>)>;
 
 /// Whether a row of criteria outcomes passes every active filter.
 fn passes(row: &[Met], active: &[bool]) -> bool {
