@@ -214,6 +214,8 @@ export interface SchaufensterConfig {
     "advisor.no_results"?: string;
     /** Default de: "Kein Produkt erfüllt alle Wünsche. Nicht berücksichtigt: {relaxed}. Das sind die am besten passenden Produkte."; en: "No product meets every wish. Left out: {relaxed}. These are the closest matches." */
     "advisor.relaxed"?: string;
+    /** Default de: "Kein Produkt passt zu all deinen bisherigen Antworten. Nicht berücksichtigt: {relaxed}."; en: "No product fits all your answers so far. Left out: {relaxed}." */
+    "advisor.relaxed_so_far"?: string;
     /** Default de: "{percent} % passend"; en: "{percent}% match" */
     "advisor.match"?: string;
     /** Default de: "erfüllt:"; en: "meets:" */

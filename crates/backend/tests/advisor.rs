@@ -250,7 +250,7 @@ fn demo_advisor_is_complete_and_bilingual() {
         if q.show_if.is_some() {
             continue;
         }
-        let counts = advisor.option_counts(&cat, &[], qi, StockPolicy::Last);
+        let counts = advisor.option_counts(&cat, &[], qi, StockPolicy::Last).counts;
         assert!(counts.iter().all(|n| *n > 0), "{}: {counts:?}", q.id);
     }
 }
@@ -357,6 +357,15 @@ fn demo_advisor_paths() {
     let chf = run(&advisor, &catalogue(&cfg, &c.get_ok("/api/advisor/products?currency=CHF")), path).0;
     assert_eq!(eur, ["koffer-l-leicht", "koffer-l-stoff", "rollenreisetasche-100", "koffer-l-2rollen"]);
     assert_eq!(chf, ["koffer-l-stoff", "rollenreisetasche-100", "koffer-l-2rollen"]);
+    // Cabin baggage for a week: no product is both, so the next questions count the closest
+    // products (the trip length left out, as the results relax it) instead of none.
+    let cat = catalogue(&cfg, &c.get_ok("/api/advisor/products?locale=de&currency=EUR"));
+    let week: Path = (&[("trip", &["flight"]), ("duration", &["week"])], None);
+    let carry = advisor.option_counts(&cat, &answers(week), 2, StockPolicy::Last);
+    assert_eq!((carry.counts, carry.relaxed), (vec![11, 10, 7], vec![1]), "roll, back, hand");
+    let rolling: Path = (&[("trip", &["flight"]), ("duration", &["week"]), ("carry", &["roll"])], None);
+    let laptop = advisor.option_counts(&cat, &answers(rolling), 3, StockPolicy::Last);
+    assert_eq!((laptop.counts, laptop.relaxed), (vec![4, 11], vec![1]), "laptop yes, no");
     // Unknown is never a match: the garment bag without a volume passes no trip-length filter.
     let feed = c.get_ok("/api/advisor/products");
     assert!(list(&feed).iter().any(|p| p["id"] == "kleidersack-business" && p["volume_l"].is_null()));

@@ -474,6 +474,7 @@ impl Workload {
     pub fn option_counts(&self) -> usize {
         self.advisor
             .option_counts(&self.catalogue, &self.answers, self.next, STOCK)
+            .counts
             .iter()
             .sum()
     }
@@ -494,7 +495,8 @@ impl Workload {
             relaxed: o.relaxed.len(),
             counts: self
                 .advisor
-                .option_counts(&self.catalogue, &self.answers, self.next, STOCK),
+                .option_counts(&self.catalogue, &self.answers, self.next, STOCK)
+                .counts,
         }
     }
 }

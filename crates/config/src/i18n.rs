@@ -93,6 +93,7 @@ const TABLE: &str = messages! {
     "advisor.results" [] "Unsere Empfehlungen für dich" "Our recommendations for you";
     "advisor.no_results" [] "Leider passt kein Produkt zu deinen Antworten." "Sorry, no product fits your answers.";
     "advisor.relaxed" ["relaxed"] "Kein Produkt erfüllt alle Wünsche. Nicht berücksichtigt: {relaxed}. Das sind die am besten passenden Produkte." "No product meets every wish. Left out: {relaxed}. These are the closest matches.";
+    "advisor.relaxed_so_far" ["relaxed"] "Kein Produkt passt zu all deinen bisherigen Antworten. Nicht berücksichtigt: {relaxed}." "No product fits all your answers so far. Left out: {relaxed}.";
     "advisor.match" ["percent"] "{percent} % passend" "{percent}% match";
     "advisor.met" [] "erfüllt:" "meets:";
     "advisor.missed" [] "nicht erfüllt:" "does not meet:";

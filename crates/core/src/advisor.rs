@@ -18,7 +18,9 @@
 //!
 //! **Relaxation.** When no product passes every filter, the filter of the question with the
 //! lowest `priority` is dropped (ties: the later question first), and again, until products
-//! remain; the dropped questions are reported so the widget can say what was relaxed.
+//! remain; the dropped questions are reported so the widget can say what was relaxed. The live
+//! option counts relax the other answers the same way once they leave nothing, so a shopper in
+//! a dead end still sees which choices narrow the closest products.
 //!
 //! **Order (deterministic).** Products are ranked by score (the met weight) descending, then by
 //! catalogue order; out-of-stock products are hidden or ranked after every product in stock
@@ -247,6 +249,16 @@ pub struct Outcome {
     pub ranked: Vec<Ranked>,
     /// Questions whose filters were dropped because nothing matched them all, in the order
     /// they were dropped.
+    pub relaxed: Vec<usize>,
+}
+
+/// The live counts of a question's options ([`Advisor::option_counts`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OptionCounts {
+    /// Per option: the products that would pass if it were chosen.
+    pub counts: Vec<usize>,
+    /// The other questions whose filters were dropped first because they already left no
+    /// product, in the order they were dropped (empty when nothing was relaxed).
     pub relaxed: Vec<usize>,
 }
 
@@ -528,40 +540,13 @@ impl Advisor {
     pub fn evaluate(&self, catalogue: &Catalogue, answers: &Answers, stock: StockPolicy) -> Outcome {
         let plan = self.plan(answers, None);
         let mut weights = Vec::with_capacity(plan.len());
-        // Filters and ranges are active until relaxed; weights never filter.
-        let mut active = Vec::with_capacity(plan.len());
         let mut max = 0;
         for c in &plan {
             let w = self.weight_of(c);
             max += w.max(0);
             weights.push(w);
-            active.push(!matches!(c, Plan::Weight { .. }));
         }
-        // Outcome of every criterion for every product shown, computed once.
-        let mut table: Vec<(usize, Vec<Met>)> = Vec::new();
-        for (i, p) in catalogue.products.iter().enumerate() {
-            if stock == StockPolicy::Last || p.in_stock() {
-                let mut row = Vec::with_capacity(plan.len());
-                for c in &plan {
-                    row.push(self.check(p, c));
-                }
-                table.push((i, row));
-            }
-        }
-        let passes = |row: &[Met], active: &[bool]| row.iter().zip(active).all(|(m, a)| !a || *m == Met::Yes);
-        let mut relaxed = Vec::new();
-        while !table.is_empty() && !table.iter().any(|(_, row)| passes(row, &active)) {
-            // Relax the active filter of the lowest priority (ties: the later question).
-            let mut next: Option<usize> = None;
-            for (i, c) in plan.iter().enumerate() {
-                if active[i] && next.is_none_or(|n| self.questions[c.question()].priority <= self.questions[plan[n].question()].priority) {
-                    next = Some(i);
-                }
-            }
-            let Some(i) = next else { break };
-            active[i] = false;
-            relaxed.push(plan[i].question());
-        }
+        let (table, active, relaxed) = self.closest(catalogue, &plan, stock);
         let mut ranked = Vec::new();
         for (product, row) in table {
             if !passes(&row, &active) {
@@ -589,8 +574,13 @@ impl Advisor {
 
     /// For every option of question `qi`: how many products would pass every filter if it
     /// were chosen (single choice and yes/no: instead of the current answer; multiple choice:
-    /// added to it), with the other answers as they are and without relaxation.
-    pub fn option_counts(&self, catalogue: &Catalogue, answers: &Answers, qi: usize, stock: StockPolicy) -> Vec<usize> {
+    /// added to it), with the other answers as they are.
+    ///
+    /// When the other answers already leave no product (a dead end), they are relaxed first as
+    /// [`Advisor::evaluate`] relaxes them (the least important filter first, same order), so
+    /// the counts are of the closest products the results would show, and
+    /// [`OptionCounts::relaxed`] names the questions left out; otherwise nothing is relaxed.
+    pub fn option_counts(&self, catalogue: &Catalogue, answers: &Answers, qi: usize, stock: StockPolicy) -> OptionCounts {
         let q = &self.questions[qi];
         let current: &[String] = match answer_of(answers, &q.id, None) {
             Some(Answer::Options(ids)) => ids,
@@ -602,6 +592,17 @@ impl Advisor {
         for p in &catalogue.products {
             if (stock == StockPolicy::Last || p.in_stock()) && plan.iter().all(|c| matches!(c, Plan::Weight { .. }) || self.check(p, c) == Met::Yes) {
                 base.push(p);
+            }
+        }
+        let mut relaxed = Vec::new();
+        if base.is_empty() {
+            // A dead end: the closest products, as the results would show them.
+            let (table, active, dropped) = self.closest(catalogue, &plan, stock);
+            relaxed = dropped;
+            for (i, row) in &table {
+                if passes(row, &active) {
+                    base.push(&catalogue.products[*i]);
+                }
             }
         }
         let mut counts = Vec::with_capacity(q.options.len());
@@ -623,8 +624,51 @@ impl Advisor {
                 base.iter().filter(|p| self.check(p, &c) == Met::Yes).count()
             });
         }
-        counts
+        OptionCounts { counts, relaxed }
     }
+
+    /// The outcome of every planned criterion for every product shown (computed once), and
+    /// which filters stay active: filters and ranges are, weights never filter, and when no
+    /// product passes them all the one of the lowest priority is dropped (ties: the later
+    /// question), and again. Returns the table, the active flags and the questions dropped, in
+    /// order.
+    fn closest(&self, catalogue: &Catalogue, plan: &[Plan], stock: StockPolicy) -> (Table, Vec<bool>, Vec<usize>) {
+        let mut table = Vec::new();
+        for (i, p) in catalogue.products.iter().enumerate() {
+            if stock == StockPolicy::Last || p.in_stock() {
+                let mut row = Vec::with_capacity(plan.len());
+                for c in plan {
+                    row.push(self.check(p, c));
+                }
+                table.push((i, row));
+            }
+        }
+        let mut active = Vec::with_capacity(plan.len());
+        for c in plan {
+            active.push(!matches!(c, Plan::Weight { .. }));
+        }
+        let mut relaxed = Vec::new();
+        while !table.is_empty() && !table.iter().any(|(_, row)| passes(row, &active)) {
+            let mut next: Option<usize> = None;
+            for (i, c) in plan.iter().enumerate() {
+                if active[i] && next.is_none_or(|n| self.questions[c.question()].priority <= self.questions[plan[n].question()].priority) {
+                    next = Some(i);
+                }
+            }
+            let Some(i) = next else { break };
+            active[i] = false;
+            relaxed.push(plan[i].question());
+        }
+        (table, active, relaxed)
+    }
+}
+
+/// Per product shown: its catalogue index and the outcome of every planned criterion.
+type Table = Vec<(usize, Vec<Met>)>;
+
+/// Whether a row of criteria outcomes passes every active filter.
+fn passes(row: &[Met], active: &[bool]) -> bool {
+    row.iter().zip(active).all(|(m, a)| !a || *m == Met::Yes)
 }
 
 /// The answer to question `id`, none for `skip`.

@@ -225,16 +225,60 @@ fn relaxation_drops_the_least_important_filter_and_says_which() {
 #[test]
 fn option_counts_single_multi_and_range() {
     let (a, cat) = (advisor(), luggage());
-    assert_eq!(a.option_counts(&cat, &[], 0, StockPolicy::Hide), [3, 5], "flight: 3 cabin-size products; car only weighs");
+    let counts = |answers: &Answers, qi, stock| a.option_counts(&cat, answers, qi, stock).counts;
+    assert_eq!(counts(&[], 0, StockPolicy::Hide), [3, 5], "flight: 3 cabin-size products; car only weighs");
     let with_budget = [("budget".to_string(), Answer::Range { min: None, max: Some(10000.0) })];
-    assert_eq!(a.option_counts(&cat, &with_budget, 0, StockPolicy::Hide), [2, 3]);
+    assert_eq!(counts(&with_budget, 0, StockPolicy::Hide), [2, 3]);
     // Multiple choice: counts with the option added to what is chosen.
     let hard = [("material".to_string(), opts(&["hard"]))];
-    assert_eq!(a.option_counts(&cat, &hard, 3, StockPolicy::Hide), [2, 4]);
-    assert_eq!(a.option_counts(&cat, &hard, 3, StockPolicy::Last), [3, 5]);
+    assert_eq!(counts(&hard, 3, StockPolicy::Hide), [2, 4]);
+    assert_eq!(counts(&hard, 3, StockPolicy::Last), [3, 5]);
     // Zero-result options are visible as 0.
     let budget = [("budget".to_string(), Answer::Range { min: None, max: Some(5000.0) })];
-    assert_eq!(a.option_counts(&cat, &budget, 3, StockPolicy::Hide), [0, 0]);
+    assert_eq!(counts(&budget, 3, StockPolicy::Hide), [0, 0]);
+}
+
+#[test]
+fn option_counts_in_a_dead_end_count_the_closest_products() {
+    let (a, cat) = (advisor(), luggage());
+    let budget = |min: Option<f64>, max: Option<f64>| ("budget".to_string(), Answer::Range { min, max });
+    let trip = |o: &str| ("trip".to_string(), opts(&[o]));
+    // (name, answers, question, stock, counts, relaxed questions)
+    type Row<'a> = (&'a str, Vec<(String, Answer)>, usize, StockPolicy, &'a [usize], &'a [usize]);
+    let rows: &[Row] = &[
+        ("no dead end: nothing relaxed, counts as without relaxation", vec![budget(None, Some(10000.0))], 0, StockPolicy::Hide, &[2, 3], &[]),
+        ("no dead end: an option that would leave nothing stays 0", vec![budget(None, Some(5000.0))], 3, StockPolicy::Hide, &[0, 0], &[]),
+        ("no dead end, multiple choice of weights only: every option keeps them all", vec![trip("flight")], 2, StockPolicy::Hide, &[3, 3, 3], &[]),
+        // Cabin size and at least 120 €: nothing. The trip (priority 5) goes before the budget
+        // (8); of the products from 120 € only trolley-m is in stock, a hard shell.
+        ("a dead end from one earlier answer", vec![trip("flight"), budget(Some(12000.0), None)], 3, StockPolicy::Hide, &[1, 0], &[0]),
+        ("the same, sold-out products ranked last", vec![trip("flight"), budget(Some(12000.0), None)], 3, StockPolicy::Last, &[2, 0], &[0]),
+        // Cabin size, at least 200 €, soft: material (2), then trip (5) go, as in the results;
+        // trolley-l has no laptop compartment.
+        ("a dead end that needs two relaxations", vec![trip("flight"), budget(Some(20000.0), None), ("material".to_string(), opts(&["soft"]))], 4, StockPolicy::Last, &[0, 1], &[3, 0]),
+        ("three relaxations: everything in stock", vec![trip("flight"), budget(Some(20000.0), None), ("material".to_string(), opts(&["soft"]))], 4, StockPolicy::Hide, &[1, 5], &[3, 0, 1]),
+        // Multiple choice: the option added to the current answer (soft), against the relaxed
+        // rest; the current answer itself is not what is relaxed.
+        ("multiple choice in a dead end", vec![trip("flight"), budget(Some(12000.0), None), ("material".to_string(), opts(&["soft"]))], 3, StockPolicy::Hide, &[1, 0], &[0]),
+        ("multiple choice, both chosen", vec![trip("flight"), budget(Some(12000.0), None), ("material".to_string(), opts(&["soft", "hard"]))], 3, StockPolicy::Last, &[2, 2], &[0]),
+        // Zero even after relaxation: the closest product (mystery, the only one up to 50 €)
+        // has no material.
+        ("an option is zero only if zero after relaxation", vec![trip("flight"), budget(None, Some(5000.0))], 3, StockPolicy::Hide, &[0, 0], &[0]),
+        // Cabin size, hard shell, a laptop compartment: the material (2) goes before the laptop (3).
+        ("a range question: no options, but the relaxation is reported", vec![trip("flight"), ("material".to_string(), opts(&["hard"])), ("laptop".to_string(), opts(&["yes"]))], 1, StockPolicy::Hide, &[], &[3]),
+    ];
+    for (name, answers, qi, stock, want, relaxed) in rows {
+        let got = a.option_counts(&cat, answers, *qi, *stock);
+        assert_eq!((got.counts.as_slice(), got.relaxed.as_slice()), (*want, *relaxed), "{name}");
+        assert!(got.counts.iter().all(|&n| n <= cat.products.len()), "{name}: more than the catalogue");
+        // The same relaxation as the results of the other answers.
+        let others: Vec<(String, Answer)> = answers.iter().filter(|(id, _)| *id != a.questions()[*qi].id).cloned().collect();
+        assert_eq!(a.evaluate(&cat, &others, *stock).relaxed, *relaxed, "{name}: as evaluate relaxes");
+    }
+    // Nothing in stock at all: nothing to relax towards.
+    let sold_out = Catalogue { products: luggage().products.into_iter().map(|p| Product { stock: Some(0), ..p }).collect(), ..luggage() };
+    let got = a.option_counts(&sold_out, &[trip("flight")], 3, StockPolicy::Hide);
+    assert_eq!((got.counts, got.relaxed), (vec![0, 0], vec![]));
 }
 
 #[test]
@@ -243,7 +287,7 @@ fn empty_catalogue_and_missing_attributes() {
     let empty = Catalogue { attributes: attrs(), products: Vec::new() };
     let o = a.evaluate(&empty, &[("trip".to_string(), opts(&["flight"]))], StockPolicy::Hide);
     assert!(o.ranked.is_empty() && o.relaxed.is_empty());
-    assert_eq!(a.option_counts(&empty, &[], 0, StockPolicy::Hide), [0, 0]);
+    assert_eq!(a.option_counts(&empty, &[], 0, StockPolicy::Hide).counts, [0, 0]);
     // A catalogue without the "cabin" column: the flight filter is unknown for everyone, so it
     // is relaxed rather than matching anything.
     let (b, problems) = Advisor::new(questions(), &["volume".to_string(), "price".to_string()]);
@@ -316,7 +360,7 @@ fn fifty_thousand_products() {
     assert!(o.ranked.windows(2).all(|w| w[0].score > w[1].score || (w[0].score == w[1].score && w[0].product < w[1].product)));
     assert_eq!(a.evaluate(&cat, &answers, StockPolicy::Hide), o);
     let counts = a.option_counts(&cat, &answers, 0, StockPolicy::Hide);
-    assert_eq!(counts[0], expected);
+    assert_eq!(counts.counts[0], expected);
     // No answer yet: the whole catalogue is ranked (out of stock last, then by index), which
     // needs an n log n sort (the insertion sort this replaced took 10 s here in a debug build).
     let all = a.evaluate(&cat, &[], StockPolicy::Last);

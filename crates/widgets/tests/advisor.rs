@@ -272,10 +272,28 @@ async fn back_skip_and_restart() {
 #[wasm_bindgen_test]
 async fn nothing_matches_relaxes_and_says_what() {
     let (h, _handle) = mounted(r#", "max_results": 2"#, false).await;
+    assert!(h.query_selector("[part=relaxed]").unwrap().is_none(), "no dead end: no note");
+    assert!(!q(&h, "fieldset").has_attribute("aria-describedby"));
     choose(&h, "boat");
     enter(&h);
+    // A dead end: no ship-sized product. The question's description says so and what the
+    // counts leave out; the live region still says that nothing matches every answer.
+    let note_says = "Kein Produkt passt zu all deinen bisherigen Antworten. Nicht berücksichtigt: „Schiff“.";
+    assert_eq!(heading(&h), "Wie viel darf es kosten?");
+    let note = q(&h, "fieldset > [part=relaxed]");
+    assert_eq!(txt(&note), note_says);
+    assert_eq!(q(&h, "fieldset").get_attribute("aria-describedby"), Some(note.id()));
+    assert_eq!(txt(&q(&h, "[role=status]")), "kein passendes Produkt");
     set_bound(&h, "max", "100");
     enter(&h);
+    // The counts are of the closest products (the ship relaxed, up to 100 €: three, the sold-out
+    // backpack ranked last); an option is marked only if it leaves none of them.
+    assert_eq!(heading(&h), "Was noch?");
+    assert_eq!(all(&h, "fieldset > [part=relaxed]").len(), 1);
+    assert_eq!(txt(&q(&h, "fieldset > [part=relaxed]")), note_says);
+    let labels = all(&h, "label.option");
+    assert_eq!(labels.iter().map(txt).collect::<Vec<_>>(), ["Kompakt3 passende Produkte", "Sehr großkein passendes Produkt"]);
+    assert!(!labels[0].class_list().contains("zero") && labels[1].class_list().contains("zero"));
     action(&h, "skip");
     let relaxed = q(&h, "[part=relaxed]");
     assert_eq!(txt(&relaxed), "Kein Produkt erfüllt alle Wünsche. Nicht berücksichtigt: „Schiff“. Das sind die am besten passenden Produkte.");

@@ -294,7 +294,7 @@ test("A result goes into the cart and the shipping bar moves", async ({ page, co
   expectCleanConsole(consoleLog);
 });
 
-test("A reload resumes the answers, but only after consent", async ({ page, consoleLog }) => {
+test("A reload resumes the answers, but only after consent; a dead end counts the closest products", async ({ page, consoleLog }) => {
   await open(page, "/advisor.html");
   await answerByMouse(page, ["Mit dem Flugzeug, nur mit Handgepäck"]);
   await expect(adv.heading(page)).toHaveText("Wie lange bist du meistens unterwegs?");
@@ -318,6 +318,33 @@ test("A reload resumes the answers, but only after consent", async ({ page, cons
   await adv.button(page, "back").click();
   await expect(page.getByLabel(/^Ein paar Tage/)).toBeChecked();
   await expectNoAxeViolations(page, "resumed");
+
+  // A dead end: no cabin-size product holds a week's luggage. The later questions say so and
+  // which answer their counts leave out, and count the closest products again; the results
+  // relax the same answer.
+  const note = "Kein Produkt passt zu all deinen bisherigen Antworten. Nicht berücksichtigt: „Etwa eine Woche (4–7 Tage)“.";
+  await answerByMouse(page, ["Etwa eine Woche (4–7 Tage)"]);
+  await expect(adv.heading(page)).toHaveText("Wie möchtest du dein Gepäck tragen?");
+  await expect(adv.relaxed(page)).toHaveText(note);
+  await expect(page.locator("sf-advisor fieldset")).toHaveAttribute("aria-describedby", (await adv.relaxed(page).getAttribute("id"))!);
+  await expect(adv.status(page)).toHaveText("kein passendes Produkt");
+  await expect(page.locator("sf-advisor label.option .count")).toHaveText(["11 passende Produkte", "10 passende Produkte", "7 passende Produkte"]);
+  await expect(page.locator("sf-advisor label.option.zero")).toHaveCount(0);
+  await expectNoAxeViolations(page, "dead end");
+  await answerByMouse(page, ["Auf Rollen ziehen"]);
+  await expect(adv.heading(page)).toHaveText("Nimmst du einen Laptop mit?");
+  await expect(adv.relaxed(page)).toHaveText(note);
+  await expect(page.locator("sf-advisor label.option .count")).toHaveText(["4 passende Produkte", "11 passende Produkte"]);
+  await answerByMouse(page, ["Nein"]);
+  await expect(adv.heading(page)).toHaveText("Wie viel möchtest du höchstens ausgeben?");
+  await adv.button(page, "skip").click();
+  await expect(adv.heading(page)).toHaveText("Was ist dir sonst noch wichtig?");
+  await expect(adv.relaxed(page)).toHaveText(note);
+  await adv.button(page, "skip").click();
+  await expect(adv.heading(page)).toHaveText("Unsere Empfehlungen für dich");
+  await expect(adv.relaxed(page)).toHaveText("Kein Produkt erfüllt alle Wünsche. Nicht berücksichtigt: „Etwa eine Woche (4–7 Tage)“. Das sind die am besten passenden Produkte.");
+  const results = await advisorEvents(page, "sf:advisor-result");
+  expect(results[results.length - 1].relaxed).toEqual(["duration"]);
   expectCleanConsole(consoleLog);
 });
 

@@ -8,10 +8,12 @@
 //! inside their `<label>`s (yes/no is a radio pair; a range is two labelled number inputs),
 //! and Back, Skip (optional questions only), Next and Start over. Every option shows how many
 //! products would match if it were chosen ([`Advisor::option_counts`]), and a live region
-//! says how many match the answers so far. The results show image, name (a link), price
-//! through `Intl.NumberFormat`, match percentage, the criteria met and missed, and an
-//! add-to-cart button; when nothing matches every answer the engine relaxes the least
-//! important question and the widget says which answers it left out.
+//! says how many match the answers so far. In a dead end (the earlier answers already leave no
+//! product) the counts are of the closest products, the answers relaxed as for the results, and
+//! a note in the question's description says which answers they leave out. The results show
+//! image, name (a link), price through `Intl.NumberFormat`, match percentage, the criteria met
+//! and missed, and an add-to-cart button; when nothing matches every answer the engine relaxes
+//! the least important question and the widget says which answers it left out.
 //!
 //! **Options that would leave no product** are marked ("kein passendes Produkt", class
 //! `zero`) but stay selectable rather than disabled: a disabled radio button is skipped by the
@@ -47,7 +49,7 @@ use crate::runtime::Runtime;
 use schaufenster_config::advisor::{Advisor as Config, Localized, QuestionType, StockMode};
 use schaufenster_config::json::{obj, s, Json};
 use schaufenster_config::mapping::{catalogue_from_json, Product};
-use schaufenster_core::advisor::{compare, Advisor, Answer, Catalogue, Met, Outcome, Source, StockPolicy};
+use schaufenster_core::advisor::{compare, Advisor, Answer, Catalogue, Met, OptionCounts, Outcome, Source, StockPolicy};
 use schaufenster_core::retry::Outcome as Fetched;
 use schaufenster_core::{Currency, Money};
 use std::cell::{Cell, RefCell};
@@ -442,10 +444,19 @@ impl Widget {
         let q = &self.cfg().questions[qi];
         let ids = &self.ids;
         self.update_progress(Some(qi));
-        let mut r = self.tpl(&self.body, "<question=form * novalidate part=question <=fieldset * data-question=$0 <=legend <q=h2 id=$1 tabindex=-1 =$2", &[&q.id.0, &format!("{ids}h"), q.text.get(self.lang())], 0);
-        let (fs, form) = (r.pop().unwrap(), r.pop().unwrap());
+        let Some(counts) = self.counts(qi) else { return };
         // Read only (nothing below changes the answers); no copy of the answer.
         let st = self.st.borrow();
+        // A dead end (the earlier answers leave no product): the counts are of the closest
+        // products, and the question's description says which answers they leave out.
+        let note = if counts.relaxed.is_empty() { String::new() } else { self.relaxed_note("advisor.relaxed_so_far", &st.answers, &counts.relaxed) };
+        let mut r = self.tpl(
+            &self.body,
+            "<question=form * novalidate part=question <=fieldset * data-question=$0 ?0 aria-describedby=$3 ? <=legend <q=h2 id=$1 tabindex=-1 =$2 / / ?0 <relaxed=p id=$3 part=relaxed =$4",
+            &[&q.id.0, &format!("{ids}h"), q.text.get(self.lang()), &(ids.clone() + "note"), &note],
+            !note.is_empty() as u32,
+        );
+        let (fs, form) = (r.pop().unwrap(), r.pop().unwrap());
         let answer = st.answers.iter().find(|(id, _)| *id == q.id.0).map(|(_, a)| a);
         if let Some(r) = &q.range {
             let (lo, hi) = match answer {
@@ -490,7 +501,7 @@ impl Widget {
                     .unchecked_into();
                 input.set_checked(chosen.contains(&o.id.0));
             }
-            self.update_counts(qi);
+            self.update_counts(&counts.counts);
         }
         let visible = self.visible();
         let first = visible.first() == Some(&qi);
@@ -524,13 +535,16 @@ impl Widget {
         let _ = self.fill.style().set_property("width", &format!("{width}%"));
     }
 
+    /// The live counts of question `qi`'s options, relaxed in a dead end
+    /// ([`Advisor::option_counts`]).
+    fn counts(&self, qi: usize) -> Option<OptionCounts> {
+        let st = self.st.borrow();
+        let d = st.data.as_ref()?;
+        Some(d.engine.option_counts(&d.cat, &st.answers, qi, self.stock()))
+    }
+
     /// Writes each option's live count (in place, so focus and selection stay).
-    fn update_counts(&self, qi: usize) {
-        let counts = {
-            let st = self.st.borrow();
-            let Some(d) = &st.data else { return };
-            d.engine.option_counts(&d.cat, &st.answers, qi, self.stock())
-        };
+    fn update_counts(&self, counts: &[usize]) {
         let Ok(labels) = self.body.query_selector_all("label.option") else { return };
         for (i, n) in counts.iter().enumerate() {
             let Some(label) = labels.item(i as u32).and_then(|l| l.dyn_into::<web_sys::Element>().ok()) else { continue };
@@ -595,7 +609,9 @@ impl Widget {
             e.unchecked_into::<HtmlElement>().set_hidden(true);
         }
         if self.cfg().questions[qi].range.is_none() {
-            self.update_counts(qi);
+            if let Some(c) = self.counts(qi) {
+                self.update_counts(&c.counts);
+            }
         }
         // A branching answer can add or remove later questions.
         self.update_progress(Some(qi));
@@ -680,33 +696,7 @@ impl Widget {
         let st = self.st.borrow();
         let Some(d) = &st.data else { return };
         if !out.relaxed.is_empty() {
-            let (open, close) = if self.lang() == "de" { ("„", "“") } else { ("“", "”") };
-            // “a, b”, “c”: each relaxed answer quoted, its chosen options (else the question).
-            let mut relaxed = String::new();
-            for &qi in &out.relaxed {
-                let q = &self.cfg().questions[qi];
-                if !relaxed.is_empty() {
-                    relaxed.push_str(", ");
-                }
-                relaxed.push_str(open);
-                match st.answers.iter().find(|(id, _)| *id == q.id.0).map(|(_, a)| a) {
-                    Some(Answer::Options(chosen)) => {
-                        let mut first = true;
-                        for o in &q.options {
-                            if chosen.contains(&o.id.0) {
-                                if !first {
-                                    relaxed.push_str(", ");
-                                }
-                                first = false;
-                                relaxed.push_str(o.label.get(self.lang()));
-                            }
-                        }
-                    }
-                    _ => relaxed.push_str(q.text.get(self.lang())),
-                }
-                relaxed.push_str(close);
-            }
-            self.tpl(&self.body, "<relaxed=p part=relaxed =$0", &[&self.texts.t(&self.rt.config, "advisor.relaxed", &[("relaxed", &relaxed)])], 0);
+            self.tpl(&self.body, "<relaxed=p part=relaxed =$0", &[&self.relaxed_note("advisor.relaxed", &st.answers, &out.relaxed)], 0);
         }
         let shown = &out.ranked[..out.ranked.len().min(self.cfg().max_results.0 as usize)];
         let list = self.tpl(&self.body, "?0 <none=p =@advisor.no_results / ? <results=ul * part=results", &[], shown.is_empty() as u32).pop().unwrap();
@@ -779,6 +769,37 @@ impl Widget {
         };
         self.status.set_text_content(Some(&summary));
         events::emit(&self.host, "advisor-result", obj([("widget", s("advisor")), ("products", Json::Array(detail)), ("relaxed", Json::Array(relaxed)), ("total", Json::Number(out.ranked.len() as f64))]));
+    }
+
+    /// Message `key` naming the `relaxed` answers: each quoted, its chosen options (else the
+    /// question), “a, b”, “c”.
+    fn relaxed_note(&self, key: &str, answers: &[(String, Answer)], relaxed: &[usize]) -> String {
+        let (open, close) = if self.lang() == "de" { ("„", "“") } else { ("“", "”") };
+        let mut text = String::new();
+        for &qi in relaxed {
+            let q = &self.cfg().questions[qi];
+            if !text.is_empty() {
+                text.push_str(", ");
+            }
+            text.push_str(open);
+            match answers.iter().find(|(id, _)| *id == q.id.0).map(|(_, a)| a) {
+                Some(Answer::Options(chosen)) => {
+                    let mut first = true;
+                    for o in &q.options {
+                        if chosen.contains(&o.id.0) {
+                            if !first {
+                                text.push_str(", ");
+                            }
+                            first = false;
+                            text.push_str(o.label.get(self.lang()));
+                        }
+                    }
+                }
+                _ => text.push_str(q.text.get(self.lang())),
+            }
+            text.push_str(close);
+        }
+        self.texts.t(&self.rt.config, key, &[("relaxed", &text)])
     }
 
     /// The explanation of one result: each criterion with the configured `explain` text (or
