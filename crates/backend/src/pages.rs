@@ -1,6 +1,6 @@
 //! The demo pages' shared header. The six shop pages (`index`, `cart`, `product`, `advisor`,
-//! `help`, `konto`) carry `<!--#include shop-header-->` where the skip link and the site header
-//! go; this middleware puts `www/partials/shop-header.html` there when it serves such a page,
+//! `help`, `konto`) and the broken-config test pages (`test/broken-*.html`) carry
+//! `<!--#include shop-header-->` where the skip link and the site header go; this middleware puts `www/partials/shop-header.html` there when it serves such a page,
 //! with `aria-current="page"` on the link to the page itself. One header for every page keeps
 //! the navigation the same everywhere (WCAG 3.2.3), which six copies did not: two pages had
 //! lost a link. It runs on the server, so the header is in the HTML before anything renders
